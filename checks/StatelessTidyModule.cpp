@@ -1,0 +1,21 @@
+//===--- StatelessTidyModule.cpp - the stateless-* checks ------------------===//
+
+#include "MutableGlobalCheck.h"
+#include "StaticSessionMapCheck.h"
+
+#include "TidyCompat.h"
+
+namespace stateless {
+
+class StatelessTidyModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<MutableGlobalCheck>("stateless-mutable-global");
+    Factories.registerCheck<StaticSessionMapCheck>("stateless-static-session-map");
+  }
+};
+
+static clang::tidy::ClangTidyModuleRegistry::Add<StatelessTidyModule>
+    Registration("stateless-module", "Checks for hidden state in C++ services.");
+
+} // namespace stateless

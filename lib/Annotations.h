@@ -1,0 +1,33 @@
+//===--- Annotations.h - reading the annotations of stateless/annotations.h =//
+
+#ifndef STATELESS_LIB_ANNOTATIONS_H
+#define STATELESS_LIB_ANNOTATIONS_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace stateless {
+
+/// A `STATELESS_ALLOW(kind, "reason")` found on a declaration.
+struct AllowAnnotation {
+  enum class Problem { None, UnknownKind, MissingReason };
+
+  clang::SourceLocation Loc; ///< Where the annotation is written.
+  std::string Kind;
+  std::string Reason;
+  Problem Issue = Problem::None;
+
+  bool isValid() const { return Issue == Problem::None; }
+};
+
+/// The kinds STATELESS_ALLOW accepts, comma-separated, for messages and docs.
+llvm::StringRef allowedKindList();
+
+/// The first STATELESS_ALLOW on \p D or any of its redeclarations.
+std::optional<AllowAnnotation> findAllowAnnotation(const clang::Decl &D);
+
+} // namespace stateless
+
+#endif

@@ -1,0 +1,46 @@
+//===--- KnownTypes.h - library knowledge about state-holding types --------===//
+//
+// What the analysis knows about library types, kept as data tables in
+// KnownTypes.cpp: keyed containers (session maps), synchronisation primitives
+// and random number generators (never state on their own), and the std
+// algorithms that write through the iterators they are given.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_LIB_KNOWNTYPES_H
+#define STATELESS_LIB_KNOWNTYPES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Type.h"
+#include <string>
+
+namespace stateless {
+
+/// Qualified name of \p D with inline and anonymous namespaces left out, so
+/// that "std::__1::map" and "std::__cxx11::basic_string" read "std::map" and
+/// "std::basic_string".
+std::string qualifiedName(const clang::NamedDecl &D);
+
+/// The class a variable of type \p T is about: arrays, pointers, references
+/// and owning wrappers (smart pointers, optional) are looked through.
+/// Returns null when there is no class (scalars, incomplete or dependent types).
+const clang::CXXRecordDecl *underlyingRecord(clang::QualType T);
+
+/// A map or set: a known keyed container or any class with both `key_type`
+/// and `mapped_type` members (inherited ones included).
+bool isKeyedContainer(clang::QualType T);
+
+/// A mutex, once flag, condition variable, semaphore and the like.
+bool isSynchronisationPrimitive(clang::QualType T);
+
+/// A random number engine, distribution or `std::random_device`.
+bool isRandomGenerator(clang::QualType T);
+
+/// A library function that writes through the iterator passed as argument
+/// \p ArgIndex (`std::sort`, the output of `std::copy`, ...).
+bool writesThroughIteratorArgument(const clang::FunctionDecl &Callee,
+                                   unsigned ArgIndex);
+
+} // namespace stateless
+
+#endif

@@ -1,0 +1,30 @@
+//===--- RegexList.h - semicolon-separated regular expression options ------===//
+
+#ifndef STATELESS_LIB_REGEXLIST_H
+#define STATELESS_LIB_REGEXLIST_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Regex.h"
+#include <string>
+#include <vector>
+
+namespace stateless {
+
+/// A list of regular expressions, each matched against a whole name.
+class RegexList {
+public:
+  /// Parses "re1;re2;..." (blank entries are skipped). On a malformed entry
+  /// returns an empty list and sets \p Error to the entry and the reason.
+  static RegexList parse(llvm::StringRef Source, std::string &Error);
+
+  bool matchesAny(llvm::ArrayRef<std::string> Names) const;
+  bool empty() const { return Patterns.empty(); }
+
+private:
+  std::vector<llvm::Regex> Patterns;
+};
+
+} // namespace stateless
+
+#endif

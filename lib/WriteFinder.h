@@ -1,0 +1,50 @@
+//===--- WriteFinder.h - writes to the object an expression denotes --------===//
+
+#ifndef STATELESS_LIB_WRITEFINDER_H
+#define STATELESS_LIB_WRITEFINDER_H
+
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+
+namespace stateless {
+
+/// Finds, inside one function body, the statements that modify the object an
+/// expression refers to. Built on clang's ExprMutationAnalyzer, with two
+/// refinements that keep reads from counting as writes:
+///  - a non-const member call that has a const overload (`find`, `begin`,
+///    `at`, `operator[]` of a vector, ...) only hands out access; it is a
+///    write when what it hands out is written (`v[i] = x`, `it->second = y`);
+///  - writes through what the object points to count (`*p = x`, `sp->f = y`,
+///    an iterator passed to `std::sort`).
+class WriteFinder {
+public:
+  WriteFinder(const clang::Stmt &Body, clang::ASTContext &Context);
+  ~WriteFinder();
+
+  /// The statement that writes the object \p Ref denotes, or null.
+  const clang::Stmt *findWrite(const clang::Expr &Ref);
+
+private:
+  const clang::Stmt *findWrite(const clang::Expr &Ref, unsigned Depth);
+  const clang::Stmt *findWriteThroughResult(const clang::Expr &Access,
+                                            unsigned Depth);
+  const clang::Stmt *findWriteThroughPointee(const clang::Expr &E,
+                                             bool FollowCopies,
+                                             unsigned Depth);
+  const clang::Expr *accessorCall(const clang::Stmt &Mutation,
+                                  const clang::Expr &Ref);
+  bool hasConstOverload(const clang::CXXMethodDecl &Method);
+  const clang::ParentMap &parents();
+
+  const clang::Stmt &Body;
+  clang::ASTContext &Context;
+  clang::ExprMutationAnalyzer Analyzer;
+  std::unique_ptr<clang::ParentMap> Parents;
+  llvm::DenseMap<const clang::CXXMethodDecl *, bool> ConstOverloads;
+};
+
+} // namespace stateless
+
+#endif

@@ -1,0 +1,18 @@
+//===--- StatelessTidyMain.cpp - clang-tidy with the stateless-* checks ----===//
+//
+// The complete clang-tidy of the LLVM it is built against (every upstream
+// check, the same flags and configuration files) with the stateless-* checks
+// linked in, for places where plugins cannot be loaded.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ResourceDir.h"
+
+#include "clang-tidy/tool/ClangTidyMain.h"
+
+int main(int Argc, const char **Argv) {
+  std::string Storage;
+  std::vector<const char *> Args = stateless::withResourceDir(
+      Argc, Argv, "--extra-arg-before=-resource-dir=", Storage);
+  return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
+}
