@@ -133,8 +133,15 @@ const Stmt *WriteFinder::findWriteThroughResult(const Expr &Access,
   if (Access.isGLValue())
     return findWrite(Access, Depth);
   if (T->isPointerType())
-    return Analyzer.findPointeeMutation(&Access);
+    return findWriteThroughPointer(Access);
   return findWriteThroughPointee(Access, /*FollowCopies=*/true, Depth);
+}
+
+const Stmt *WriteFinder::findWriteThroughPointer(const Expr &Pointer) {
+  // Nothing is written through a pointer to const (short of a const_cast).
+  if (Pointer.getType()->getPointeeType().isConstQualified())
+    return nullptr;
+  return Analyzer.findPointeeMutation(&Pointer);
 }
 
 const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
@@ -143,7 +150,7 @@ const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
   if (Depth > MaxDepth)
     return nullptr;
   if (E.getType()->isPointerType())
-    return Analyzer.findPointeeMutation(&E);
+    return findWriteThroughPointer(E);
   if (!E.getType()->isRecordType())
     return nullptr;
 

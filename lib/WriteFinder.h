@@ -30,6 +30,7 @@ private:
   const clang::Stmt *findWrite(const clang::Expr &Ref, unsigned Depth);
   const clang::Stmt *findWriteThroughResult(const clang::Expr &Access,
                                             unsigned Depth);
+  const clang::Stmt *findWriteThroughPointer(const clang::Expr &Pointer);
   const clang::Stmt *findWriteThroughPointee(const clang::Expr &E,
                                              bool FollowCopies,
                                              unsigned Depth);

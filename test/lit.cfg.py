@@ -1,0 +1,56 @@
+# lit configuration for the stateless-tidy suite (see test/lit.site.cfg.py.in).
+import os
+import shutil
+
+import lit.formats
+
+config.name = "stateless-tidy"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "check_stateless.py"]
+config.test_source_root = os.path.join(config.stateless_src_root, "test", "lit")
+config.test_exec_root = os.path.join(config.stateless_obj_root, "test")
+
+runner = os.path.join(config.test_source_root, "check_stateless.py")
+check = " ".join([
+    config.python, runner,
+    "--clang-tidy=" + config.clang_tidy,
+    "--plugin=" + config.plugin,
+    "--stateless-tidy=" + config.stateless_tidy,
+    "--stateless-clangd=" + config.stateless_clangd,
+    "--filecheck=" + config.filecheck,
+])
+
+config.substitutions.extend([
+    ("%check_stateless", check),
+    ("%clang_tidy", config.clang_tidy),
+    ("%clangxx", config.clangxx),
+    ("%plugin", config.plugin),
+    ("%stateless_tidy", config.stateless_tidy),
+    ("%stateless_clangd", config.stateless_clangd),
+    ("%stateless_include", os.path.join(config.stateless_src_root, "include")),
+    ("%src_root", config.stateless_src_root),
+    ("%llvm_major", config.llvm_major),
+    ("%python", config.python),
+    ("%FileCheck", config.filecheck),
+    ("%not", config.not_tool),
+])
+
+if config.stateless_clangd:
+    config.available_features.add("clangd")
+# clang's mutation analysis follows writes through pointers from LLVM 20 on.
+if int(config.llvm_major) >= 20:
+    config.available_features.add("pointee-writes")
+if shutil.which("g++"):
+    config.available_features.add("gxx")
+# A clang-tidy of another LLVM major version, to test the plugin's guard.
+for major in ("22", "21", "20", "19", "18", "17", "16", "15", "14"):
+    other = "/usr/lib/llvm-%s/bin/clang-tidy" % major
+    if major != config.llvm_major and os.path.exists(other):
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_clang_tidy", other))
+        break
+
+# Tests must not see the user's clangd or clang-tidy configuration.
+config.environment["HOME"] = config.test_exec_root
+config.environment["XDG_CONFIG_HOME"] = os.path.join(config.test_exec_root, ".config")
