@@ -71,12 +71,12 @@ void StaticStateCheck::check(const MatchFinder::MatchResult &Result) {
   for (const GlobalVariable &G : Analysis->variables()) {
     if (G.Keyed != (Reports == Partition::KeyedContainers))
       continue;
-    if (G.Allow && !G.Allow->isValid()) {
+    // A malformed annotation is reported, and allows nothing.
+    bool Allowed = G.Allow && G.Allow->isValid();
+    if (G.Allow && !Allowed)
       reportAnnotationProblem(G, SM);
-    } else if (G.CanHoldState && G.FirstWrite && !G.Allow &&
-               !isAllowedByOptions(G)) {
+    if (G.CanHoldState && G.FirstWrite && !Allowed && !isAllowedByOptions(G))
       reportWrite(G, SM);
-    }
   }
 }
 

@@ -1,0 +1,2 @@
+int hits;
+void handle() { ++hits; }

@@ -1,0 +1,47 @@
+// Synchronisation primitives and random number generators carry no
+// application data: using them is not state.
+// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -pthread
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <pthread.h>
+#include <random>
+#include <shared_mutex>
+
+std::mutex mu;
+std::recursive_mutex rmu;
+std::shared_mutex smu;
+std::once_flag init_once;
+std::condition_variable cv;
+std::atomic_flag spin = ATOMIC_FLAG_INIT;
+pthread_mutex_t pmu = PTHREAD_MUTEX_INITIALIZER;
+std::mt19937 engine;
+std::mt19937_64 engine64{42};
+std::default_random_engine default_engine;
+std::uniform_int_distribution<int> dice(1, 6);
+std::normal_distribution<double> noise;
+std::random_device entropy;
+std::mutex locks[4];
+
+int roll() {
+  std::lock_guard<std::mutex> guard(mu);
+  std::unique_lock<std::shared_mutex> writer(smu);
+  rmu.lock();
+  rmu.unlock();
+  std::call_once(init_once, [] {});
+  cv.notify_all();
+  while (spin.test_and_set()) {
+  }
+  spin.clear();
+  pthread_mutex_lock(&pmu);
+  pthread_mutex_unlock(&pmu);
+  locks[1].lock();
+  engine.seed(entropy());
+  return dice(engine) + int(noise(engine64)) + int(default_engine());
+}
+
+// An atomic counter is not a lock: it is state.
+std::atomic<int> in_flight;
+// CHECK-MESSAGES: :[[@LINE-1]]:18: warning: global variable 'in_flight' is modified after start-up
+void enter() { in_flight++; }
