@@ -29,8 +29,9 @@ import shutil
 import subprocess
 import sys
 
+from findings import clangd_diagnostics
+
 CHECK_LINE = re.compile(r"//\s*CHECK-[A-Z0-9-]+:[^\r\n]*")
-CLANGD_DIAG = re.compile(r"^[EW]\[[^\]]*\] \[([^\]]*)\] Line (\d+): (.*)$")
 LOCATION_COLUMN = re.compile(r"(:(?:\d+|\[\[[^\]]*\]\])):\d+: (warning|error|note):")
 
 
@@ -89,15 +90,11 @@ def clangd_output(args, workdir, source):
                         "--check-warnings", "--check-locations=false",
                         "--log=error"], workdir)
     diagnostics = []
-    for line in output.splitlines():
-        match = CLANGD_DIAG.match(line)
-        if not match:
-            continue
-        name, number, message = match.groups()
+    for name, number, message in clangd_diagnostics(output):
         if name.startswith("stateless-"):
-            diagnostics.append((int(number), "%s:%s:0: warning: %s [%s]" % (source, number, message, name)))
+            diagnostics.append((number, "%s:%d:0: warning: %s [%s]" % (source, number, message, name)))
         elif name.startswith(("err_", "fatal_")) or "error" in name:
-            diagnostics.append((int(number), "%s:%s:0: error: %s" % (source, number, message)))
+            diagnostics.append((number, "%s:%d:0: error: %s" % (source, number, message)))
     diagnostics.sort(key=lambda d: d[0])
     return code, "\n".join(text for _, text in diagnostics) + "\n", output
 
