@@ -74,9 +74,9 @@ void StaticStateCheck::check(const MatchFinder::MatchResult &Result) {
     // A malformed annotation is reported, and allows nothing.
     bool Allowed = G.Allow && G.Allow->isValid();
     if (G.Allow && !Allowed)
-      reportAnnotationProblem(G, SM);
+      reportAnnotationProblem(G, *G.Allow, SM);
     if (G.CanHoldState && G.FirstWrite && !Allowed && !isAllowedByOptions(G))
-      reportWrite(G, SM);
+      reportWrite(G, *G.FirstWrite, SM);
   }
 }
 
@@ -102,8 +102,8 @@ bool StaticStateCheck::isAllowedByOptions(const GlobalVariable &G) const {
 }
 
 void StaticStateCheck::reportAnnotationProblem(const GlobalVariable &G,
+                                               const AllowAnnotation &Allow,
                                                const SourceManager &SM) {
-  const AllowAnnotation &Allow = *G.Allow;
   SourceLocation Loc = SM.getFileLoc(Allow.Loc);
   if (Allow.Issue == AllowAnnotation::Problem::UnknownKind)
     diag(Loc, "STATELESS_ALLOW on '%0' has unknown kind '%1'; use one of %2")
@@ -114,7 +114,7 @@ void StaticStateCheck::reportAnnotationProblem(const GlobalVariable &G,
         << displayName(G);
 }
 
-void StaticStateCheck::reportWrite(const GlobalVariable &G,
+void StaticStateCheck::reportWrite(const GlobalVariable &G, const Write &W,
                                    const SourceManager &SM) {
   const bool Keyed = Reports == Partition::KeyedContainers;
   const char *Message =
@@ -123,7 +123,7 @@ void StaticStateCheck::reportWrite(const GlobalVariable &G,
             : "%0 '%1' is modified after start-up: its value is per-instance "
               "and lost on restart";
   SourceLocation DeclLoc = SM.getFileLoc(G.Decl->getLocation());
-  SourceLocation WriteLoc = SM.getFileLoc(G.FirstWrite->Site->getBeginLoc());
+  SourceLocation WriteLoc = SM.getFileLoc(W.Site->getBeginLoc());
   if (G.DefinedInMainFile) {
     diag(DeclLoc, Message) << describeVariable(G, Keyed) << displayName(G);
     diag(WriteLoc, "'%0' is modified here", DiagnosticIDs::Note)

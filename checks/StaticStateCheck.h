@@ -33,8 +33,10 @@ private:
   RegexList readRegexOption(llvm::StringRef Option, const std::string &Value);
   bool isAllowedByOptions(const GlobalVariable &G) const;
   void reportAnnotationProblem(const GlobalVariable &G,
+                               const AllowAnnotation &Allow,
                                const clang::SourceManager &SM);
-  void reportWrite(const GlobalVariable &G, const clang::SourceManager &SM);
+  void reportWrite(const GlobalVariable &G, const Write &W,
+                   const clang::SourceManager &SM);
 
   const Partition Reports;
   const std::string AllowedTypesSource;

@@ -4,6 +4,8 @@
 #include "KnownTypes.h"
 #include "WriteFinder.h"
 
+#include "stateless/annotations.h"
+
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -83,7 +85,7 @@ public:
   }
 
   bool TraverseLambdaExpr(LambdaExpr *L) {
-    bool OwnCode = !ImmediatelyInvoked.count(L);
+    bool OwnCode = !ImmediatelyInvoked.contains(L);
     if (OwnCode)
       Owners.push_back({L->getCallOperator(), L->getBody()});
     bool Continue = Base::TraverseLambdaExpr(L);
@@ -172,7 +174,7 @@ GlobalStateAnalysis::GlobalStateAnalysis(ASTContext &Context) {
   // One entry per variable as written: the instantiations of a template
   // share the location of their pattern.
   llvm::MapVector<SourceLocation, GlobalVariable> ByDeclaration;
-  auto entryFor = [&](const VarDecl &VD) -> GlobalVariable & {
+  auto EntryFor = [&](const VarDecl &VD) -> GlobalVariable & {
     SourceLocation Key = VD.getCanonicalDecl()->getLocation();
     auto [It, Inserted] = ByDeclaration.insert({Key, GlobalVariable()});
     if (Inserted)
@@ -180,7 +182,7 @@ GlobalStateAnalysis::GlobalStateAnalysis(ASTContext &Context) {
     return It->second;
   };
   for (const VarDecl *VD : Collector.AnnotatedVariables)
-    entryFor(*VD);
+    EntryFor(*VD);
 
   llvm::DenseMap<const Stmt *, std::unique_ptr<WriteFinder>> Finders;
   for (const auto &R : Collector.References) {
@@ -192,7 +194,7 @@ GlobalStateAnalysis::GlobalStateAnalysis(ASTContext &Context) {
     const Stmt *Site = Finder->findWrite(*R.Ref);
     if (!Site)
       continue;
-    GlobalVariable &G = entryFor(*R.Var);
+    GlobalVariable &G = EntryFor(*R.Var);
     if (!G.FirstWrite ||
         isBefore(Site->getBeginLoc(), G.FirstWrite->Site->getBeginLoc(), SM))
       G.FirstWrite = Write{Site, R.Where.Function};
@@ -210,6 +212,7 @@ std::shared_ptr<const GlobalStateAnalysis>
 GlobalStateAnalysis::forTranslationUnit(ASTContext &Context) {
   // clangd builds several units at once on different threads.
   static std::mutex Lock;
+  STATELESS_ALLOW(cache, "analyses of the units being checked, recomputed on a miss")
   static llvm::DenseMap<const ASTContext *, std::weak_ptr<GlobalStateAnalysis>>
       Live;
   {

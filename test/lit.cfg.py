@@ -30,6 +30,7 @@ config.substitutions.extend([
     ("%stateless_clangd", config.stateless_clangd),
     ("%stateless_include", os.path.join(config.stateless_src_root, "include")),
     ("%src_root", config.stateless_src_root),
+    ("%obj_root", config.stateless_obj_root),
     ("%llvm_major", config.llvm_major),
     ("%python", config.python),
     ("%FileCheck", config.filecheck),

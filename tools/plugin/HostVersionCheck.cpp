@@ -38,7 +38,7 @@ int hostLLVMMajor() {
           ++Name;
         else if (strncmp(Name, ".so.", 4) == 0)
           Name += 4;
-        *static_cast<int *>(Result) = atoi(Name);
+        *static_cast<int *>(Result) = static_cast<int>(strtol(Name, nullptr, 10));
         return *static_cast<int *>(Result) ? 1 : 0;
       },
       &Major);

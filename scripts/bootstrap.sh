@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --tests, testing) stateless-tidy needs on
+# Debian or Ubuntu, then configures and builds it.
+#
+#   scripts/bootstrap.sh [--tests] [--llvm NN] [--build-dir DIR]
+#
+# NN defaults to the newest LLVM between 16 and 22 that apt can install (22 on
+# Debian 12 with bookworm-security). Prints the build directory on the last line.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+tests=0
+llvm=${LLVM_VERSION:-}
+build_dir=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tests) tests=1 ;;
+    --llvm) llvm=$2; shift ;;
+    --build-dir) build_dir=$2; shift ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "bootstrap.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null || { echo "bootstrap.sh: run as root or install sudo" >&2; exit 1; }
+  sudo=sudo
+fi
+
+apt_updated=0
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ $apt_updated = 0 ]; then
+    $sudo apt-get update -qq
+    apt_updated=1
+  fi
+  echo "bootstrap.sh: installing ${missing[*]}" >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+newest_llvm() {
+  for candidate in 22 21 20 19 18 17 16; do
+    if dpkg -s "libclang-$candidate-dev" >/dev/null 2>&1 ||
+       apt-cache show "libclang-$candidate-dev" >/dev/null 2>&1; then
+      echo "$candidate"
+      return
+    fi
+  done
+}
+if [ -z "$llvm" ]; then
+  llvm=$(newest_llvm)
+  if [ -z "$llvm" ] && [ $apt_updated = 0 ]; then
+    $sudo apt-get update -qq && apt_updated=1
+    llvm=$(newest_llvm)
+  fi
+  [ -n "$llvm" ] || { echo "bootstrap.sh: apt offers no libclang-NN-dev between 16 and 22" >&2; exit 1; }
+fi
+
+packages=(cmake ninja-build g++ python3 ccache
+  "libclang-$llvm-dev" "llvm-$llvm-dev" "libclang-common-$llvm-dev"
+  "clang-tidy-$llvm" "clang-$llvm" "llvm-$llvm-tools")
+if [ "$llvm" -ge 19 ]; then
+  # stateless-clangd: clangd's libraries, which use gRPC for the remote index.
+  packages+=("clangd-$llvm" libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc)
+fi
+# The example service and the tests use real framework headers.
+packages+=(libcpp-httplib-dev)
+if [ $tests = 1 ]; then
+  packages+=(libboost-dev libabsl-dev)
+  # A clang-tidy of another major version, for the plugin's version guard.
+  if [ "$llvm" = 19 ]; then packages+=(clang-tidy-22); else packages+=(clang-tidy-19); fi
+fi
+apt_install "${packages[@]}"
+
+build_dir=${build_dir:-$root/build-llvm$llvm}
+cmake -S "$root" -B "$build_dir" -G Ninja -DLLVM_VERSION_MAJOR="$llvm" >&2
+cmake --build "$build_dir" >&2
+echo "$build_dir"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, builds, runs every test and
+# ends with "N passed, N failed".
+#
+#   scripts/test.sh [--llvm NN]
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=$("$root/scripts/bootstrap.sh" --tests "$@" | tail -n 1) || {
+  echo "0 passed, 1 failed (the build failed)"
+  exit 1
+}
+
+lit=$(grep -m1 '^STATELESS_LIT:' "$build_dir/CMakeCache.txt" | cut -d= -f2-)
+log="$build_dir/test/lit-output.txt"
+"$lit" -v "$build_dir/test" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# lit's summary lines read "  Passed: 22 (100.00%)".
+count() {
+  local n
+  n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log" | head -n 1)
+  echo "${n:-0}"
+}
+passed=$(( $(count Passed) + $(count 'Expectedly Failed') ))
+failed=0
+for kind in Failed Unresolved 'Timed Out' 'Unexpectedly Passed'; do
+  failed=$(( failed + $(count "$kind") ))
+done
+if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
+  failed=1 # lit itself failed
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
