@@ -37,7 +37,7 @@ std::string displayName(const GlobalVariable &G) {
 StaticStateCheck::StaticStateCheck(llvm::StringRef Name,
                                    tidy::ClangTidyContext *Context,
                                    Partition Reports)
-    : ClangTidyCheck(Name, Context), Reports(Reports),
+    : ClangTidyCheck(Name, Context), CheckName(Name), Reports(Reports),
       AllowedTypesSource(Options.get("AllowedTypes", "")),
       AllowedNamesSource(Options.get("AllowedNames", "")),
       AllowedTypes(readRegexOption("AllowedTypes", AllowedTypesSource)),
@@ -50,7 +50,7 @@ RegexList StaticStateCheck::readRegexOption(llvm::StringRef Option,
   if (!Error.empty())
     configurationDiag("invalid regular expression %0 in option '%1.%2'; the "
                       "option is ignored")
-        << Error << getID() << Option;
+        << Error << CheckName << Option;
   return List;
 }
 

@@ -38,6 +38,7 @@ private:
   void reportWrite(const GlobalVariable &G, const Write &W,
                    const clang::SourceManager &SM);
 
+  const std::string CheckName; // ClangTidyCheck::getID() is private before LLVM 17
   const Partition Reports;
   const std::string AllowedTypesSource;
   const std::string AllowedNamesSource;

@@ -13,13 +13,13 @@ build_dir=$("$root/scripts/bootstrap.sh" --tests "$@" | tail -n 1) || {
 
 lit=$(grep -m1 '^STATELESS_LIT:' "$build_dir/CMakeCache.txt" | cut -d= -f2-)
 log="$build_dir/test/lit-output.txt"
-"$lit" -v "$build_dir/test" 2>&1 | tee "$log"
+python3 "$lit" -v "$build_dir/test" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# lit's summary lines read "  Passed: 22 (100.00%)".
+# lit's summary lines read "  Passed: 22 (100.00%)" (older lit: "Passed     :").
 count() {
   local n
-  n=$(sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log" | head -n 1)
+  n=$(sed -n "s/^ *$1 *: *\([0-9]*\).*/\1/p" "$log" | head -n 1)
   echo "${n:-0}"
 }
 passed=$(( $(count Passed) + $(count 'Expectedly Failed') ))
