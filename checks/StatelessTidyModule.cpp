@@ -1,5 +1,7 @@
 //===--- StatelessTidyModule.cpp - the stateless-* checks ------------------===//
 
+#include "InstanceTimerCheck.h"
+#include "LocalFsWriteCheck.h"
 #include "MutableGlobalCheck.h"
 #include "StaticSessionMapCheck.h"
 
@@ -10,6 +12,8 @@ namespace stateless {
 class StatelessTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<InstanceTimerCheck>("stateless-instance-timer");
+    Factories.registerCheck<LocalFsWriteCheck>("stateless-local-fs-write");
     Factories.registerCheck<MutableGlobalCheck>("stateless-mutable-global");
     Factories.registerCheck<StaticSessionMapCheck>("stateless-static-session-map");
   }

@@ -4,10 +4,8 @@
 #include "KnownTypes.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
-using namespace clang::ast_matchers;
 
 namespace stateless {
 namespace {
@@ -37,50 +35,44 @@ std::string displayName(const GlobalVariable &G) {
 StaticStateCheck::StaticStateCheck(llvm::StringRef Name,
                                    tidy::ClangTidyContext *Context,
                                    Partition Reports)
-    : ClangTidyCheck(Name, Context), CheckName(Name), Reports(Reports),
+    : StatelessCheck(Name, Context, Scope::All), Reports(Reports),
       AllowedTypesSource(Options.get("AllowedTypes", "")),
       AllowedNamesSource(Options.get("AllowedNames", "")),
       AllowedTypes(readRegexOption("AllowedTypes", AllowedTypesSource)),
       AllowedNames(readRegexOption("AllowedNames", AllowedNamesSource)) {}
 
-RegexList StaticStateCheck::readRegexOption(llvm::StringRef Option,
-                                            const std::string &Value) {
-  std::string Error;
-  RegexList List = RegexList::parse(Value, Error);
-  if (!Error.empty())
-    configurationDiag("invalid regular expression %0 in option '%1.%2'; the "
-                      "option is ignored")
-        << Error << CheckName << Option;
-  return List;
-}
-
 void StaticStateCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  StatelessCheck::storeOptions(Opts);
   Options.store(Opts, "AllowedTypes", AllowedTypesSource);
   Options.store(Opts, "AllowedNames", AllowedNamesSource);
 }
 
-void StaticStateCheck::registerMatchers(MatchFinder *Finder) {
-  // The analysis walks the unit itself (see GlobalStateAnalysis); matching
-  // the unit once is only the hook to run it.
-  Finder->addMatcher(translationUnitDecl(), this);
-}
-
-void StaticStateCheck::check(const MatchFinder::MatchResult &Result) {
-  Analysis = GlobalStateAnalysis::forTranslationUnit(*Result.Context);
-  const SourceManager &SM = *Result.SourceManager;
-  for (const GlobalVariable &G : Analysis->variables()) {
+void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
+                              const SourceManager &SM) {
+  const HandlerModel &Handlers = Analysis.handlers();
+  for (const GlobalVariable &G : Analysis.globalState().variables()) {
     if (G.Keyed != (Reports == Partition::KeyedContainers))
       continue;
     // A malformed annotation is reported, and allows nothing.
     bool Allowed = G.Allow && G.Allow->isValid();
     if (G.Allow && !Allowed)
-      reportAnnotationProblem(G, *G.Allow, SM);
-    if (G.CanHoldState && G.FirstWrite && !Allowed && !isAllowedByOptions(G))
-      reportWrite(G, *G.FirstWrite, SM);
+      reportAnnotationProblem(*G.Allow, displayName(G), SM);
+    if (!G.CanHoldState || G.Writes.empty() || Allowed || isAllowedByOptions(G))
+      continue;
+    // Show a write a handler makes, with its path, when there is one.
+    const Write *Shown = nullptr;
+    std::vector<Note> Path;
+    for (const Write &W : G.Writes)
+      if (std::optional<HandlerPath> FromHandler = Handlers.pathTo(W.Function)) {
+        Shown = &W;
+        Path = Handlers.describe(*FromHandler);
+        break;
+      }
+    if (!Shown && ReportScope == Scope::Handlers)
+      continue;
+    reportWrite(G, Shown ? *Shown : G.Writes.front(), Path, SM);
   }
 }
-
-void StaticStateCheck::onEndOfTranslationUnit() { Analysis.reset(); }
 
 bool StaticStateCheck::isAllowedByOptions(const GlobalVariable &G) const {
   const VarDecl &VD = *G.Decl;
@@ -101,20 +93,8 @@ bool StaticStateCheck::isAllowedByOptions(const GlobalVariable &G) const {
   return AllowedTypes.matchesAny(TypeNames);
 }
 
-void StaticStateCheck::reportAnnotationProblem(const GlobalVariable &G,
-                                               const AllowAnnotation &Allow,
-                                               const SourceManager &SM) {
-  SourceLocation Loc = SM.getFileLoc(Allow.Loc);
-  if (Allow.Issue == AllowAnnotation::Problem::UnknownKind)
-    diag(Loc, "STATELESS_ALLOW on '%0' has unknown kind '%1'; use one of %2")
-        << displayName(G) << Allow.Kind << allowedKindList();
-  else
-    diag(Loc, "STATELESS_ALLOW on '%0' needs a reason: say why losing this "
-              "state is safe")
-        << displayName(G);
-}
-
 void StaticStateCheck::reportWrite(const GlobalVariable &G, const Write &W,
+                                   const std::vector<Note> &Path,
                                    const SourceManager &SM) {
   const bool Keyed = Reports == Partition::KeyedContainers;
   const char *Message =
@@ -133,6 +113,7 @@ void StaticStateCheck::reportWrite(const GlobalVariable &G, const Write &W,
     diag(DeclLoc, "'%0' is declared here", DiagnosticIDs::Note)
         << displayName(G);
   }
+  emitNotes(Path, SM);
 }
 
 } // namespace stateless

@@ -12,6 +12,7 @@ namespace stateless {
 namespace {
 
 constexpr llvm::StringLiteral AllowTag = "stateless.allow";
+constexpr llvm::StringLiteral HandlerTag = "stateless.handler";
 constexpr llvm::StringLiteral Kinds[] = {"cache",     "pool",   "metrics",
                                          "dedup",     "ratelimit", "config",
                                          "sync",      "other"};
@@ -55,6 +56,15 @@ std::optional<AllowAnnotation> findAllowAnnotation(const Decl &D) {
       Allow.Issue = AllowAnnotation::Problem::MissingReason;
     Found = std::move(Allow);
     return false;
+  });
+  return Found;
+}
+
+bool hasHandlerAnnotation(const Decl &D) {
+  bool Found = false;
+  forEachAnnotation(D, [&](const AnnotateAttr &A) {
+    Found = A.getAnnotation() == HandlerTag;
+    return !Found;
   });
   return Found;
 }

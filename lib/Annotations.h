@@ -28,6 +28,9 @@ llvm::StringRef allowedKindList();
 /// The first STATELESS_ALLOW on \p D or any of its redeclarations.
 std::optional<AllowAnnotation> findAllowAnnotation(const clang::Decl &D);
 
+/// True when \p D or one of its redeclarations carries STATELESS_HANDLER.
+bool hasHandlerAnnotation(const clang::Decl &D);
+
 } // namespace stateless
 
 #endif

@@ -1,9 +1,8 @@
 //===--- GlobalState.h - variables with static storage and their writes ----===//
 //
 // Facts the declaration checks report from: every variable with static or
-// thread storage duration that main-file code writes after start-up, and every
-// main-file one that carries an allow-annotation. Computed once per
-// translation unit and shared by the checks that need it.
+// thread storage duration that the unit's code writes outside start-up code,
+// and every main-file one that carries an allow-annotation.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,10 +10,11 @@
 #define STATELESS_LIB_GLOBALSTATE_H
 
 #include "Annotations.h"
+#include "CodeFacts.h"
+#include "HandlerModel.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
-#include <memory>
 #include <optional>
 #include <vector>
 
@@ -43,19 +43,13 @@ struct GlobalVariable {
   /// synchronisation primitives, random generators.
   bool CanHoldState = false;
   std::optional<AllowAnnotation> Allow;
-  /// The first write, in source order, outside start-up code.
-  std::optional<Write> FirstWrite;
+  /// The writes outside start-up code, in source order.
+  std::vector<Write> Writes;
 };
 
 class GlobalStateAnalysis {
 public:
-  /// The analysis of the translation unit \p Context belongs to, computed on
-  /// first use. Callers keep the pointer until the end of the translation
-  /// unit so that every check of the unit shares one analysis.
-  static std::shared_ptr<const GlobalStateAnalysis>
-  forTranslationUnit(clang::ASTContext &Context);
-
-  explicit GlobalStateAnalysis(clang::ASTContext &Context);
+  GlobalStateAnalysis(CodeFacts &Facts, const HandlerModel &Handlers);
 
   /// In source order of their declarations.
   const std::vector<GlobalVariable> &variables() const { return Variables; }

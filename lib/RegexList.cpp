@@ -8,7 +8,7 @@
 namespace stateless {
 
 RegexList RegexList::parse(llvm::StringRef Source, std::string &Error) {
-  RegexList List;
+  std::vector<llvm::Regex> Patterns;
   llvm::SmallVector<llvm::StringRef, 8> Entries;
   Source.split(Entries, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   for (llvm::StringRef Entry : Entries) {
@@ -21,13 +21,17 @@ RegexList RegexList::parse(llvm::StringRef Source, std::string &Error) {
       Error = ("'" + Entry + "': " + Reason).str();
       return RegexList();
     }
-    List.Patterns.push_back(std::move(Pattern));
+    Patterns.push_back(std::move(Pattern));
   }
+  RegexList List;
+  List.Patterns = std::make_shared<const std::vector<llvm::Regex>>(std::move(Patterns));
   return List;
 }
 
 bool RegexList::matchesAny(llvm::ArrayRef<std::string> Names) const {
-  for (const llvm::Regex &Pattern : Patterns)
+  if (empty())
+    return false;
+  for (const llvm::Regex &Pattern : *Patterns)
     for (const std::string &Name : Names)
       if (Pattern.match(Name))
         return true;

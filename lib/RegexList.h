@@ -6,12 +6,14 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace stateless {
 
-/// A list of regular expressions, each matched against a whole name.
+/// A list of regular expressions, each matched against a whole name. Copies
+/// share the compiled expressions.
 class RegexList {
 public:
   /// Parses "re1;re2;..." (blank entries are skipped). On a malformed entry
@@ -19,10 +21,10 @@ public:
   static RegexList parse(llvm::StringRef Source, std::string &Error);
 
   bool matchesAny(llvm::ArrayRef<std::string> Names) const;
-  bool empty() const { return Patterns.empty(); }
+  bool empty() const { return !Patterns || Patterns->empty(); }
 
 private:
-  std::vector<llvm::Regex> Patterns;
+  std::shared_ptr<const std::vector<llvm::Regex>> Patterns;
 };
 
 } // namespace stateless

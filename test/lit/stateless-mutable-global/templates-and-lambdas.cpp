@@ -1,6 +1,7 @@
 // One diagnostic per declaration, never one per instantiation.
-// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17
+// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include
 
+#include <stateless/annotations.h>
 #include <string>
 
 template <typename T> int next_id() {
@@ -8,6 +9,8 @@ template <typename T> int next_id() {
   // CHECK-NOTES: :[[@LINE-1]]:14: warning: static local variable 'last' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
   return ++last;
   // CHECK-NOTES: :[[@LINE-1]]:10: note: 'last' is modified here
+  // CHECK-NOTES: :[[@LINE+34]]:24: note: reached from handler 'serve', marked STATELESS_HANDLER
+  // CHECK-NOTES: :[[@LINE+34]]:3: note: via call to 'next_id'
 }
 
 template <typename T> struct Registry {
@@ -17,12 +20,16 @@ template <typename T> struct Registry {
 template <typename T> int Registry<T>::size = 0;
 // CHECK-NOTES: :[[@LINE-1]]:40: warning: static member 'Registry::size' is modified after start-up
 // CHECK-NOTES: :[[@LINE-4]]:16: note: 'Registry::size' is modified here
+// CHECK-NOTES: :[[@LINE+23]]:24: note: reached from handler 'serve'
+// CHECK-NOTES: :[[@LINE+25]]:3: note: via call to 'Registry::add'
 
 auto count_calls = [](auto value) {
   static long calls;
   // CHECK-NOTES: :[[@LINE-1]]:15: warning: static local variable 'calls' is modified after start-up
   calls += sizeof(value);
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'calls' is modified here
+  // CHECK-NOTES: :[[@LINE+15]]:24: note: reached from handler 'serve'
+  // CHECK-NOTES: :[[@LINE+19]]:3: note: via call to a lambda
   return calls;
 };
 
@@ -31,15 +38,12 @@ auto handler = [](const std::string &path) {
   // CHECK-NOTES: :[[@LINE-1]]:22: warning: static local variable 'last_path' is modified after start-up
   last_path = path;
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'last_path' is modified here
+  // CHECK-NOTES: :[[@LINE+5]]:24: note: reached from handler 'serve'
+  // CHECK-NOTES: :[[@LINE+11]]:3: note: via call to a lambda
 };
 
-// Never instantiated: nothing in this unit ever runs it.
-template <typename T> void unused_template() {
-  static T cache;
-  cache.insert(T());
-}
-
-int main() {
+// Calls the code above while serving requests.
+STATELESS_HANDLER void serve() {
   next_id<int>();
   next_id<double>();
   Registry<int>().add();
@@ -47,4 +51,10 @@ int main() {
   count_calls(1);
   count_calls(std::string("x"));
   handler("/a");
+}
+
+// Never instantiated: nothing in this unit ever runs it.
+template <typename T> void unused_template() {
+  static T cache;
+  cache.insert(T());
 }

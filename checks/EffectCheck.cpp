@@ -1,0 +1,90 @@
+//===--- EffectCheck.cpp - shared base of the reachability checks ----------===//
+
+#include "EffectCheck.h"
+#include "Annotations.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace stateless {
+
+EffectCheck::EffectCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
+                         EffectKind Reports)
+    : StatelessCheck(Name, Context, Scope::Handlers), Reports(Reports) {}
+
+bool EffectCheck::isAllowed(const Decl *D, const SourceManager &SM) {
+  if (!D)
+    return false;
+  std::optional<AllowAnnotation> Allow = findAllowAnnotation(*D);
+  if (!Allow)
+    return false;
+  if (Allow->isValid())
+    return true;
+  if (ReportedAnnotations.insert(D->getCanonicalDecl()).second) {
+    const auto *Named = dyn_cast<NamedDecl>(D);
+    reportAnnotationProblem(*Allow, Named ? Named->getNameAsString() : "", SM);
+  }
+  return false;
+}
+
+void EffectCheck::report(TranslationUnitAnalysis &Analysis,
+                         const SourceManager &SM) {
+  CodeFacts &Facts = Analysis.facts();
+  const HandlerModel &Handlers = Analysis.handlers();
+  ReportedAnnotations.clear();
+
+  // The code to report from: what handlers reach or, with Scope 'all',
+  // everything walked but start-up code.
+  std::vector<const FunctionDecl *> Code = Handlers.handlerCode();
+  if (ReportScope == Scope::All)
+    for (const FunctionDecl *F : Facts.walkedFunctions())
+      if (!F->isDependentContext() && !Handlers.isStartUpOnly(F))
+        Code.push_back(F);
+
+  struct Finding {
+    const EffectSite *Effect;
+    const FunctionDecl *In;
+  };
+  std::vector<Finding> Findings;
+  for (const FunctionDecl *F : Code)
+    if (const FunctionFacts *Known = Facts.factsOf(F))
+      for (const EffectSite &E : Known->Effects)
+        if (E.What.Kind == Reports)
+          Findings.push_back({&E, F});
+  llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
+    return SM.isBeforeInTranslationUnit(
+        SM.getFileLoc(A.Effect->Site->getBeginLoc()),
+        SM.getFileLoc(B.Effect->Site->getBeginLoc()));
+  });
+
+  // One finding per site (template instantiations share theirs) and per
+  // timer or thread object (armed again and again).
+  llvm::DenseSet<SourceLocation> Sites;
+  llvm::DenseSet<const Decl *> Objects;
+  for (const Finding &Found : Findings) {
+    const EffectSite &E = *Found.Effect;
+    SourceLocation Loc = SM.getFileLoc(E.Site->getBeginLoc());
+    if (!Sites.insert(Loc).second ||
+        (E.What.Object && !Objects.insert(E.What.Object).second))
+      continue;
+    if (isAllowed(Found.In, SM) || isAllowed(E.What.Object, SM))
+      continue;
+    std::optional<HandlerPath> Path = Handlers.pathTo(Found.In);
+    llvm::StringRef During = Path ? " while serving a request" : "";
+    if (Reports == EffectKind::FileWrite)
+      diag(Loc, "'%0' %1 on this instance's disk%2; keep files in object "
+                "storage or a database")
+          << E.What.Api << E.What.Action << During;
+    else
+      diag(Loc, "'%0' %1 in this instance%2: the job runs on this instance "
+                "only and is lost when it stops; use an external scheduler "
+                "or a job queue")
+          << E.What.Api << E.What.Action << During;
+    if (Path)
+      emitNotes(Handlers.describe(*Path), SM);
+  }
+}
+
+} // namespace stateless

@@ -1,0 +1,35 @@
+//===--- EffectCheck.h - shared base of the reachability checks ------------===//
+//
+// stateless-local-fs-write and stateless-instance-timer report calls with an
+// effect that outlives the request (a local file, a timer) in code a request
+// handler reaches, with the path from the handler as notes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_CHECKS_EFFECTCHECK_H
+#define STATELESS_CHECKS_EFFECTCHECK_H
+
+#include "Effects.h"
+#include "StatelessCheck.h"
+
+namespace stateless {
+
+class EffectCheck : public StatelessCheck {
+public:
+  EffectCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+              EffectKind Reports);
+
+private:
+  void report(TranslationUnitAnalysis &Analysis,
+              const clang::SourceManager &SM) override;
+  /// True when a valid STATELESS_ALLOW on \p D allows the effect; a
+  /// malformed one is reported (once) and allows nothing.
+  bool isAllowed(const clang::Decl *D, const clang::SourceManager &SM);
+
+  const EffectKind Reports;
+  llvm::DenseSet<const clang::Decl *> ReportedAnnotations;
+};
+
+} // namespace stateless
+
+#endif

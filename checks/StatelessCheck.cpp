@@ -1,0 +1,89 @@
+//===--- StatelessCheck.cpp - what every stateless-* check shares ----------===//
+
+#include "StatelessCheck.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace stateless {
+
+StatelessCheck::StatelessCheck(llvm::StringRef Name,
+                               tidy::ClangTidyContext *Context,
+                               Scope DefaultScope)
+    : ClangTidyCheck(Name, Context), CheckName(Name),
+      ReportScope(readScope(DefaultScope)),
+      HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
+      HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
+      HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
+      Handlers{readRegexOption("HandlerFunctions", HandlerFunctions),
+               readRegexOption("HandlerRegistrars", HandlerRegistrars),
+               readRegexOption("HandlerBaseClasses", HandlerBaseClasses)} {}
+
+StatelessCheck::Scope StatelessCheck::readScope(Scope Default) {
+  llvm::StringRef DefaultName = Default == Scope::All ? "all" : "handlers";
+  std::string Value = Options.get("Scope", DefaultName).str();
+  if (Value == "handlers")
+    return Scope::Handlers;
+  if (Value == "all")
+    return Scope::All;
+  configurationDiag("invalid value '%0' for option '%1.Scope': expected "
+                    "'handlers' or 'all'; using '%2'")
+      << Value << CheckName << DefaultName;
+  return Default;
+}
+
+RegexList StatelessCheck::readRegexOption(llvm::StringRef Option,
+                                          const std::string &Value) {
+  std::string Error;
+  RegexList List = RegexList::parse(Value, Error);
+  if (!Error.empty())
+    configurationDiag("invalid regular expression %0 in option '%1.%2'; the "
+                      "option is ignored")
+        << Error << CheckName << Option;
+  return List;
+}
+
+void StatelessCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Scope", ReportScope == Scope::All ? "all" : "handlers");
+  Options.store(Opts, "HandlerFunctions", HandlerFunctions);
+  Options.store(Opts, "HandlerRegistrars", HandlerRegistrars);
+  Options.store(Opts, "HandlerBaseClasses", HandlerBaseClasses);
+}
+
+void StatelessCheck::registerMatchers(MatchFinder *Finder) {
+  // The analysis walks the unit itself (see CodeFacts); matching the unit
+  // once is only the hook to run it.
+  Finder->addMatcher(translationUnitDecl(), this);
+}
+
+void StatelessCheck::check(const MatchFinder::MatchResult &Result) {
+  Analysis = TranslationUnitAnalysis::get(
+      *Result.Context, Handlers,
+      HandlerFunctions + '\n' + HandlerRegistrars + '\n' + HandlerBaseClasses);
+  report(*Analysis, *Result.SourceManager);
+}
+
+void StatelessCheck::onEndOfTranslationUnit() { Analysis.reset(); }
+
+void StatelessCheck::emitNotes(const std::vector<Note> &Notes,
+                               const SourceManager &SM) {
+  for (const Note &N : Notes)
+    diag(SM.getFileLoc(N.Loc), "%0", DiagnosticIDs::Note) << N.Message;
+}
+
+void StatelessCheck::reportAnnotationProblem(const AllowAnnotation &Allow,
+                                             llvm::StringRef Name,
+                                             const SourceManager &SM) {
+  SourceLocation Loc = SM.getFileLoc(Allow.Loc);
+  if (Allow.Issue == AllowAnnotation::Problem::UnknownKind)
+    diag(Loc, "STATELESS_ALLOW on '%0' has unknown kind '%1'; use one of %2")
+        << Name << Allow.Kind << allowedKindList();
+  else
+    diag(Loc, "STATELESS_ALLOW on '%0' needs a reason: say why losing this "
+              "state is safe")
+        << Name;
+}
+
+} // namespace stateless

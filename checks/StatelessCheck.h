@@ -1,0 +1,65 @@
+//===--- StatelessCheck.h - what every stateless-* check shares ------------===//
+//
+// The handler options (HandlerFunctions, HandlerRegistrars,
+// HandlerBaseClasses, read as local or global options so that one setting
+// serves every check), the Scope option, and the per-unit analysis all checks
+// of a translation unit share.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_CHECKS_STATELESSCHECK_H
+#define STATELESS_CHECKS_STATELESSCHECK_H
+
+#include "HandlerModel.h"
+#include "RegexList.h"
+#include "TranslationUnitAnalysis.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace stateless {
+
+class StatelessCheck : public clang::tidy::ClangTidyCheck {
+public:
+  /// Which code a check reports from: code reachable from a request handler,
+  /// or all code except start-up code.
+  enum class Scope { Handlers, All };
+
+  StatelessCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+                 Scope DefaultScope);
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) final;
+  void onEndOfTranslationUnit() override;
+
+protected:
+  /// Parses a semicolon-separated list of regular expressions; a malformed
+  /// one is a configuration error and leaves the option at its default.
+  RegexList readRegexOption(llvm::StringRef Option, const std::string &Value);
+
+  void emitNotes(const std::vector<Note> &Notes, const clang::SourceManager &SM);
+
+  /// Reports a STATELESS_ALLOW with an unknown kind or no reason, on \p Name.
+  void reportAnnotationProblem(const AllowAnnotation &Allow,
+                               llvm::StringRef Name,
+                               const clang::SourceManager &SM);
+
+  const std::string CheckName; // ClangTidyCheck::getID() is private before LLVM 17
+  const Scope ReportScope;
+
+private:
+  /// Reports what the check finds in the unit's shared analysis.
+  virtual void report(TranslationUnitAnalysis &Analysis,
+                      const clang::SourceManager &SM) = 0;
+  Scope readScope(Scope Default);
+
+  const std::string HandlerFunctions;
+  const std::string HandlerRegistrars;
+  const std::string HandlerBaseClasses;
+  const HandlerOptions Handlers;
+  std::shared_ptr<TranslationUnitAnalysis> Analysis;
+};
+
+} // namespace stateless
+
+#endif

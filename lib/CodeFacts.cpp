@@ -1,0 +1,363 @@
+//===--- CodeFacts.cpp - per-function facts and handler roots --------------===//
+
+#include "CodeFacts.h"
+#include "Annotations.h"
+#include "KnownTypes.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace stateless {
+
+const FunctionDecl *definitionOf(const FunctionDecl *F) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F || !F->hasBody(Definition))
+    return nullptr;
+  return Definition;
+}
+
+namespace {
+
+bool isInMainFile(const Decl &D, const SourceManager &SM) {
+  return SM.isInMainFile(SM.getExpansionLoc(D.getLocation()));
+}
+
+constexpr unsigned MaxCallableDepth = 8;
+
+} // namespace
+
+/// Walks code and records what CodeFacts holds.
+class FactCollector : public RecursiveASTVisitor<FactCollector> {
+  using Base = RecursiveASTVisitor<FactCollector>;
+
+public:
+  FactCollector(CodeFacts &Facts, bool MainFilePass)
+      : Facts(Facts), SM(Facts.Context.getSourceManager()),
+        MainFilePass(MainFilePass) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    auto *F = dyn_cast_or_null<FunctionDecl>(D);
+    if (!F || !F->doesThisDeclarationHaveABody() || !F->getBody())
+      return Base::TraverseDecl(D);
+    if (MainFilePass)
+      noteMainFileFunction(*F);
+    Facts.record(F);
+    Owners.push_back({F, F->getBody()});
+    bool Continue = Base::TraverseDecl(D);
+    Owners.pop_back();
+    return Continue;
+  }
+
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (Owners.empty() || !Init->getInit())
+      return Base::TraverseConstructorInitializer(Init);
+    Owners.push_back({Owners.back().Function, Init->getInit()});
+    bool Continue = Base::TraverseConstructorInitializer(Init);
+    Owners.pop_back();
+    return Continue;
+  }
+
+  // A lambda called where it is written is part of the surrounding code; any
+  // other lambda is a function of its own, reached from where it is created.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    const bool OwnCode = !ImmediatelyInvoked.contains(L);
+    if (OwnCode) {
+      for (const FunctionDecl *Operator : callOperators(*L))
+        reach(Operator, L);
+      Facts.record(L->getCallOperator());
+      if (MainFilePass)
+        noteMainFileFunction(*L->getCallOperator());
+      Owners.push_back({L->getCallOperator(), L->getBody()});
+    }
+    bool Continue = Base::TraverseLambdaExpr(L);
+    if (OwnCode)
+      Owners.pop_back();
+    if (FunctionTemplateDecl *Generic = L->getDependentCallOperator())
+      for (FunctionDecl *Instance : Generic->specializations())
+        Continue = Continue && TraverseDecl(Instance);
+    return Continue;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const Expr *Callee = Call->getCallee())
+      CalleeRefs.insert(Callee->IgnoreParenImpCasts());
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    reach(Callee, Call);
+    noteEffect(*Call);
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (FrameworkTables::startsThread(*Callee))
+      noteThreadEntries(Args);
+    if (Facts.Frameworks.isRegistrar(*Callee))
+      for (const Expr *Arg : Args)
+        for (const FunctionDecl *Handler : callablesIn(Arg))
+          Facts.HandlerRoots.push_back({Handler, HandlerRoot::Reason::Registered,
+                                        Call, qualifiedName(*Callee)});
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *Constructor = Construct->getConstructor();
+    if (!Constructor)
+      return true;
+    reach(Constructor, Construct);
+    noteEffect(*Construct);
+    if (FrameworkTables::startsThread(*Constructor))
+      noteThreadEntries({Construct->getArgs(), Construct->getNumArgs()});
+    return true;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getNumArgs() == 0)
+      return true;
+    if (Call->getOperator() == OO_Call)
+      if (const auto *L = dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreImplicit()))
+        ImmediatelyInvoked.insert(L);
+    // route_table[...][...] = handler
+    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2)
+      if (const FieldDecl *Table = routeTableOf(Call->getArg(0)))
+        for (const FunctionDecl *Handler : callablesIn(Call->getArg(1)))
+          Facts.HandlerRoots.push_back({Handler, HandlerRoot::Reason::RouteTable,
+                                        Call, qualifiedName(*Table)});
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+      if (!CalleeRefs.contains(Ref))
+        reach(F, Ref); // passed on, to be called later
+      return true;
+    }
+    noteGlobalReference(*Ref, Ref->getDecl());
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *Member) {
+    noteGlobalReference(*Member, Member->getMemberDecl());
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (MainFilePass && Var->hasGlobalStorage() && !Var->isImplicit() &&
+        Var->hasAttr<AnnotateAttr>() && isInMainFile(*Var, SM))
+      Facts.AnnotatedVariables.push_back(Var);
+    return true;
+  }
+
+private:
+  struct Owner {
+    const FunctionDecl *Function;
+    const Stmt *Root;
+  };
+
+  static llvm::SmallVector<const FunctionDecl *, 2>
+  callOperators(const LambdaExpr &L) {
+    llvm::SmallVector<const FunctionDecl *, 2> Result;
+    if (FunctionTemplateDecl *Generic = L.getDependentCallOperator())
+      Result.append(Generic->spec_begin(), Generic->spec_end());
+    else
+      Result.push_back(L.getCallOperator());
+    return Result;
+  }
+
+  /// The current function reaches \p Callee; in a namespace-scope
+  /// initialiser, \p Callee runs at start-up.
+  void reach(const FunctionDecl *Callee, const Expr *Site) {
+    const FunctionDecl *Definition = definitionOf(Callee);
+    // Library code is not followed: what it does is judged at the call.
+    if (!Definition ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+      return;
+    if (Owners.empty()) {
+      if (MainFilePass)
+        Facts.StartUpRoots.push_back(Definition);
+      return;
+    }
+    Facts.record(Owners.back().Function).Callees.push_back({Definition, Site});
+  }
+
+  void noteEffect(const Expr &E) {
+    if (Owners.empty())
+      return;
+    if (std::optional<Effect> What = classifyEffect(E, Facts.Context))
+      Facts.record(Owners.back().Function).Effects.push_back({*What, &E});
+  }
+
+  void noteGlobalReference(const Expr &E, const ValueDecl *D) {
+    const auto *Var = dyn_cast_or_null<VarDecl>(D);
+    // References outside any function are in namespace-scope initialisers,
+    // which run at start-up. Dependent code is judged in its instantiations.
+    if (!Var || !Var->hasGlobalStorage() || Owners.empty() ||
+        Owners.back().Function->isDependentContext() ||
+        Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Var->getLocation())))
+      return;
+    Facts.record(Owners.back().Function)
+        .GlobalRefs.push_back({&E, Var, Owners.back().Root});
+  }
+
+  void noteThreadEntries(llvm::ArrayRef<const Expr *> Args) {
+    for (const Expr *Arg : Args)
+      for (const FunctionDecl *Entry : callablesIn(Arg))
+        Facts.ThreadRoots.push_back({Entry, Arg});
+  }
+
+  void noteMainFileFunction(const FunctionDecl &F) {
+    if (F.isDependentContext())
+      return;
+    Facts.MainFileFunctions.push_back(&F);
+    if (F.isMain() || F.hasAttr<ConstructorAttr>())
+      Facts.StartUpRoots.push_back(&F);
+    const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+    if (hasHandlerAnnotation(F) ||
+        (Method && hasHandlerAnnotation(*Method->getParent())))
+      Facts.HandlerRoots.push_back({&F, HandlerRoot::Reason::Annotated});
+    else if (Facts.Frameworks.isHandlerFunction(F))
+      Facts.HandlerRoots.push_back({&F, HandlerRoot::Reason::Option});
+    else if (Method) {
+      std::string HandlerBase = Facts.Frameworks.handlerBaseOf(*Method);
+      if (!HandlerBase.empty())
+        Facts.HandlerRoots.push_back(
+            {&F, HandlerRoot::Reason::Override, nullptr, HandlerBase});
+    }
+  }
+
+  /// The route table that `table[...][...]` indexes, if \p LHS is one.
+  const FieldDecl *routeTableOf(const Expr *LHS) const {
+    while (LHS) {
+      LHS = LHS->IgnoreImplicit()->IgnoreParens();
+      if (const auto *Index = dyn_cast<CXXOperatorCallExpr>(LHS)) {
+        if (Index->getOperator() != OO_Subscript || Index->getNumArgs() == 0)
+          return nullptr;
+        LHS = Index->getArg(0);
+      } else if (const auto *Member = dyn_cast<MemberExpr>(LHS)) {
+        const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        return Field && Facts.Frameworks.isRouteTable(*Field) ? Field : nullptr;
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  /// The functions a callable expression runs: lambdas, functions and member
+  /// functions, also through std::bind-like wrappers, std::function,
+  /// functor objects and local variables holding them.
+  llvm::SmallVector<const FunctionDecl *, 2> callablesIn(const Expr *E) {
+    llvm::SmallVector<const FunctionDecl *, 2> Result;
+    collectCallables(E, Result, 0);
+    return Result;
+  }
+
+  void collectCallables(const Expr *E,
+                        llvm::SmallVectorImpl<const FunctionDecl *> &Out,
+                        unsigned Depth) {
+    if (!E || Depth > MaxCallableDepth)
+      return;
+    E = E->IgnoreImplicit()->IgnoreParens();
+    auto Add = [&](const FunctionDecl *F) {
+      if (const FunctionDecl *Definition = definitionOf(F))
+        Out.push_back(Definition);
+    };
+    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+      for (const FunctionDecl *Operator : callOperators(*L))
+        Add(Operator);
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        Add(F);
+      else if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        collectCallables(Var->getInit(), Out, Depth + 1);
+    } else if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+      collectCallables(Op->getSubExpr(), Out, Depth + 1);
+    } else if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+      for (const Expr *Element : Init->inits())
+        collectCallables(Element, Out, Depth + 1);
+    } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      collectCallables(Cast->getSubExpr(), Out, Depth + 1);
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+      if (SM.isInSystemHeader(Class->getLocation())) {
+        for (const Expr *Arg : Construct->arguments())
+          collectCallables(Arg, Out, Depth + 1);
+      } else {
+        addCallOperators(Class, Out);
+      }
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && FrameworkTables::wrapsCallable(*Callee))
+        for (const Expr *Arg : Call->arguments())
+          collectCallables(Arg, Out, Depth + 1);
+    }
+  }
+
+  /// A functor object's operator()s.
+  void addCallOperators(const CXXRecordDecl *Class,
+                        llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+    if (!Class || !Class->hasDefinition())
+      return;
+    for (const CXXMethodDecl *Method : Class->methods())
+      if (Method->getOverloadedOperator() == OO_Call)
+        if (const FunctionDecl *Definition = definitionOf(Method))
+          Out.push_back(Definition);
+  }
+
+  CodeFacts &Facts;
+  const SourceManager &SM;
+  const bool MainFilePass;
+  std::vector<Owner> Owners;
+  llvm::DenseSet<const LambdaExpr *> ImmediatelyInvoked;
+  llvm::DenseSet<const Expr *> CalleeRefs;
+};
+
+CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
+    : Context(Context), Frameworks(Frameworks) {
+  const SourceManager &SM = Context.getSourceManager();
+  FactCollector MainFile(*this, /*MainFilePass=*/true);
+  // clang-tidy scopes the traversal to the whole unit, clangd to the main
+  // file's top-level declarations; either way only main-file code is walked.
+  for (Decl *Scope : Context.getTraversalScope()) {
+    if (const auto *TU = dyn_cast<TranslationUnitDecl>(Scope)) {
+      for (Decl *D : TU->decls())
+        if (isInMainFile(*D, SM))
+          MainFile.TraverseDecl(D);
+    } else {
+      MainFile.TraverseDecl(Scope);
+    }
+  }
+}
+
+CodeFacts::~CodeFacts() = default;
+
+FunctionFacts &CodeFacts::record(const FunctionDecl *F) {
+  std::unique_ptr<FunctionFacts> &Slot = Facts[F];
+  if (!Slot) {
+    Slot = std::make_unique<FunctionFacts>();
+    Walked.push_back(F);
+  }
+  return *Slot;
+}
+
+const FunctionFacts *CodeFacts::factsOf(const FunctionDecl *F) {
+  const FunctionDecl *Definition = definitionOf(F);
+  if (!Definition)
+    return nullptr;
+  auto It = Facts.find(Definition);
+  if (It != Facts.end())
+    return It->second.get();
+  const SourceManager &SM = Context.getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    return nullptr;
+  // Not walked yet: a function outside the main file, reached from it.
+  record(Definition);
+  FactCollector(*this, /*MainFilePass=*/false)
+      .TraverseDecl(const_cast<FunctionDecl *>(Definition));
+  return Facts[Definition].get();
+}
+
+} // namespace stateless

@@ -1,0 +1,118 @@
+//===--- CodeFacts.h - per-function facts and handler roots ----------------===//
+//
+// One walk over the main file's code records, per function (lambdas
+// included): the functions it reaches (calls, constructions, lambdas it
+// creates, functions it passes on), the effects it has (local file writes,
+// timers) and the variables with static storage it refers to. The same walk
+// finds the roots: request handlers (registered with a framework, assigned
+// into a route table, overriding a handler base class, annotated, named by an
+// option), thread entries and start-up code. Functions outside the main file
+// are walked only when something reaches them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_LIB_CODEFACTS_H
+#define STATELESS_LIB_CODEFACTS_H
+
+#include "Effects.h"
+#include "Frameworks.h"
+
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace stateless {
+
+/// How one function reaches another: a call, a construction, a lambda it
+/// creates or a function it passes on.
+struct CallEdge {
+  const clang::FunctionDecl *Callee = nullptr;
+  const clang::Expr *Site = nullptr;
+};
+
+struct EffectSite {
+  Effect What;
+  const clang::Expr *Site = nullptr;
+};
+
+/// A reference to a variable with static storage, and the statement the
+/// mutation analysis of the reference runs over (the body it is in, or a
+/// constructor initialiser).
+struct GlobalReference {
+  const clang::Expr *Ref = nullptr;
+  const clang::VarDecl *Var = nullptr;
+  const clang::Stmt *Root = nullptr;
+};
+
+struct FunctionFacts {
+  std::vector<CallEdge> Callees;
+  std::vector<EffectSite> Effects;
+  std::vector<GlobalReference> GlobalRefs;
+};
+
+/// A function that serves requests, and why.
+struct HandlerRoot {
+  enum class Reason { Registered, RouteTable, Override, Annotated, Option };
+  const clang::FunctionDecl *Function = nullptr;
+  Reason Why = Reason::Registered;
+  /// The registration or assignment (Registered, RouteTable).
+  const clang::Stmt *Site = nullptr;
+  /// The registrar, route table or base class ("httplib::Server::Post").
+  std::string Via;
+};
+
+class CodeFacts {
+public:
+  CodeFacts(clang::ASTContext &Context, const FrameworkTables &Frameworks);
+  ~CodeFacts();
+
+  /// Facts of \p F (a definition); walked on first request when F is
+  /// outside the main file. Null for functions without a body or in system
+  /// headers, which are not followed.
+  const FunctionFacts *factsOf(const clang::FunctionDecl *F);
+
+  const std::vector<HandlerRoot> &handlerRoots() const { return HandlerRoots; }
+  /// Entries of threads started anywhere in the main file.
+  const std::vector<CallEdge> &threadRoots() const { return ThreadRoots; }
+  /// main(), constructor functions, and what static initialisers run.
+  const std::vector<const clang::FunctionDecl *> &startUpRoots() const {
+    return StartUpRoots;
+  }
+  /// Every function (and lambda) with a body in the main file, in order.
+  const std::vector<const clang::FunctionDecl *> &mainFileFunctions() const {
+    return MainFileFunctions;
+  }
+  /// Every function walked so far, in the order they were walked.
+  const std::vector<const clang::FunctionDecl *> &walkedFunctions() const {
+    return Walked;
+  }
+  /// Main-file variables with static storage that carry an annotation.
+  const std::vector<const clang::VarDecl *> &annotatedVariables() const {
+    return AnnotatedVariables;
+  }
+
+  clang::ASTContext &context() const { return Context; }
+
+private:
+  friend class FactCollector;
+  FunctionFacts &record(const clang::FunctionDecl *F);
+
+  clang::ASTContext &Context;
+  const FrameworkTables &Frameworks;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFacts>> Facts;
+  std::vector<const clang::FunctionDecl *> Walked;
+  std::vector<HandlerRoot> HandlerRoots;
+  std::vector<CallEdge> ThreadRoots;
+  std::vector<const clang::FunctionDecl *> StartUpRoots;
+  std::vector<const clang::FunctionDecl *> MainFileFunctions;
+  std::vector<const clang::VarDecl *> AnnotatedVariables;
+};
+
+/// The definition of \p F that facts are keyed by, or null.
+const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *F);
+
+} // namespace stateless
+
+#endif

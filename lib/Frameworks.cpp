@@ -1,0 +1,254 @@
+//===--- Frameworks.cpp - how frameworks hand requests to user code --------===//
+
+#include "Frameworks.h"
+#include "KnownTypes.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace stateless {
+namespace {
+
+// Functions whose callable arguments become request handlers.
+constexpr llvm::StringLiteral BuiltinRegistrars[] = {
+    // cpp-httplib
+    "httplib::Server::Get",
+    "httplib::Server::Post",
+    "httplib::Server::Put",
+    "httplib::Server::Patch",
+    "httplib::Server::Delete",
+    "httplib::Server::Options",
+    "httplib::Server::set_error_handler",
+    "httplib::Server::set_exception_handler",
+    "httplib::Server::set_pre_routing_handler",
+    "httplib::Server::set_post_routing_handler",
+    "httplib::Server::set_file_request_handler",
+    "httplib::Server::set_expect_100_continue_handler",
+    "httplib::Server::set_logger",
+    // Crow
+    "crow::TaggedRule::operator()",
+    "crow::DynamicRule::operator()",
+    "crow::CatchallRule::operator()",
+    "crow::WebSocketRule::onopen",
+    "crow::WebSocketRule::onmessage",
+    "crow::WebSocketRule::onclose",
+    "crow::WebSocketRule::onerror",
+    "crow::WebSocketRule::onaccept",
+    // Drogon
+    "drogon::HttpAppFramework::registerHandler",
+    "drogon::HttpAppFramework::registerHandlerViaRegex",
+    "drogon::HttpAppFramework::registerPreRoutingAdvice",
+    "drogon::HttpAppFramework::registerPostRoutingAdvice",
+    "drogon::HttpAppFramework::registerPreHandlingAdvice",
+    "drogon::HttpAppFramework::registerPostHandlingAdvice",
+    "drogon::HttpAppFramework::registerSyncAdvice",
+    "drogon::HttpAppFramework::setExceptionHandler",
+    "drogon::HttpController::registerMethod",
+    "drogon::HttpController::registerMethodViaRegex",
+    // Pistache
+    "Pistache::Rest::Routes::Get",
+    "Pistache::Rest::Routes::Post",
+    "Pistache::Rest::Routes::Put",
+    "Pistache::Rest::Routes::Patch",
+    "Pistache::Rest::Routes::Delete",
+    "Pistache::Rest::Routes::Options",
+    "Pistache::Rest::Routes::Remove",
+    "Pistache::Rest::Routes::Head",
+    "Pistache::Rest::Routes::NotFound",
+    "Pistache::Rest::Router::get",
+    "Pistache::Rest::Router::post",
+    "Pistache::Rest::Router::put",
+    "Pistache::Rest::Router::patch",
+    "Pistache::Rest::Router::del",
+    "Pistache::Rest::Router::options",
+    "Pistache::Rest::Router::head",
+    "Pistache::Rest::Router::addRoute",
+    "Pistache::Rest::Router::addCustomHandler",
+    "Pistache::Rest::Router::addNotFoundHandler",
+    // cpprestsdk
+    "web::http::experimental::listener::http_listener::support",
+    // RESTinio
+    "restinio::router::express_router_t::http_get",
+    "restinio::router::express_router_t::http_post",
+    "restinio::router::express_router_t::http_put",
+    "restinio::router::express_router_t::http_delete",
+    "restinio::router::express_router_t::http_head",
+    "restinio::router::express_router_t::add_handler",
+    "restinio::router::express_router_t::non_matched_request_handler",
+    "restinio::router::easy_parser_router::easy_parser_router_t::http_get",
+    "restinio::router::easy_parser_router::easy_parser_router_t::http_post",
+    "restinio::router::easy_parser_router::easy_parser_router_t::http_put",
+    "restinio::router::easy_parser_router::easy_parser_router_t::http_delete",
+    "restinio::router::easy_parser_router::easy_parser_router_t::http_head",
+    "restinio::router::easy_parser_router::easy_parser_router_t::add_handler",
+    "restinio::router::easy_parser_router::easy_parser_router_t::non_matched_request_handler",
+    "restinio::basic_server_settings_t::request_handler",
+    // websocketpp
+    "websocketpp::endpoint::set_open_handler",
+    "websocketpp::endpoint::set_close_handler",
+    "websocketpp::endpoint::set_fail_handler",
+    "websocketpp::endpoint::set_message_handler",
+    "websocketpp::endpoint::set_http_handler",
+    "websocketpp::endpoint::set_validate_handler",
+    "websocketpp::endpoint::set_ping_handler",
+    "websocketpp::endpoint::set_pong_handler",
+    "websocketpp::endpoint::set_pong_timeout_handler",
+    "websocketpp::endpoint::set_interrupt_handler",
+    // uWebSockets
+    "uWS::TemplatedApp::get",
+    "uWS::TemplatedApp::post",
+    "uWS::TemplatedApp::put",
+    "uWS::TemplatedApp::del",
+    "uWS::TemplatedApp::patch",
+    "uWS::TemplatedApp::options",
+    "uWS::TemplatedApp::head",
+    "uWS::TemplatedApp::connect",
+    "uWS::TemplatedApp::trace",
+    "uWS::TemplatedApp::any",
+    "uWS::TemplatedApp::ws",
+    // Qt HTTP Server
+    "QHttpServer::route",
+    "QHttpServer::afterRequest",
+    "QHttpServer::setMissingHandler",
+    // Boost.Asio
+    "boost::asio::basic_socket_acceptor::async_accept",
+    // Asio
+    "asio::basic_socket_acceptor::async_accept",
+    // Boost.Beast
+    "boost::beast::http::async_read",
+    "boost::beast::websocket::stream::async_accept",
+    "boost::beast::websocket::stream::async_read",
+};
+
+// Data members that map routes to handlers: a callable assigned into them,
+// `server.resource["^/x$"]["GET"] = handler`, is a handler.
+constexpr llvm::StringLiteral RouteTables[] = {
+    "SimpleWeb::ServerBase::resource",
+    "SimpleWeb::ServerBase::default_resource",
+    "SimpleWeb::ServerBase::on_error",
+    "SimpleWeb::ServerBase::on_upgrade",
+    "SimpleWeb::SocketServerBase::Endpoint::on_open",
+    "SimpleWeb::SocketServerBase::Endpoint::on_message",
+    "SimpleWeb::SocketServerBase::Endpoint::on_close",
+    "SimpleWeb::SocketServerBase::Endpoint::on_error",
+    "SimpleWeb::SocketServerBase::Endpoint::on_handshake",
+};
+
+struct HandlerBase {
+  llvm::StringLiteral Class;
+  /// Every method of a subclass serves requests (endpoints are plain
+  /// methods), not only the overrides of the base's virtual functions.
+  bool AllMethods;
+};
+
+constexpr HandlerBase HandlerBases[] = {
+    {"grpc::Service", false},
+    {"grpc::ServerUnaryReactor", false},
+    {"grpc::ServerReadReactor", false},
+    {"grpc::ServerWriteReactor", false},
+    {"grpc::ServerBidiReactor", false},
+    {"grpc::ServerGenericBidiReactor", false},
+    {"drogon::HttpSimpleController", false},
+    {"drogon::WebSocketController", false},
+    {"drogon::HttpFilter", false},
+    {"drogon::HttpMiddleware", false},
+    {"Pistache::Http::Handler", false},
+    {"Pistache::Tcp::Handler", false},
+    {"oatpp::web::server::api::ApiController", true},
+    {"Poco::Net::HTTPRequestHandler", false},
+    {"Poco::Net::HTTPRequestHandlerFactory", false},
+    {"Poco::Net::TCPServerConnection", false},
+    {"QAbstractHttpServer", false},
+};
+
+constexpr llvm::StringLiteral ThreadStarters[] = {
+    "std::thread::thread", "std::jthread::jthread", "boost::thread::thread",
+    "pthread_create",      "std::async",            "QThread::create",
+    "QtConcurrent::run",
+};
+
+constexpr llvm::StringLiteral CallableWrappers[] = {
+    "std::bind",
+    "std::bind_front",
+    "std::bind_back",
+    "std::mem_fn",
+    "std::ref",
+    "std::cref",
+    "std::move",
+    "std::forward",
+    "boost::bind",
+    "boost::beast::bind_front_handler",
+    "boost::beast::bind_handler",
+    "boost::asio::bind_executor",
+    "asio::bind_executor",
+    "Pistache::Rest::Routes::bind",
+    "Pistache::Rest::Routes::Middleware",
+};
+
+template <size_t N>
+bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
+  return llvm::is_contained(Table, Name);
+}
+
+} // namespace
+
+FrameworkTables::FrameworkTables(HandlerOptions Options)
+    : Options(std::move(Options)) {
+  for (llvm::StringRef Name : BuiltinRegistrars) {
+    Registrars.insert(Name);
+    RegistrarLastNames.insert(Name.rsplit("::").second);
+  }
+}
+
+bool FrameworkTables::isRegistrar(const FunctionDecl &Callee) const {
+  const bool MayBeBuiltin = RegistrarLastNames.contains(Callee.getNameAsString());
+  if (!MayBeBuiltin && Options.Registrars.empty())
+    return false;
+  std::string Name = qualifiedName(Callee);
+  return Registrars.contains(Name) || Options.Registrars.matchesAny({Name});
+}
+
+bool FrameworkTables::isRouteTable(const FieldDecl &Field) const {
+  return listed(qualifiedName(Field), RouteTables);
+}
+
+std::string FrameworkTables::handlerBaseOf(const CXXMethodDecl &Method) const {
+  if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method) || Method.isStatic())
+    return "";
+  const CXXRecordDecl *Class = Method.getParent();
+  if (!Class->hasDefinition() || Class->isDependentContext())
+    return "";
+  const bool Overrides = Method.size_overridden_methods() > 0;
+  std::string Found;
+  Class->forallBases([&](const CXXRecordDecl *Base) {
+    const NamedDecl *Named = Base;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Base))
+      Named = Spec->getSpecializedTemplate();
+    std::string Name = qualifiedName(*Named);
+    const auto *Row = llvm::find_if(
+        HandlerBases, [&](const HandlerBase &B) { return B.Class == Name; });
+    bool Builtin = Row != std::end(HandlerBases);
+    if ((Builtin && (Row->AllMethods || Overrides)) ||
+        (!Builtin && Overrides && Options.BaseClasses.matchesAny({Name})))
+      Found = Name;
+    return Found.empty();
+  });
+  return Found;
+}
+
+bool FrameworkTables::isHandlerFunction(const FunctionDecl &F) const {
+  return !Options.Functions.empty() &&
+         Options.Functions.matchesAny({qualifiedName(F)});
+}
+
+bool FrameworkTables::startsThread(const FunctionDecl &Callee) {
+  return listed(qualifiedName(Callee), ThreadStarters);
+}
+
+bool FrameworkTables::wrapsCallable(const FunctionDecl &Callee) {
+  return listed(qualifiedName(Callee), CallableWrappers);
+}
+
+} // namespace stateless

@@ -1,0 +1,66 @@
+//===--- Frameworks.h - how frameworks hand requests to user code ----------===//
+//
+// Framework knowledge is data: the functions that register request handlers,
+// the route tables handlers are assigned into, and the base classes whose
+// overrides serve requests (tables in Frameworks.cpp), extended by the
+// user's HandlerRegistrars, HandlerBaseClasses and HandlerFunctions options.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_LIB_FRAMEWORKS_H
+#define STATELESS_LIB_FRAMEWORKS_H
+
+#include "RegexList.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace stateless {
+
+/// The user's additions to the built-in tables: regular expressions matched
+/// against whole qualified names.
+struct HandlerOptions {
+  RegexList Functions;   ///< functions that are handlers themselves
+  RegexList Registrars;  ///< functions whose callable arguments are handlers
+  RegexList BaseClasses; ///< classes whose overrides (in subclasses) are handlers
+};
+
+/// How a framework hands requests to user code.
+class FrameworkTables {
+public:
+  explicit FrameworkTables(HandlerOptions Options);
+
+  /// True for a function that registers its callable arguments as request
+  /// handlers (`httplib::Server::Post`, `crow::TaggedRule::operator()`, ...).
+  bool isRegistrar(const clang::FunctionDecl &Callee) const;
+
+  /// True for a data member that maps routes to handlers, so that a callable
+  /// assigned into it is a handler (Simple-Web-Server's `resource`).
+  bool isRouteTable(const clang::FieldDecl &Field) const;
+
+  /// When \p Method serves requests because of a handler base class of its
+  /// class, that base class's qualified name; empty otherwise.
+  std::string handlerBaseOf(const clang::CXXMethodDecl &Method) const;
+
+  /// True when the HandlerFunctions option names \p F.
+  bool isHandlerFunction(const clang::FunctionDecl &F) const;
+
+  /// Functions and constructors that start a thread running their callable
+  /// argument (`std::thread`, `pthread_create`, `std::async`, ...).
+  static bool startsThread(const clang::FunctionDecl &Callee);
+
+  /// Functions that wrap the callables they are given and pass them on
+  /// (`std::bind`, `boost::beast::bind_front_handler`, `Routes::bind`, ...).
+  static bool wrapsCallable(const clang::FunctionDecl &Callee);
+
+private:
+  HandlerOptions Options;
+  llvm::StringSet<> Registrars;
+  llvm::StringSet<> RegistrarLastNames; // a quick filter before full names
+};
+
+} // namespace stateless
+
+#endif
