@@ -53,14 +53,14 @@ def write(path, text):
 
 def clang_tidy_config(args):
     """The .clang-tidy every artifact reads from the test directory."""
-    lines = ["Checks: '-*,%s'" % args.check,
+    lines = ["Checks: '-*,%s'" % ",".join(args.checks),
              "HeaderFilterRegex: '%s'" % args.header_filter.replace("'", "''")]
     if args.check_option:
         lines.append("CheckOptions:")
         for option in args.check_option:
             key, _, value = option.partition("=")
             if "." not in key:
-                key = "%s.%s" % (args.check, key)
+                key = "%s.%s" % (args.checks[0], key)
             lines.append("  %s: '%s'" % (key, value.replace("'", "''")))
     return "\n".join(lines) + "\n"
 
@@ -75,8 +75,9 @@ def prove_registered(args, artifact, workdir):
     """A plugin that fails to load is only a warning to clang-tidy: make sure
     the check under test is really there before trusting a clean run."""
     code, output = run(tidy_base(args, artifact) + ["--list-checks"], workdir)
-    if code != 0 or not re.search(r"^\s*%s$" % re.escape(args.check), output, re.M):
-        fail("%s does not provide %s:\n%s" % (artifact, args.check, output))
+    for check in args.checks:
+        if code != 0 or not re.search(r"^\s*%s$" % re.escape(check), output, re.M):
+            fail("%s does not provide %s:\n%s" % (artifact, check, output))
 
 
 def clangd_output(args, workdir, source):
@@ -140,16 +141,18 @@ def main():
     parser.add_argument("--check-suffixes", default="",
                         help="FileCheck prefix suffixes, for option variants")
     parser.add_argument("--check-option", action="append", default=[],
-                        help="Option=value for the check under test (repeatable)")
+                        help="Option=value for the (first) check under test, "
+                        "or check.Option=value (repeatable)")
     parser.add_argument("--header-filter", default="",
                         help="HeaderFilterRegex (default: none, main file only)")
     parser.add_argument("--expect-errors", action="store_true",
                         help="the input does not compile; the tool may fail")
     parser.add_argument("input")
-    parser.add_argument("check")
+    parser.add_argument("check", help="the check under test; several separated by commas")
     parser.add_argument("temp")
     parser.add_argument("compiler_args", nargs="*")
     args = parser.parse_args()
+    args.checks = args.check.split(",")
 
     with open(args.input) as f:
         text = f.read()
