@@ -125,11 +125,13 @@ bool HandlerModel::isStartUpOnly(const FunctionDecl *F) const {
 
 std::vector<Note> HandlerModel::describe(const HandlerPath &Path) const {
   const HandlerRoot &Root = *Path.Root;
-  SourceLocation RootLoc =
-      Root.Site ? Root.Site->getBeginLoc() : Root.Function->getLocation();
+  // Registrations and calls are shown at the name of what they call.
+  SourceLocation RootLoc = Root.Function->getLocation();
+  if (const auto *Site = dyn_cast_or_null<Expr>(Root.Site))
+    RootLoc = Site->getExprLoc();
   std::vector<Note> Notes{{RootLoc, describeRoot(Root)}};
   for (const CallEdge &Edge : Path.Calls)
-    Notes.push_back({Edge.Site->getBeginLoc(), describeCall(Edge)});
+    Notes.push_back({Edge.Site->getExprLoc(), describeCall(Edge)});
   return Notes;
 }
 

@@ -21,7 +21,7 @@ template <typename T> int Registry<T>::size = 0;
 // CHECK-NOTES: :[[@LINE-1]]:40: warning: static member 'Registry::size' is modified after start-up
 // CHECK-NOTES: :[[@LINE-4]]:16: note: 'Registry::size' is modified here
 // CHECK-NOTES: :[[@LINE+23]]:24: note: reached from handler 'serve'
-// CHECK-NOTES: :[[@LINE+25]]:3: note: via call to 'Registry::add'
+// CHECK-NOTES: :[[@LINE+25]]:19: note: via call to 'Registry::add'
 
 auto count_calls = [](auto value) {
   static long calls;

@@ -1,0 +1,114 @@
+// Declarations from Crow (github.com/CrowCpp/Crow, include/crow/*.h) as its
+// headers declare them; the routing entry points keep the callable and do
+// nothing else.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <type_traits>
+
+namespace crow {
+struct request {
+  std::string url;
+  std::string body;
+  std::string remote_ip_address;
+};
+struct response {
+  response() = default;
+  explicit response(int code) : code(code) {}
+  response(std::string body) : body(std::move(body)) {}
+  int code = 200;
+  std::string body;
+  void write(const std::string &text) { body += text; }
+  void end() {}
+};
+namespace websocket {
+struct connection {
+  virtual void send_text(std::string msg) = 0;
+  virtual ~connection() = default;
+};
+} // namespace websocket
+
+enum class HTTPMethod { Get, Post, Put, Delete };
+
+namespace black_magic {
+constexpr uint64_t get_parameter_tag(const char *) { return 0; }
+} // namespace black_magic
+
+class BaseRule {
+public:
+  virtual ~BaseRule() = default;
+};
+
+template <typename T> struct RuleParameterTraits {
+  using self_t = T;
+  self_t &methods(HTTPMethod) { return static_cast<self_t &>(*this); }
+  self_t &name(std::string) { return static_cast<self_t &>(*this); }
+};
+
+class WebSocketRule : public BaseRule {
+  using self_t = WebSocketRule;
+
+public:
+  template <typename Func> self_t &onopen(Func f) {
+    (void)f;
+    return *this;
+  }
+  template <typename Func> self_t &onmessage(Func f) {
+    (void)f;
+    return *this;
+  }
+  template <typename Func> self_t &onclose(Func f) {
+    (void)f;
+    return *this;
+  }
+  template <typename Func> self_t &onerror(Func f) {
+    (void)f;
+    return *this;
+  }
+  template <typename Func> self_t &onaccept(Func f) {
+    (void)f;
+    return *this;
+  }
+};
+
+template <typename... Args>
+class TaggedRule : public BaseRule,
+                   public RuleParameterTraits<TaggedRule<Args...>> {
+public:
+  template <typename App> WebSocketRule &websocket(App *) { return Rule; }
+  template <typename Func> void operator()(Func &&f) { (void)f; }
+  template <typename Func> void operator()(std::string name, Func &&f) {
+    (void)name;
+    (void)f;
+  }
+
+private:
+  WebSocketRule Rule;
+};
+
+template <typename... Middlewares> class Crow {
+public:
+  template <uint64_t Tag> TaggedRule<> &route(const std::string &rule) {
+    (void)rule;
+    return Rule;
+  }
+  Crow &port(std::uint16_t) { return *this; }
+  Crow &multithreaded() { return *this; }
+  void run() {}
+
+private:
+  TaggedRule<> Rule;
+};
+using SimpleApp = Crow<>;
+} // namespace crow
+
+constexpr crow::HTTPMethod operator""_method(const char *, std::size_t) {
+  return crow::HTTPMethod::Post;
+}
+
+#define CROW_ROUTE(app, url) \
+  app.template route<crow::black_magic::get_parameter_tag(url)>(url)
+#define CROW_WEBSOCKET_ROUTE(app, url) \
+  app.route<crow::black_magic::get_parameter_tag(url)>(url) \
+      .websocket<std::remove_reference<decltype(app)>::type>(&app)
