@@ -55,8 +55,8 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
           Findings.push_back({&E, F});
   llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
     return SM.isBeforeInTranslationUnit(
-        SM.getFileLoc(A.Effect->Site->getBeginLoc()),
-        SM.getFileLoc(B.Effect->Site->getBeginLoc()));
+        SM.getFileLoc(A.Effect->Site->getExprLoc()),
+        SM.getFileLoc(B.Effect->Site->getExprLoc()));
   });
 
   // One finding per site (template instantiations share theirs) and per
@@ -65,7 +65,7 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
   llvm::DenseSet<const Decl *> Objects;
   for (const Finding &Found : Findings) {
     const EffectSite &E = *Found.Effect;
-    SourceLocation Loc = SM.getFileLoc(E.Site->getBeginLoc());
+    SourceLocation Loc = SM.getFileLoc(E.Site->getExprLoc());
     if (!Sites.insert(Loc).second ||
         (E.What.Object && !Objects.insert(E.What.Object).second))
       continue;

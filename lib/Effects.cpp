@@ -195,6 +195,8 @@ constexpr Rule Rules[] = {
     {"Poco::Util::Timer::scheduleAtFixedRate", Timer, "schedules a periodic job", {}, {}, true},
     {"Poco::Timer::start", Timer, "starts a periodic timer", {}, {}, true},
     {"grpc::Alarm::Set", Timer, "arms an alarm", {}, {}, true},
+    {"websocketpp::transport::asio::endpoint::set_timer", Timer, "arms a timer"},
+    {"websocketpp::transport::asio::connection::set_timer", Timer, "arms a timer"},
 };
 
 /// Rules by name, and the last components of those names as a quick filter.

@@ -78,7 +78,7 @@ int main() {
     auto value = std::async(std::launch::async, render, 21);
     res.set_content(std::to_string(value.get()), "text/plain");
     std::thread([] { std::this_thread::sleep_for(std::chrono::hours(1)); }).detach();
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::thread::detach' detaches a background thread in this instance while serving a request: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
+    // CHECK-NOTES: :[[@LINE-1]]:77: warning: 'std::thread::detach' detaches a background thread in this instance while serving a request: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
     // CHECK-NOTES: :[[@LINE-6]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Get'
   });
   server.listen("0.0.0.0", 8080);
