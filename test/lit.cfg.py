@@ -52,6 +52,22 @@ for major in ("22", "21", "20", "19", "18", "17", "16", "15", "14"):
         config.substitutions.append(("%other_clang_tidy", other))
         break
 
+# Frameworks whose Debian packages the tests compile against, when installed.
+multiarch = "x86_64-linux-gnu"
+if shutil.which("gcc"):
+    import subprocess
+    multiarch = subprocess.run(["gcc", "-print-multiarch"], stdout=subprocess.PIPE,
+                               universal_newlines=True).stdout.strip() or multiarch
+qt6 = "/usr/include/%s/qt6" % multiarch
+if os.path.isdir(os.path.join(qt6, "QtHttpServer")):
+    config.available_features.add("qt6-httpserver")
+    config.substitutions.append(("%qt6_flags", " ".join(
+        ["-fPIC", "-isystem", qt6] + ["-isystem%s/%s" % (qt6, m) for m in
+                                  ("QtCore", "QtNetwork", "QtHttpServer")])))
+if shutil.which("protoc") and shutil.which("grpc_cpp_plugin"):
+    config.available_features.add("grpc")
+    config.substitutions.append(("%grpc_cpp_plugin", shutil.which("grpc_cpp_plugin")))
+
 # Tests must not see the user's clangd or clang-tidy configuration.
 config.environment["HOME"] = config.test_exec_root
 config.environment["XDG_CONFIG_HOME"] = os.path.join(config.test_exec_root, ".config")
