@@ -156,14 +156,29 @@ private:
     const Stmt *Root;
   };
 
+  /// What runs when the lambda is called: the instances of a generic
+  /// lambda, or its own body while nothing in the unit instantiates it (it
+  /// may be handed to a wrapper whose body the unit does not see).
   static llvm::SmallVector<const FunctionDecl *, 2>
   callOperators(const LambdaExpr &L) {
     llvm::SmallVector<const FunctionDecl *, 2> Result;
     if (FunctionTemplateDecl *Generic = L.getDependentCallOperator())
       Result.append(Generic->spec_begin(), Generic->spec_end());
-    else
+    if (Result.empty())
       Result.push_back(L.getCallOperator());
     return Result;
+  }
+
+  /// Dependent code is judged in its instantiations, when it has any.
+  static bool judgedInInstances(const FunctionDecl &F) {
+    if (!F.isDependentContext())
+      return false;
+    const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+    if (!Method || !Method->getParent()->isLambda())
+      return true;
+    const FunctionTemplateDecl *Generic = Method->getDescribedFunctionTemplate();
+    return !Generic || !Generic->specializations().empty() ||
+           Method->getParent()->isDependentContext();
   }
 
   /// The current function reaches \p Callee; in a namespace-scope
@@ -194,7 +209,7 @@ private:
     // References outside any function are in namespace-scope initialisers,
     // which run at start-up. Dependent code is judged in its instantiations.
     if (!Var || !Var->hasGlobalStorage() || Owners.empty() ||
-        Owners.back().Function->isDependentContext() ||
+        judgedInInstances(*Owners.back().Function) ||
         Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
         SM.isInSystemHeader(SM.getExpansionLoc(Var->getLocation())))
       return;
@@ -209,7 +224,7 @@ private:
   }
 
   void noteMainFileFunction(const FunctionDecl &F) {
-    if (F.isDependentContext())
+    if (judgedInInstances(F))
       return;
     Facts.MainFileFunctions.push_back(&F);
     if (F.isMain() || F.hasAttr<ConstructorAttr>())
@@ -281,13 +296,14 @@ private:
     } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
       collectCallables(Cast->getSubExpr(), Out, Depth + 1);
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // A wrapper (std::function, a handler type) runs the callables it is
+      // built from; an object built from none is a functor.
+      const size_t Before = Out.size();
+      for (const Expr *Arg : Construct->arguments())
+        collectCallables(Arg, Out, Depth + 1);
       const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
-      if (SM.isInSystemHeader(Class->getLocation())) {
-        for (const Expr *Arg : Construct->arguments())
-          collectCallables(Arg, Out, Depth + 1);
-      } else {
+      if (Out.size() == Before && !SM.isInSystemHeader(Class->getLocation()))
         addCallOperators(Class, Out);
-      }
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (Callee && FrameworkTables::wrapsCallable(*Callee))

@@ -163,8 +163,8 @@ constexpr Rule Rules[] = {
     {"SQLite::Database::Database", File, "opens a local SQLite database",
      {When::NotInMemory, 0}, {When::AnyBits, 1, SqliteWriteFlags}},
     // Framework helpers that save uploads and responses to disk.
-    {"drogon::HttpFile::save", File, "saves an upload to a local file"},
-    {"drogon::HttpFile::saveAs", File, "saves an upload to a local file"},
+    {"drogon::HttpFile::save", File, "saves an upload to a file"},
+    {"drogon::HttpFile::saveAs", File, "saves an upload to a file"},
     {"oatpp::data::stream::FileOutputStream::FileOutputStream", File, "opens a file for writing"},
     {"concurrency::streams::file_stream::open_ostream", File, "opens a file for writing"},
     {"concurrency::streams::fstream::open_ostream", File, "opens a file for writing"},
