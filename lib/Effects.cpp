@@ -156,11 +156,11 @@ constexpr Rule Rules[] = {
     {"Poco::File::setSize", File, "truncates a file"},
     {"Poco::File::linkTo", File, "creates a link"},
     // Local databases.
-    {"sqlite3_open", File, "opens a local SQLite database", {When::NotInMemory, 0}},
-    {"sqlite3_open16", File, "opens a local SQLite database", {When::NotInMemory, 0}},
-    {"sqlite3_open_v2", File, "opens a local SQLite database",
+    {"sqlite3_open", File, "opens a SQLite database file", {When::NotInMemory, 0}},
+    {"sqlite3_open16", File, "opens a SQLite database file", {When::NotInMemory, 0}},
+    {"sqlite3_open_v2", File, "opens a SQLite database file",
      {When::NotInMemory, 0}, {When::AnyBits, 2, SqliteWriteFlags}},
-    {"SQLite::Database::Database", File, "opens a local SQLite database",
+    {"SQLite::Database::Database", File, "opens a SQLite database file",
      {When::NotInMemory, 0}, {When::AnyBits, 1, SqliteWriteFlags}},
     // Framework helpers that save uploads and responses to disk.
     {"drogon::HttpFile::save", File, "saves an upload to a file"},

@@ -34,7 +34,8 @@ GlobalVariable describe(const VarDecl &VD, const ASTContext &Context) {
   G.Keyed = isKeyedContainer(VD.getType());
   G.CanHoldState = !isConstObject(VD, Context) &&
                    !isSynchronisationPrimitive(VD.getType()) &&
-                   !isRandomGenerator(VD.getType());
+                   !isRandomGenerator(VD.getType()) &&
+                   !isServiceInfrastructure(VD.getType());
   G.Allow = findAllowAnnotation(VD);
   return G;
 }

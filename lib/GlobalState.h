@@ -40,7 +40,7 @@ struct GlobalVariable {
   /// A map or set (the session-map check), as opposed to any other type.
   bool Keyed = false;
   /// False for the types that never hold state on their own: const objects,
-  /// synchronisation primitives, random generators.
+  /// synchronisation primitives, random generators, service infrastructure.
   bool CanHoldState = false;
   std::optional<AllowAnnotation> Allow;
   /// The writes outside start-up code, in source order.

@@ -71,6 +71,33 @@ constexpr llvm::StringLiteral SynchronisationPrimitives[] = {
     "pthread_spinlock_t", "pthread_barrier_t", "sem_t",
 };
 
+// Objects that run the service rather than hold its data: event loops and
+// executors, servers, routers and listeners, loggers; and timers and
+// threads, which stateless-instance-timer reports where they are armed.
+constexpr llvm::StringLiteral ServiceInfrastructure[] = {
+    "boost::asio::io_context", "asio::io_context", "boost::asio::thread_pool",
+    "asio::thread_pool", "boost::asio::strand", "asio::strand",
+    "boost::asio::executor_work_guard", "asio::executor_work_guard",
+    "boost::asio::basic_waitable_timer", "asio::basic_waitable_timer",
+    "boost::asio::basic_deadline_timer", "asio::basic_deadline_timer",
+    "boost::asio::basic_socket_acceptor", "asio::basic_socket_acceptor",
+    "boost::asio::basic_signal_set", "asio::basic_signal_set",
+    "boost::asio::ssl::context", "asio::ssl::context",
+    "std::thread", "std::jthread", "boost::thread", "boost::thread_group",
+    "pthread_t", "timer_t", "uv_loop_s", "uv_timer_s", "event_base", "event",
+    "httplib::Server", "httplib::SSLServer", "crow::Crow",
+    "drogon::HttpAppFramework", "trantor::EventLoop",
+    "Pistache::Http::Endpoint", "Pistache::Rest::Router",
+    "grpc::Server", "grpc::ServerBuilder", "grpc::CompletionQueue",
+    "grpc::ServerCompletionQueue", "grpc::Alarm",
+    "uWS::TemplatedApp", "websocketpp::server", "websocketpp::endpoint",
+    "Poco::Net::HTTPServer", "Poco::Util::Timer", "Poco::Timer",
+    "Poco::ThreadPool", "QHttpServer", "QTimer", "QThread", "QCoreApplication",
+    "SimpleWeb::Server", "SimpleWeb::ServerBase", "restinio::http_server_t",
+    "web::http::experimental::listener::http_listener",
+    "oatpp::network::Server", "spdlog::logger",
+};
+
 // Names are matched as prefixes: every engine and distribution of these
 // namespaces, plus the exact names below.
 constexpr llvm::StringLiteral RandomNamespaces[] = {
@@ -221,6 +248,12 @@ bool isKeyedContainer(QualType T) {
 bool isSynchronisationPrimitive(QualType T) {
   return anyNameOf(stripIndirection(T), [](llvm::StringRef Name) {
     return listed(Name, SynchronisationPrimitives);
+  });
+}
+
+bool isServiceInfrastructure(QualType T) {
+  return anyNameOf(stripIndirection(T), [](llvm::StringRef Name) {
+    return listed(Name, ServiceInfrastructure);
   });
 }
 

@@ -1,9 +1,10 @@
 //===--- KnownTypes.h - library knowledge about state-holding types --------===//
 //
 // What the analysis knows about library types, kept as data tables in
-// KnownTypes.cpp: keyed containers (session maps), synchronisation primitives
-// and random number generators (never state on their own), and the std
-// algorithms that write through the iterators they are given.
+// KnownTypes.cpp: keyed containers (session maps); synchronisation
+// primitives, random number generators and service infrastructure (never
+// state on their own); and the std algorithms that write through the
+// iterators they are given.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +33,10 @@ bool isKeyedContainer(clang::QualType T);
 
 /// A mutex, once flag, condition variable, semaphore and the like.
 bool isSynchronisationPrimitive(clang::QualType T);
+
+/// An object that runs the service rather than holds its data: an event
+/// loop, a server or router, a logger, a timer or a thread.
+bool isServiceInfrastructure(clang::QualType T);
 
 /// A random number engine, distribution or `std::random_device`.
 bool isRandomGenerator(clang::QualType T);

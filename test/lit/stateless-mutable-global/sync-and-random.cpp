@@ -1,8 +1,14 @@
-// Synchronisation primitives and random number generators carry no
+// Synchronisation primitives, random number generators and the objects that
+// run the service (event loops, servers, timers, threads) carry no
 // application data: using them is not state.
 // RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -pthread
 
 #include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <httplib.h>
+#include <thread>
 #include <condition_variable>
 #include <mutex>
 #include <pthread.h>
@@ -39,6 +45,19 @@ int roll() {
   locks[1].lock();
   engine.seed(entropy());
   return dice(engine) + int(noise(engine64)) + int(default_engine());
+}
+
+boost::asio::io_context io;
+boost::asio::steady_timer retry_timer(io);
+httplib::Server server;
+std::thread worker;
+
+void serve() {
+  boost::asio::post(io, [] {});
+  retry_timer.expires_after(std::chrono::seconds(1));
+  server.stop();
+  if (worker.joinable())
+    worker.join();
 }
 
 // An atomic counter is not a lock: it is state.

@@ -1,0 +1,86 @@
+// Timers, scheduled jobs and background threads armed while serving a
+// request; one finding per timer object; request-scoped work is fine.
+// RUN: %check_stateless %s stateless-instance-timer %t -- -std=c++17 -pthread -I%stateless_include
+// RUN: %check_stateless --check-suffixes=ALL --check-option=Scope=all %s stateless-instance-timer %t -- -std=c++17 -pthread -I%stateless_include
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <event2/event.h>
+#include <future>
+#include <pthread.h>
+#include <signal.h>
+#include <stateless/annotations.h>
+#include <sys/time.h>
+#include <thread>
+#include <time.h>
+#include <unistd.h>
+#include <uv.h>
+
+boost::asio::io_context io;
+boost::asio::steady_timer expiry(io);
+
+STATELESS_HANDLER void asio_timers() {
+  expiry.expires_after(std::chrono::minutes(30));
+  expiry.async_wait([](const boost::system::error_code &) {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'boost::asio::basic_waitable_timer::async_wait' arms a timer in this instance while serving a request: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:10: warning: 'boost::asio::basic_waitable_timer::async_wait' arms a timer in this instance while serving a request
+  expiry.async_wait([](const boost::system::error_code &) {}); // the same timer
+  boost::asio::steady_timer local(io, std::chrono::seconds(1));
+  local.wait(); // waits within the request: not armed for later
+}
+
+void *worker(void *) { return nullptr; }
+
+STATELESS_HANDLER void threads() {
+  std::thread([] {}).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'std::thread::detach' detaches a background thread in this instance while serving a request
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:22: warning: 'std::thread::detach' detaches a background thread
+  std::thread joined([] {});
+  joined.join(); // finishes within the request
+  auto answer = std::async(std::launch::async, [] { return 42; });
+  answer.get(); // request-scoped
+  pthread_t thread;
+  pthread_create(&thread, nullptr, worker, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pthread_create' starts a background thread
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'pthread_create' starts a background thread
+}
+
+STATELESS_HANDLER void posix_timers() {
+  timer_t timer;
+  timer_create(CLOCK_MONOTONIC, nullptr, &timer);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'timer_create' creates a POSIX timer
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'timer_create' creates a POSIX timer
+  alarm(30);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'alarm' arms the process's alarm
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'alarm' arms the process's alarm
+  itimerval interval{};
+  setitimer(ITIMER_REAL, &interval, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'setitimer' arms the process's interval timer
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'setitimer' arms the process's interval timer
+}
+
+STATELESS_HANDLER void event_loops(uv_loop_t *loop, event_base *base) {
+  static uv_timer_t reminder;
+  uv_timer_init(loop, &reminder);
+  uv_timer_start(&reminder, [](uv_timer_t *) {}, 1000, 1000);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'uv_timer_start' arms a libuv timer
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'uv_timer_start' arms a libuv timer
+  evtimer_new(base, [](evutil_socket_t, short, void *) {}, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'event_new' creates a libevent timer
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'event_new' creates a libevent timer
+  event_new(base, 5, EV_READ, [](evutil_socket_t, short, void *) {}, nullptr); // I/O, not a timer
+}
+
+// A legitimate timer, annotated where it is declared.
+STATELESS_ALLOW(metrics, "flushes the metrics buffer; a lost flush costs one sample")
+boost::asio::steady_timer flush_timer(io);
+STATELESS_HANDLER void flush_soon() {
+  flush_timer.async_wait([](const boost::system::error_code &) {});
+}
+
+// Only Scope 'all' reports code no handler reaches; start-up code never.
+void background_cleanup() { std::thread([] {}).detach(); }
+// CHECK-MESSAGES-ALL: :[[@LINE-1]]:48: warning: 'std::thread::detach' detaches a background thread in this instance: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
+void start_scheduler() { std::thread([] {}).detach(); }
+int main() { start_scheduler(); }
