@@ -72,7 +72,11 @@ fi
 # The example service and the tests use real framework headers.
 packages+=(libcpp-httplib-dev)
 if [ $tests = 1 ]; then
-  packages+=(libboost-dev libabsl-dev)
+  # Framework and library headers the tests compile against.
+  packages+=(libboost-dev libabsl-dev libpistache-dev libcpprest-dev
+    librestinio-dev libwebsocketpp-dev libpoco-dev qt6-base-dev
+    qt6-httpserver-dev libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
+    libsqlite3-dev libuv1-dev libevent-dev)
   # A clang-tidy of another major version, for the plugin's version guard.
   if [ "$llvm" = 19 ]; then packages+=(clang-tidy-22); else packages+=(clang-tidy-19); fi
 fi
