@@ -76,7 +76,7 @@ if [ $tests = 1 ]; then
   packages+=(libboost-dev libabsl-dev libpistache-dev libcpprest-dev
     librestinio-dev libwebsocketpp-dev libpoco-dev qt6-base-dev
     qt6-httpserver-dev libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
-    libsqlite3-dev libuv1-dev libevent-dev)
+    libsqlite3-dev libuv1-dev libevent-dev libgtest-dev)
   # A clang-tidy of another major version, for the plugin's version guard.
   if [ "$llvm" = 19 ]; then packages+=(clang-tidy-22); else packages+=(clang-tidy-19); fi
 fi

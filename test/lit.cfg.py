@@ -39,6 +39,9 @@ config.substitutions.extend([
 
 if config.stateless_clangd:
     config.available_features.add("clangd")
+if config.core_tests:
+    config.available_features.add("unit-tests")
+    config.substitutions.append(("%core_tests", config.core_tests))
 # clang's mutation analysis follows writes through pointers from LLVM 20 on.
 if int(config.llvm_major) >= 20:
     config.available_features.add("pointee-writes")
