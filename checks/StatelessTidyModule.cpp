@@ -1,5 +1,6 @@
 //===--- StatelessTidyModule.cpp - the stateless-* checks ------------------===//
 
+#include "HandlerMemberStateCheck.h"
 #include "InstanceTimerCheck.h"
 #include "LocalFsWriteCheck.h"
 #include "MutableGlobalCheck.h"
@@ -12,6 +13,8 @@ namespace stateless {
 class StatelessTidyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<HandlerMemberStateCheck>(
+        "stateless-handler-member-state");
     Factories.registerCheck<InstanceTimerCheck>("stateless-instance-timer");
     Factories.registerCheck<LocalFsWriteCheck>("stateless-local-fs-write");
     Factories.registerCheck<MutableGlobalCheck>("stateless-mutable-global");

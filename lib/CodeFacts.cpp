@@ -66,6 +66,10 @@ public:
   // other lambda is a function of its own, reached from where it is created.
   bool TraverseLambdaExpr(LambdaExpr *L) {
     const bool OwnCode = !ImmediatelyInvoked.contains(L);
+    if (!Owners.empty() && capturesThis(*L))
+      if (const CXXRecordDecl *Class = Facts.thisClassOf(Owners.back().Function))
+        for (const FunctionDecl *Operator : callOperators(*L))
+          Facts.LambdaThisClass[Operator] = Class;
     if (OwnCode) {
       for (const FunctionDecl *Operator : callOperators(*L))
         reach(Operator, L);
@@ -91,6 +95,10 @@ public:
       return true;
     reach(Callee, Call);
     noteEffect(*Call);
+    if (createsObject(*Callee))
+      if (const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs())
+        if (Args->size() > 0 && Args->get(0).getKind() == TemplateArgument::Type)
+          noteCreated(Args->get(0).getAsType()->getAsCXXRecordDecl());
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
     if (FrameworkTables::startsThread(*Callee))
       noteThreadEntries(Args);
@@ -106,6 +114,7 @@ public:
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
     if (!Constructor)
       return true;
+    noteCreated(Constructor->getParent());
     reach(Constructor, Construct);
     noteEffect(*Construct);
     if (FrameworkTables::startsThread(*Constructor))
@@ -140,6 +149,11 @@ public:
 
   bool VisitMemberExpr(MemberExpr *Member) {
     noteGlobalReference(*Member, Member->getMemberDecl());
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (Field && !Owners.empty() && !judgedInInstances(*Owners.back().Function) &&
+        isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      Facts.record(Owners.back().Function)
+          .MemberRefs.push_back({Member, Field, Owners.back().Root});
     return true;
   }
 
@@ -195,6 +209,27 @@ private:
       return;
     }
     Facts.record(Owners.back().Function).Callees.push_back({Definition, Site});
+  }
+
+  static bool capturesThis(const LambdaExpr &L) {
+    for (const LambdaCapture &Capture : L.captures())
+      if (Capture.capturesThis())
+        return true;
+    return false;
+  }
+
+  /// std::make_shared<T> and the like create a T.
+  static bool createsObject(const FunctionDecl &Callee) {
+    static constexpr llvm::StringLiteral Factories[] = {
+        "std::make_shared", "std::make_unique", "std::allocate_shared",
+        "boost::make_shared"};
+    return Callee.getTemplateSpecializationArgs() &&
+           llvm::is_contained(Factories, qualifiedName(Callee));
+  }
+
+  void noteCreated(const CXXRecordDecl *Class) {
+    if (Class && !Owners.empty())
+      Facts.record(Owners.back().Function).Creates.push_back(Class);
   }
 
   void noteEffect(const Expr &E) {
@@ -349,6 +384,15 @@ CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
 }
 
 CodeFacts::~CodeFacts() = default;
+
+const CXXRecordDecl *CodeFacts::thisClassOf(const FunctionDecl *F) const {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(F);
+  if (!Method || Method->isStatic())
+    return nullptr;
+  if (!Method->getParent()->isLambda())
+    return Method->getParent();
+  return LambdaThisClass.lookup(F);
+}
 
 FunctionFacts &CodeFacts::record(const FunctionDecl *F) {
   std::unique_ptr<FunctionFacts> &Slot = Facts[F];

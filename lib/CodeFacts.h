@@ -46,10 +46,20 @@ struct GlobalReference {
   const clang::Stmt *Root = nullptr;
 };
 
+/// A reference to a data member of the object `this` points to.
+struct MemberReference {
+  const clang::MemberExpr *Ref = nullptr;
+  const clang::FieldDecl *Field = nullptr;
+  const clang::Stmt *Root = nullptr;
+};
+
 struct FunctionFacts {
   std::vector<CallEdge> Callees;
   std::vector<EffectSite> Effects;
   std::vector<GlobalReference> GlobalRefs;
+  std::vector<MemberReference> MemberRefs;
+  /// Classes of the objects the function creates.
+  std::vector<const clang::CXXRecordDecl *> Creates;
 };
 
 /// A function that serves requests, and why.
@@ -88,6 +98,10 @@ public:
   const std::vector<const clang::FunctionDecl *> &walkedFunctions() const {
     return Walked;
   }
+  /// The class `this` points to in \p F: a method's class, or for a lambda
+  /// that captures `this`, the class of the method it is written in.
+  const clang::CXXRecordDecl *thisClassOf(const clang::FunctionDecl *F) const;
+
   /// Main-file variables with static storage that carry an annotation.
   const std::vector<const clang::VarDecl *> &annotatedVariables() const {
     return AnnotatedVariables;
@@ -108,6 +122,8 @@ private:
   std::vector<const clang::FunctionDecl *> StartUpRoots;
   std::vector<const clang::FunctionDecl *> MainFileFunctions;
   std::vector<const clang::VarDecl *> AnnotatedVariables;
+  llvm::DenseMap<const clang::FunctionDecl *, const clang::CXXRecordDecl *>
+      LambdaThisClass;
 };
 
 /// The definition of \p F that facts are keyed by, or null.

@@ -163,6 +163,15 @@ constexpr HandlerBase HandlerBases[] = {
     {"QAbstractHttpServer", false},
 };
 
+// Handler base classes whose subclasses the framework instantiates per
+// request or per call.
+constexpr llvm::StringLiteral PerRequestBases[] = {
+    "Poco::Net::HTTPRequestHandler", "Poco::Net::TCPServerConnection",
+    "grpc::ServerUnaryReactor",      "grpc::ServerReadReactor",
+    "grpc::ServerWriteReactor",      "grpc::ServerBidiReactor",
+    "grpc::ServerGenericBidiReactor",
+};
+
 constexpr llvm::StringLiteral ThreadStarters[] = {
     "std::thread::thread", "std::jthread::jthread", "boost::thread::thread",
     "pthread_create",      "std::async",            "QThread::create",
@@ -241,6 +250,17 @@ std::string FrameworkTables::handlerBaseOf(const CXXMethodDecl &Method) const {
 bool FrameworkTables::isHandlerFunction(const FunctionDecl &F) const {
   return !Options.Functions.empty() &&
          Options.Functions.matchesAny({qualifiedName(F)});
+}
+
+bool FrameworkTables::isPerRequestClass(const CXXRecordDecl &Class) {
+  if (!Class.hasDefinition() || Class.isDependentContext())
+    return false;
+  bool Found = false;
+  Class.forallBases([&](const CXXRecordDecl *Base) {
+    Found = listed(qualifiedName(*Base), PerRequestBases);
+    return !Found;
+  });
+  return Found;
 }
 
 bool FrameworkTables::startsThread(const FunctionDecl &Callee) {

@@ -47,6 +47,11 @@ public:
   /// True when the HandlerFunctions option names \p F.
   bool isHandlerFunction(const clang::FunctionDecl &F) const;
 
+  /// Classes whose objects a framework creates for each request or call
+  /// (Poco's HTTPRequestHandler, gRPC's reactors): their members are
+  /// request state.
+  static bool isPerRequestClass(const clang::CXXRecordDecl &Class);
+
   /// Functions and constructors that start a thread running their callable
   /// argument (`std::thread`, `pthread_create`, `std::async`, ...).
   static bool startsThread(const clang::FunctionDecl &Callee);

@@ -5,7 +5,6 @@
 #include "WriteFinder.h"
 
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 
 using namespace clang;
@@ -47,7 +46,8 @@ bool isBefore(SourceLocation A, SourceLocation B, const SourceManager &SM) {
 } // namespace
 
 GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
-                                         const HandlerModel &Handlers) {
+                                         const HandlerModel &Handlers,
+                                         WriteFinders &Finders) {
   ASTContext &Context = Facts.context();
   const SourceManager &SM = Context.getSourceManager();
 
@@ -64,19 +64,14 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
   for (const VarDecl *VD : Facts.annotatedVariables())
     EntryFor(*VD);
 
-  llvm::DenseMap<const Stmt *, std::unique_ptr<WriteFinder>> Finders;
   // Every function walked: the main file's, and those its code reaches.
   const std::vector<const FunctionDecl *> Functions = Facts.walkedFunctions();
   for (const FunctionDecl *F : Functions) {
     if (Handlers.isStartUpOnly(F))
       continue;
-    for (const GlobalReference &R : Facts.factsOf(F)->GlobalRefs) {
-      std::unique_ptr<WriteFinder> &Finder = Finders[R.Root];
-      if (!Finder)
-        Finder = std::make_unique<WriteFinder>(*R.Root, Context);
-      if (const Stmt *Site = Finder->findWrite(*R.Ref))
+    for (const GlobalReference &R : Facts.factsOf(F)->GlobalRefs)
+      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref))
         EntryFor(*R.Var).Writes.push_back(Write{Site, F});
-    }
   }
 
   for (auto &Entry : ByDeclaration) {

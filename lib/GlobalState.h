@@ -12,6 +12,7 @@
 #include "Annotations.h"
 #include "CodeFacts.h"
 #include "HandlerModel.h"
+#include "WriteFinder.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -49,7 +50,8 @@ struct GlobalVariable {
 
 class GlobalStateAnalysis {
 public:
-  GlobalStateAnalysis(CodeFacts &Facts, const HandlerModel &Handlers);
+  GlobalStateAnalysis(CodeFacts &Facts, const HandlerModel &Handlers,
+                      WriteFinders &Finders);
 
   /// In source order of their declarations.
   const std::vector<GlobalVariable> &variables() const { return Variables; }

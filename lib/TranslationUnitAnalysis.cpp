@@ -12,12 +12,18 @@ namespace stateless {
 TranslationUnitAnalysis::TranslationUnitAnalysis(clang::ASTContext &Context,
                                                  HandlerOptions Options)
     : Frameworks(std::move(Options)), Facts(Context, Frameworks),
-      Handlers(Facts) {}
+      Handlers(Facts), Finders(Context) {}
 
 const GlobalStateAnalysis &TranslationUnitAnalysis::globalState() {
   if (!Globals)
-    Globals.emplace(Facts, Handlers);
+    Globals.emplace(Facts, Handlers, Finders);
   return *Globals;
+}
+
+const MemberStateAnalysis &TranslationUnitAnalysis::memberState() {
+  if (!Members)
+    Members.emplace(Facts, Handlers, Finders);
+  return *Members;
 }
 
 std::shared_ptr<TranslationUnitAnalysis>

@@ -14,6 +14,7 @@
 #include "Frameworks.h"
 #include "GlobalState.h"
 #include "HandlerModel.h"
+#include "MemberState.h"
 
 #include <memory>
 #include <optional>
@@ -36,12 +37,16 @@ public:
   const HandlerModel &handlers() const { return Handlers; }
   /// Computed on first use: only the declaration checks need it.
   const GlobalStateAnalysis &globalState();
+  /// Computed on first use: only stateless-handler-member-state needs it.
+  const MemberStateAnalysis &memberState();
 
 private:
   FrameworkTables Frameworks;
   CodeFacts Facts;
   HandlerModel Handlers;
+  WriteFinders Finders;
   std::optional<GlobalStateAnalysis> Globals;
+  std::optional<MemberStateAnalysis> Members;
 };
 
 } // namespace stateless

@@ -187,4 +187,11 @@ const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
   return nullptr;
 }
 
+WriteFinder &WriteFinders::forRoot(const Stmt &Root) {
+  std::unique_ptr<WriteFinder> &Finder = Finders[&Root];
+  if (!Finder)
+    Finder = std::make_unique<WriteFinder>(Root, Context);
+  return *Finder;
+}
+
 } // namespace stateless

@@ -46,6 +46,18 @@ private:
   llvm::DenseMap<const clang::CXXMethodDecl *, bool> ConstOverloads;
 };
 
+/// One WriteFinder per analysed statement, shared by every analysis of a
+/// translation unit so that each body is analysed once.
+class WriteFinders {
+public:
+  explicit WriteFinders(clang::ASTContext &Context) : Context(Context) {}
+  WriteFinder &forRoot(const clang::Stmt &Root);
+
+private:
+  clang::ASTContext &Context;
+  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<WriteFinder>> Finders;
+};
+
 } // namespace stateless
 
 #endif

@@ -155,7 +155,8 @@ TEST(HandlerModel, LambdasAreTheirOwnCode) {
     }
   )cpp");
   EXPECT_TRUE(M.Handlers.isStartUpOnly(M.function("helper")));
-  GlobalStateAnalysis Globals(M.Facts, M.Handlers);
+  WriteFinders Finders(M.AST->getASTContext());
+  GlobalStateAnalysis Globals(M.Facts, M.Handlers, Finders);
   ASSERT_EQ(Globals.variables().size(), 1u);
   const GlobalVariable &Hits = Globals.variables().front();
   EXPECT_EQ(Hits.Decl->getName(), "hits");

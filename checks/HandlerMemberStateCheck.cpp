@@ -1,0 +1,51 @@
+//===--- HandlerMemberStateCheck.cpp - stateless-handler-member-state ------===//
+
+#include "HandlerMemberStateCheck.h"
+#include "KnownTypes.h"
+
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace stateless {
+
+void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
+                                     const SourceManager &SM) {
+  const HandlerModel &Handlers = Analysis.handlers();
+  for (const MemberState &M : Analysis.memberState().members()) {
+    const std::string Name = qualifiedName(*M.Field);
+    // A malformed annotation is reported, and allows nothing.
+    const bool Allowed = M.Allow && M.Allow->isValid();
+    if (M.Allow && !Allowed)
+      reportAnnotationProblem(*M.Allow, Name, SM);
+    if (!M.CanHoldState || M.Writes.empty() || Allowed)
+      continue;
+
+    const Write *Shown = nullptr;
+    std::vector<Note> Path;
+    for (const Write &W : M.Writes)
+      if (std::optional<HandlerPath> FromHandler = Handlers.pathTo(W.Function)) {
+        Shown = &W;
+        Path = Handlers.describe(*FromHandler);
+        break;
+      }
+    if (!Shown && ReportScope == Scope::Handlers)
+      continue;
+    llvm::StringRef When = Shown ? "while serving requests" : "after start-up";
+    if (!Shown)
+      Shown = &M.Writes.front();
+    diag(SM.getFileLoc(M.Field->getLocation()),
+         M.Keyed ? "member '%0' of a long-lived handler object is modified %1: "
+                   "entries stored in one instance are missing from the others "
+                   "and lost on restart"
+                 : "member '%0' of a long-lived handler object is modified %1: "
+                   "its value is per-instance and lost on restart")
+        << Name << When;
+    diag(SM.getFileLoc(Shown->Site->getBeginLoc()), "'%0' is modified here",
+         DiagnosticIDs::Note)
+        << M.Field->getName();
+    emitNotes(Path, SM);
+  }
+}
+
+} // namespace stateless
