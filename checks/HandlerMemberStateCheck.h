@@ -17,7 +17,7 @@ class HandlerMemberStateCheck : public StatelessCheck {
 public:
   HandlerMemberStateCheck(llvm::StringRef Name,
                           clang::tidy::ClangTidyContext *Context)
-      : StatelessCheck(Name, Context, Scope::Handlers) {}
+      : StatelessCheck(Name, Context, Scope::All) {}
 
 private:
   void report(TranslationUnitAnalysis &Analysis,
