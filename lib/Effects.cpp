@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -202,12 +203,12 @@ constexpr Rule Rules[] = {
 /// Rules by name, and the last components of those names as a quick filter.
 struct RuleIndex {
   llvm::StringMap<llvm::SmallVector<const Rule *, 2>> ByName;
-  llvm::StringMap<bool> LastNames;
+  llvm::StringSet<> LastNames;
   RuleIndex() {
     for (const Rule &R : Rules) {
       ByName[R.Name].push_back(&R);
       llvm::StringRef Last = R.Name.rsplit("::").second;
-      LastNames[Last.empty() ? llvm::StringRef(R.Name) : Last] = true;
+      LastNames.insert(Last.empty() ? llvm::StringRef(R.Name) : Last);
     }
   }
 };

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -91,6 +92,18 @@ void start_report(int job, std::string user) {
   std::thread([job, user] { Jobs::results[job] = "report for " + user; }).detach();
 }
 
+// A long-lived handler object: its members live as long as the instance.
+class Recommendations {
+public:
+  void viewed(const httplib::Request &req, httplib::Response &res) {
+    recently_viewed_[req.get_header_value("X-Token")].push_back(req.get_param_value("sku"));
+    res.status = 204;
+  }
+
+private:
+  std::map<std::string, std::vector<std::string>> recently_viewed_;
+};
+
 const std::string &product_page(const std::string &sku) {
   auto &page = page_cache[sku];
   if (page.empty())
@@ -108,7 +121,11 @@ int main(int argc, char **argv) {
     port = std::atoi(argv[1]);
 
   httplib::Server server;
+  Recommendations recommendations;
   server.Post("/login", login);
+  server.Post("/viewed", httplib::Server::Handler(std::bind(
+                             &Recommendations::viewed, &recommendations,
+                             std::placeholders::_1, std::placeholders::_2)));
   server.Post("/cart", add_to_cart);
   server.Post("/upload", upload);
   server.Get(R"(/products/(\w+))", [](const httplib::Request &req, httplib::Response &res) {
