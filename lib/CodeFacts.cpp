@@ -267,9 +267,11 @@ private:
     const auto *Method = dyn_cast<CXXMethodDecl>(&F);
     if (hasHandlerAnnotation(F) ||
         (Method && hasHandlerAnnotation(*Method->getParent())))
-      Facts.HandlerRoots.push_back({&F, HandlerRoot::Reason::Annotated});
+      Facts.HandlerRoots.push_back(
+          {&F, HandlerRoot::Reason::Annotated, nullptr, ""});
     else if (Facts.Frameworks.isHandlerFunction(F))
-      Facts.HandlerRoots.push_back({&F, HandlerRoot::Reason::Option});
+      Facts.HandlerRoots.push_back(
+          {&F, HandlerRoot::Reason::Option, nullptr, ""});
     else if (Method) {
       std::string HandlerBase = Facts.Frameworks.handlerBaseOf(*Method);
       if (!HandlerBase.empty())

@@ -315,8 +315,8 @@ std::optional<Effect> classifyEffect(const Expr &E, const ASTContext &Context) {
     Callee = Construct->getConstructor();
     Args.append(Construct->arg_begin(), Construct->arg_end());
   }
-  if (!Callee || !Callee->getDeclName().isIdentifier() &&
-                     !isa<CXXConstructorDecl>(Callee))
+  if (!Callee ||
+      (!Callee->getDeclName().isIdentifier() && !isa<CXXConstructorDecl>(Callee)))
     return std::nullopt;
 
   const RuleIndex &Index = index();

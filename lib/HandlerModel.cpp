@@ -1,6 +1,7 @@
 //===--- HandlerModel.cpp - which code serves requests, and by which path --===//
 
 #include "HandlerModel.h"
+#include "Compat.h"
 #include "KnownTypes.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -119,8 +120,8 @@ HandlerModel::pathTo(const FunctionDecl *F) const {
 
 bool HandlerModel::isStartUpOnly(const FunctionDecl *F) const {
   F = definitionOf(F);
-  return FromStartUp.contains(F) && !FromHandlers.contains(F) &&
-         !FromThreads.contains(F);
+  return containsKey(FromStartUp, F) && !containsKey(FromHandlers, F) &&
+         !containsKey(FromThreads, F);
 }
 
 std::vector<Note> HandlerModel::describe(const HandlerPath &Path) const {

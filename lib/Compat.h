@@ -1,0 +1,22 @@
+//===--- Compat.h - LLVM API differences between LLVM 16 and 22 ------------===//
+
+#ifndef STATELESS_LIB_COMPAT_H
+#define STATELESS_LIB_COMPAT_H
+
+#include "llvm/Config/llvm-config.h"
+
+namespace stateless {
+
+/// DenseMap::contains() arrived in LLVM 17.
+template <typename Map, typename Key>
+bool containsKey(const Map &M, const Key &K) {
+#if LLVM_VERSION_MAJOR >= 17
+  return M.contains(K);
+#else
+  return M.count(K) != 0;
+#endif
+}
+
+} // namespace stateless
+
+#endif
