@@ -74,7 +74,7 @@ packages+=(libcpp-httplib-dev)
 if [ $tests = 1 ]; then
   # Framework and library headers the tests compile against.
   packages+=(libboost-dev libabsl-dev libpistache-dev libcpprest-dev
-    librestinio-dev libwebsocketpp-dev libpoco-dev qt6-base-dev
+    librestinio-dev libasio-dev libwebsocketpp-dev libpoco-dev qt6-base-dev
     qt6-httpserver-dev libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
     libsqlite3-dev libuv1-dev libevent-dev libgtest-dev)
   # A clang-tidy of another major version, for the plugin's version guard.
