@@ -98,7 +98,7 @@ def find_clang_tidy(path, plugin):
     if path:
         return executable(path, "--clang-tidy", "clang-tidy")
     names = ["clang-tidy"] + ["clang-tidy-%d" % n for n in range(30, 15, -1)]
-    candidate = next((shutil.which(n) for n in names if shutil.which(n)), None)
+    candidate = next(filter(None, map(shutil.which, names)), None)
     if not candidate:
         raise Stop("no clang-tidy on PATH: install the clang-tidy-NN of the LLVM version the "
                    "plugin was built for, or pass args: [--clang-tidy=PATH]")

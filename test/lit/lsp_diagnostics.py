@@ -2,7 +2,7 @@
 """Open files in a language server the way an editor does and print the
 diagnostics it publishes for them.
 
-    lsp_diagnostics.py [--timeout S] [--log FILE] FILE... -- SERVER [ARG...]
+    lsp_diagnostics.py [--timeout S] FILE... -- SERVER [ARG...]
 
 Runs SERVER with the LSP session on its stdin/stdout: `initialize` (announcing
 `relatedInformation` support, so that clangd sends notes as related
@@ -15,10 +15,9 @@ per FILE and sorted by position, with 1-based lines and columns:
     main.cpp:38:42: warning: <message> [<code>] (<source>)
       main.cpp:69:3: note: <related information message>
 
-Paths are relative to the first FILE's directory. The server's stderr goes to
---log (default: discarded, shown on failure). Fails with one line on stderr
-when the server does not answer within --timeout seconds, exits or answers
-with an error.
+Paths are relative to the first FILE's directory. Fails with one line on
+stderr, after the server's log, when the server does not answer within
+--timeout seconds, exits or answers with an error.
 """
 
 import argparse
@@ -29,10 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 SEVERITY = {1: "error", 2: "warning", 3: "info", 4: "hint"}
-LANGUAGE = {".c": "c", ".h": "c", ".m": "objective-c", ".mm": "objective-cpp"}
 
 
 class Failure(Exception):
@@ -43,7 +42,6 @@ class Session:
     def __init__(self, command, log, timeout):
         self.deadline = time.monotonic() + timeout
         self.timeout = timeout
-        self.log = log
         self.buffer = b""
         self.next_id = 1
         try:
@@ -120,12 +118,12 @@ class Session:
             raise Failure("the server exited with status %d after shutdown" % status)
 
 
-def uri(path):
-    return "file://" + os.path.abspath(path)
+def uri_path(uri):
+    return unquote(urlparse(uri).path)
 
 
-def show_path(location_uri, root):
-    path = unquote(urlparse(location_uri).path)
+def show_path(uri, root):
+    path = uri_path(uri)
     return os.path.relpath(path, root) if path.startswith(root + os.sep) else path
 
 
@@ -154,25 +152,27 @@ def format_diagnostics(path, diagnostics, root):
 
 def collect(files, session, root):
     session.request("initialize", {
-        "processId": os.getpid(), "rootUri": uri(root),
+        "processId": os.getpid(), "rootUri": Path(root).as_uri(),
         "capabilities": {"textDocument": {"publishDiagnostics": {"relatedInformation": True}}}})
     session.notify("initialized", {})
-    pending = {}
+    pending = set()
     for path in files:
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        language = LANGUAGE.get(os.path.splitext(path)[1], "cpp")
         session.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri(path), "languageId": language, "version": 1, "text": text}})
-        pending[uri(path)] = path
+            "uri": Path(path).as_uri(), "languageId": "c" if path.endswith(".c") else "cpp",
+            "version": 1, "text": text}})
+        pending.add(path)
     published = {}
     while pending:
         message = session.receive("textDocument/publishDiagnostics for %s" %
-                                  ", ".join(sorted(pending.values())))
+                                  ", ".join(sorted(pending)))
         if message.get("method") == "textDocument/publishDiagnostics":
             params = message["params"]
-            if params["uri"] in pending:
-                published[pending.pop(params["uri"])] = params["diagnostics"]
+            path = uri_path(params["uri"])
+            if path in pending:
+                pending.remove(path)
+                published[path] = params["diagnostics"]
     session.close()
     return [line for path in files for line in format_diagnostics(path, published[path], root)]
 
@@ -180,21 +180,19 @@ def collect(files, session, root):
 def main():
     argv = sys.argv[1:]
     if "--" not in argv:
-        sys.exit("lsp_diagnostics.py: usage: lsp_diagnostics.py [--timeout S] [--log FILE] "
-                 "FILE... -- SERVER [ARG...]")
+        sys.exit("lsp_diagnostics.py: usage: lsp_diagnostics.py [--timeout S] FILE... -- "
+                 "SERVER [ARG...]")
     split = argv.index("--")
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--timeout", type=float, default=120)
-    parser.add_argument("--log", help="where the server's stderr goes")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args(argv[:split])
     command = argv[split + 1:]
     files = [os.path.abspath(f) for f in args.files]
     root = os.path.dirname(files[0])
 
-    log = open(args.log, "w+b") if args.log else tempfile.TemporaryFile()
-    with log:
+    with tempfile.TemporaryFile() as log:
         session = None
         try:
             session = Session(command, log, args.timeout)
