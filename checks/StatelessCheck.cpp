@@ -14,6 +14,7 @@ StatelessCheck::StatelessCheck(llvm::StringRef Name,
                                Scope DefaultScope)
     : ClangTidyCheck(Name, Context), CheckName(Name),
       ReportScope(readScope(DefaultScope)),
+      ReportAllowed(Options.getLocalOrGlobal("ReportAllowed", false)),
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
       HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
@@ -50,6 +51,7 @@ void StatelessCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HandlerFunctions", HandlerFunctions);
   Options.store(Opts, "HandlerRegistrars", HandlerRegistrars);
   Options.store(Opts, "HandlerBaseClasses", HandlerBaseClasses);
+  Options.store(Opts, "ReportAllowed", ReportAllowed);
 }
 
 void StatelessCheck::registerMatchers(MatchFinder *Finder) {
@@ -84,6 +86,13 @@ void StatelessCheck::reportAnnotationProblem(const AllowAnnotation &Allow,
     diag(Loc, "STATELESS_ALLOW on '%0' needs a reason: say why losing this "
               "state is safe")
         << Name;
+}
+
+void StatelessCheck::emitAllowedNote(const AllowAnnotation &Allow,
+                                     const SourceManager &SM) {
+  diag(SM.getFileLoc(Allow.Loc), "allowed by STATELESS_ALLOW(%0): %1",
+       DiagnosticIDs::Note)
+      << Allow.Kind << Allow.Reason;
 }
 
 } // namespace stateless

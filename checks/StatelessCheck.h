@@ -1,9 +1,9 @@
 //===--- StatelessCheck.h - what every stateless-* check shares ------------===//
 //
 // The handler options (HandlerFunctions, HandlerRegistrars,
-// HandlerBaseClasses, read as local or global options so that one setting
-// serves every check), the Scope option, and the per-unit analysis all checks
-// of a translation unit share.
+// HandlerBaseClasses) and ReportAllowed, read as local or global options so
+// that one setting serves every check, the Scope option, and the per-unit
+// analysis all checks of a translation unit share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,8 +44,15 @@ protected:
                                llvm::StringRef Name,
                                const clang::SourceManager &SM);
 
+  /// Under ReportAllowed, a finding that a valid STATELESS_ALLOW allows is
+  /// reported all the same, followed by this note at the annotation, so that
+  /// SARIF output can record it as suppressed in source.
+  void emitAllowedNote(const AllowAnnotation &Allow,
+                       const clang::SourceManager &SM);
+
   const std::string CheckName; // ClangTidyCheck::getID() is private before LLVM 17
   const Scope ReportScope;
+  const bool ReportAllowed;
 
 private:
   /// Reports what the check finds in the unit's shared analysis.
