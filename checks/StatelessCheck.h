@@ -59,6 +59,7 @@ private:
   virtual void report(TranslationUnitAnalysis &Analysis,
                       const clang::SourceManager &SM) = 0;
   Scope readScope(Scope Default);
+  bool readReportAllowed();
 
   const std::string HandlerFunctions;
   const std::string HandlerRegistrars;
