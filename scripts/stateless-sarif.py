@@ -35,6 +35,8 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 ALLOWED_NOTE = re.compile(r"^allowed by STATELESS_ALLOW\((\w+)\): (.*)$", re.S)
 # The first note of a handler path (lib/HandlerModel.cpp, describeRoot).
 PATH_START = "reached from "
+# Markdown in the check pages' first paragraphs: links, **bold**, `code`.
+MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|`([^`]*)`|\*\*")
 LEVELS = {"Error": "error", "Warning": "warning", "Remark": "note"}
 GITLAB_SEVERITY = {"error": "critical", "warning": "major", "note": "info"}
 
@@ -229,8 +231,10 @@ def rule(check, docs_dir, docs_url):
         # The page's first paragraph says what the check finds.
         paragraphs = [p for p in text.split("\n\n") if p.strip() and not p.startswith("#")]
         summary = " ".join(paragraphs[0].split()) if paragraphs else check
-        entry["shortDescription"] = {"text": summary.split(". ")[0].rstrip(".") + "."}
-        entry["fullDescription"] = {"text": summary}
+        plain = MARKDOWN.sub(lambda m: m.group(1) or m.group(2) or "", summary)
+        entry["shortDescription"] = {"text": plain.split(". ")[0].rstrip(".") + ".",
+                                     "markdown": summary.split(". ")[0].rstrip(".") + "."}
+        entry["fullDescription"] = {"text": plain, "markdown": summary}
         entry["help"] = {"text": text, "markdown": text}
     if check.startswith("stateless-"):
         entry["helpUri"] = docs_url + check + ".md"
