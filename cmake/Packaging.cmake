@@ -23,13 +23,17 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
-# The LLVM the artifacts were built against: its libraries for the binaries,
-# its clang-tidy to load the plugin, its built-in headers (resource
-# directory) for the binaries. dpkg-shlibdeps adds the rest (gRPC, ...).
+# The LLVM the artifacts were built against: its clang-tidy to load the
+# plugin, its built-in headers (resource directory) for the binaries, and
+# the libraries the binaries link, which dpkg-shlibdeps names with their
+# exact versions (with gRPC and protobuf for stateless-clangd).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-  "libllvm${LLVM_VERSION_MAJOR}, libclang-cpp${LLVM_VERSION_MAJOR}, clang-tidy-${LLVM_VERSION_MAJOR}, libclang-common-${LLVM_VERSION_MAJOR}-dev, python3")
+  "clang-tidy-${LLVM_VERSION_MAJOR}, libclang-common-${LLVM_VERSION_MAJOR}-dev, python3")
 find_program(STATELESS_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(STATELESS_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+else()
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
+    ", libclang-cpp${LLVM_VERSION_MAJOR}, libllvm${LLVM_VERSION_MAJOR}")
 endif()
 include(CPack)

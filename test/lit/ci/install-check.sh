@@ -7,7 +7,7 @@
 #
 #   install-check.sh BUILD_DIR CLANG_TIDY
 set -euo pipefail
-build=$1 clang_tidy=$2
+build=$(cd "$1" && pwd) clang_tidy=$2
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/stateless-install.XXXXXX")
 trap 'rm -rf "$work"' EXIT
