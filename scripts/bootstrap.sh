@@ -79,8 +79,8 @@ if [ $tests = 1 ]; then
     libsqlite3-dev libuv1-dev libevent-dev libgtest-dev)
   # A clang-tidy of another major version, for the plugin's version guard.
   if [ "$llvm" = 19 ]; then packages+=(clang-tidy-22); else packages+=(clang-tidy-19); fi
-  # The CI tests: a git repository, .deb packaging, SARIF schema validation.
-  packages+=(git dpkg-dev)
+  # The CI tests: a git repository, .deb packaging, action.yml, SARIF schema validation.
+  packages+=(git dpkg-dev python3-yaml)
   command -v npm >/dev/null || packages+=(npm)
 fi
 apt_install "${packages[@]}"

@@ -46,9 +46,10 @@ class Failure(Exception):
 
 
 # --- Reading the YAML ------------------------------------------------------
-# clang-tidy writes it with LLVM's YAML I/O: block mappings and sequences,
-# scalars plain, 'single-quoted' or "double-quoted" with escapes, one per
-# line, and [] or {} when empty. That subset is all this reader accepts.
+# clang-tidy writes it with LLVM's YAML I/O, run-clang-tidy merges files with
+# PyYAML: block mappings and sequences, scalars plain, 'single-quoted' or
+# "double-quoted" with escapes (PyYAML folds long ones over several lines),
+# and [] or {} when empty. That subset is all this reader accepts.
 
 DOUBLE_ESCAPE = re.compile(r'\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)')
 SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n",
@@ -106,6 +107,14 @@ def parse_yaml(text, name):
                 error(i)
             i += 1
             rest = rest.strip()
+            # A folded scalar goes on in more indented lines; in a double-quoted
+            # one, a backslash at the end of a line joins without a space.
+            while rest and i < len(lines) and lines[i][1] > indent:
+                if rest[0] == '"' and rest.endswith("\\"):
+                    rest = rest[:-1] + lines[i][2]
+                else:
+                    rest += " " + lines[i][2]
+                i += 1
             if rest:
                 mapping[key] = yaml_scalar(rest)
             elif i < len(lines) and (lines[i][1] > indent or
