@@ -192,14 +192,17 @@ def read_diagnostics(paths):
             raise Failure("cannot read %s: %s" % (path, e.strerror))
         except UnicodeDecodeError:
             raise Failure("%s is not UTF-8 text" % path)
-        if not isinstance(document, dict) or not isinstance(document.get("Diagnostics", []), list):
+        if not isinstance(document, dict) or not isinstance(document.get("Diagnostics") or [], list):
             raise Failure("%s has no Diagnostics list: is it clang-tidy --export-fixes output?" % path)
         for d in document.get("Diagnostics") or []:
-            message = d.get("DiagnosticMessage")
-            if not isinstance(d, dict) or not isinstance(message, dict) or "DiagnosticName" not in d:
-                raise Failure("%s: a diagnostic without DiagnosticName or DiagnosticMessage" % path)
+            message = d.get("DiagnosticMessage") if isinstance(d, dict) else None
+            notes = d.get("Notes") or [] if isinstance(d, dict) else []
+            if (not isinstance(message, dict) or "DiagnosticName" not in d or
+                    not isinstance(notes, list) or not all(isinstance(n, dict) for n in notes)):
+                raise Failure("%s: a diagnostic without DiagnosticName, DiagnosticMessage "
+                              "or well-formed Notes" % path)
             build_dir = d.get("BuildDirectory") or os.getcwd()
-            entries = [message] + list(d.get("Notes") or [])
+            entries = [message] + notes
             located = []
             for entry in entries:
                 try:
