@@ -86,8 +86,7 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
           << E.What.Api << E.What.Action << During;
     if (Path)
       emitNotes(Handlers.describe(*Path), SM);
-    if (Allow)
-      emitAllowedNote(*Allow, SM);
+    emitAllowedNote(Allow, SM);
   }
 }
 

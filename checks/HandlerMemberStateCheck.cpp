@@ -45,8 +45,7 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
          DiagnosticIDs::Note)
         << M.Field->getName();
     emitNotes(Path, SM);
-    if (Allowed)
-      emitAllowedNote(*M.Allow, SM);
+    emitAllowedNote(M.Allow, SM);
   }
 }
 

@@ -107,11 +107,13 @@ void StatelessCheck::reportAnnotationProblem(const AllowAnnotation &Allow,
         << Name;
 }
 
-void StatelessCheck::emitAllowedNote(const AllowAnnotation &Allow,
-                                     const SourceManager &SM) {
-  diag(SM.getFileLoc(Allow.Loc), "allowed by STATELESS_ALLOW(%0): %1",
+void StatelessCheck::emitAllowedNote(
+    const std::optional<AllowAnnotation> &Allow, const SourceManager &SM) {
+  if (!Allow || !Allow->isValid())
+    return;
+  diag(SM.getFileLoc(Allow->Loc), "allowed by STATELESS_ALLOW(%0): %1",
        DiagnosticIDs::Note)
-      << Allow.Kind << Allow.Reason;
+      << Allow->Kind << Allow->Reason;
 }
 
 } // namespace stateless

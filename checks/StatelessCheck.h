@@ -46,8 +46,9 @@ protected:
 
   /// Under ReportAllowed, a finding that a valid STATELESS_ALLOW allows is
   /// reported all the same, followed by this note at the annotation, so that
-  /// SARIF output can record it as suppressed in source.
-  void emitAllowedNote(const AllowAnnotation &Allow,
+  /// SARIF output can record it as suppressed in source. Nothing when
+  /// \p Allow is absent or malformed.
+  void emitAllowedNote(const std::optional<AllowAnnotation> &Allow,
                        const clang::SourceManager &SM);
 
   const std::string CheckName; // ClangTidyCheck::getID() is private before LLVM 17

@@ -72,8 +72,7 @@ void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
     if (!Shown && ReportScope == Scope::Handlers)
       continue;
     reportWrite(G, Shown ? *Shown : G.Writes.front(), Path, SM);
-    if (Allowed)
-      emitAllowedNote(*G.Allow, SM);
+    emitAllowedNote(G.Allow, SM);
   }
 }
 
