@@ -11,8 +11,8 @@ prefix is ambiguous for paths with colons and whose notes are not tied to
 their warning. Several files may be given (one per translation unit); a
 diagnostic in a header that several units include is reported once.
 
-SARIF: one rule per check present (stateless-* rules link to their page in
-docs/checks); each result has its location relative to --base-dir (uriBaseId
+SARIF: one rule per stateless-* check and per other check present
+(stateless-* rules link to their page in docs/checks); each result has its location relative to --base-dir (uriBaseId
 %SRCROOT%), its notes as relatedLocations, the handler path as a codeFlow,
 and a partialFingerprint that does not change when lines move. Findings run
 with the ReportAllowed option (see docs/ci.md) whose note says
@@ -319,7 +319,11 @@ def result(diagnostic, rule_index, sources, occurrences):
 
 
 def sarif(diagnostics, sources, docs_dir, docs_url, tool_version):
-    checks = sorted({d["check"] for d in diagnostics})
+    # Every stateless-* check with a page, reported or not, and the others
+    # that reported something.
+    pages = os.listdir(docs_dir) if docs_dir and os.path.isdir(docs_dir) else []
+    checks = sorted({d["check"] for d in diagnostics} |
+                    {p[:-3] for p in pages if p.startswith("stateless-") and p.endswith(".md")})
     index = {check: i for i, check in enumerate(checks)}
     occurrences = {}
     driver = {"name": "stateless-tidy", "rules": [rule(c, docs_dir, docs_url) for c in checks]}
