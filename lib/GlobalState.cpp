@@ -66,6 +66,7 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
 
   // Every function walked: the main file's, and those its code reaches.
   const std::vector<const FunctionDecl *> Functions = Facts.walkedFunctions();
+  NarrowedTraversalScope Scope(Facts.context(), Functions);
   for (const FunctionDecl *F : Functions) {
     if (Handlers.isStartUpOnly(F))
       continue;

@@ -81,6 +81,7 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
           EntryFor(*Field, *Definition);
 
   const std::vector<const FunctionDecl *> Functions = Facts.walkedFunctions();
+  NarrowedTraversalScope Scope(Facts.context(), Functions);
   for (const FunctionDecl *F : Functions) {
     const CXXRecordDecl *This = Facts.thisClassOf(F);
     if (!This || !LongLived.contains(This->getCanonicalDecl()) ||

@@ -194,4 +194,18 @@ WriteFinder &WriteFinders::forRoot(const Stmt &Root) {
   return *Finder;
 }
 
+NarrowedTraversalScope::NarrowedTraversalScope(
+    ASTContext &Context, llvm::ArrayRef<const FunctionDecl *> Functions)
+    : Context(Context), Saved(Context.getTraversalScope().begin(),
+                              Context.getTraversalScope().end()) {
+  std::vector<Decl *> Narrowed;
+  for (const FunctionDecl *F : Functions)
+    Narrowed.push_back(const_cast<FunctionDecl *>(F));
+  Context.setTraversalScope(Narrowed);
+}
+
+NarrowedTraversalScope::~NarrowedTraversalScope() {
+  Context.setTraversalScope(Saved);
+}
+
 } // namespace stateless

@@ -58,6 +58,25 @@ private:
   llvm::DenseMap<const clang::Stmt *, std::unique_ptr<WriteFinder>> Finders;
 };
 
+/// While alive, narrows the unit's traversal scope to the functions searched
+/// for writes. The mutation analyzer asks for ancestors, and the first such
+/// question makes the ASTContext map the parent of every node in its scope:
+/// in a whole unit, of every header it includes, which costs more time and
+/// memory than all the rest of the analysis.
+class NarrowedTraversalScope {
+public:
+  NarrowedTraversalScope(clang::ASTContext &Context,
+                         llvm::ArrayRef<const clang::FunctionDecl *> Functions);
+  /// Restores the previous scope (and drops the narrowed parent map).
+  ~NarrowedTraversalScope();
+  NarrowedTraversalScope(const NarrowedTraversalScope &) = delete;
+  NarrowedTraversalScope &operator=(const NarrowedTraversalScope &) = delete;
+
+private:
+  clang::ASTContext &Context;
+  std::vector<clang::Decl *> Saved;
+};
+
 } // namespace stateless
 
 #endif

@@ -67,6 +67,8 @@ if os.path.isdir(os.path.join(qt6, "QtHttpServer")):
     config.substitutions.append(("%qt6_flags", " ".join(
         ["-fPIC", "-isystem", qt6] + ["-isystem%s/%s" % (qt6, m) for m in
                                   ("QtCore", "QtNetwork", "QtHttpServer")])))
+if shutil.which("pre-commit"):
+    config.available_features.add("pre-commit")
 if shutil.which("protoc") and shutil.which("grpc_cpp_plugin"):
     config.available_features.add("grpc")
     config.substitutions.append(("%grpc_cpp_plugin", shutil.which("grpc_cpp_plugin")))

@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""pre-commit entry of the stateless-tidy hooks (.pre-commit-hooks.yaml,
+docs/pre-commit.md): runs the stateless-* checks on the staged C and C++
+source files with the project's compile_commands.json.
+
+  pre-commit-stateless.py [--use-plugin] [-p DIR] [--stateless-tidy=PATH]
+                          [--clang-tidy=PATH] [--plugin=PATH]
+                          [CLANG-TIDY-OPTION...] FILE...
+
+Without --use-plugin it runs stateless-tidy; with it, clang-tidy-NN
+--load=libStatelessTidy.so. Other options starting with '-' go to clang-tidy.
+Every problem is one line starting with the hook's id; exits 1 on findings
+and on problems.
+"""
+
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+# Where build systems usually put compile_commands.json, relative to the
+# repository root (where pre-commit runs its hooks).
+BUILD_DIRS = ("build", "build-*", "out", "cmake-build-*", ".")
+STATELESS_CHECK = re.compile(r"^\s+stateless-[a-z-]+$", re.M)
+
+
+class Stop(Exception):
+    """A problem the user must fix, said in one line."""
+
+
+def run(command):
+    try:
+        proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              universal_newlines=True)
+    except OSError as error:
+        raise Stop("cannot run %s: %s" % (command[0], error.strerror))
+    return proc.returncode, proc.stdout
+
+
+def parse(argv):
+    options = {"-p": None, "--stateless-tidy": None, "--clang-tidy": None, "--plugin": None}
+    use_plugin = False
+    passthrough, files = [], []
+    args = iter(argv)
+    for arg in args:
+        name, equals, value = arg.partition("=")
+        if arg == "-p":
+            options["-p"] = next(args, None)
+            if options["-p"] is None:
+                raise Stop("-p needs the build directory that holds compile_commands.json")
+        elif equals and name in options:
+            options[name] = value
+        elif arg == "--use-plugin":
+            use_plugin = True
+        elif arg == "--":
+            files.extend(args)
+        elif arg.startswith("-"):
+            passthrough.append(arg)
+        else:
+            files.append(arg)
+    return options, use_plugin, passthrough, files
+
+
+def executable(path, option, what):
+    """PATH given with OPTION, or WHAT found on PATH."""
+    found = shutil.which(path or what)
+    if found:
+        return found
+    if path:
+        raise Stop("%s=%s is not an executable file" % (option, path))
+    raise Stop("%s is not on PATH: install it, or pass args: [%s=/path/to/%s]" % (
+        what, option, what))
+
+
+def find_plugin(path):
+    if path:
+        if not os.path.isfile(path):
+            raise Stop("--plugin=%s does not exist" % path)
+        return path
+    tidy = shutil.which("stateless-tidy")
+    if not tidy:
+        raise Stop("no plugin: pass args: [--plugin=/path/to/libStatelessTidy.so], or put the "
+                   "bin/ directory of an installed stateless-tidy on PATH")
+    plugin = os.path.join(os.path.dirname(os.path.realpath(tidy)), os.pardir, "lib",
+                          "libStatelessTidy.so")
+    if not os.path.isfile(plugin):
+        raise Stop("%s has no plugin next to it (%s): pass args: [--plugin=PATH]" % (
+            tidy, os.path.normpath(plugin)))
+    return os.path.normpath(plugin)
+
+
+def find_clang_tidy(path, plugin):
+    """--clang-tidy, or the clang-tidy on PATH whose LLVM version the plugin
+    was built for (its version guard names that version when it refuses)."""
+    if path:
+        return executable(path, "--clang-tidy", "clang-tidy")
+    names = ["clang-tidy"] + ["clang-tidy-%d" % n for n in range(30, 15, -1)]
+    candidate = next(filter(None, map(shutil.which, names)), None)
+    if not candidate:
+        raise Stop("no clang-tidy on PATH: install the clang-tidy-NN of the LLVM version the "
+                   "plugin was built for, or pass args: [--clang-tidy=PATH]")
+    built_for = re.search(r"was built for LLVM (\d+)",
+                          run([candidate, "--load=" + plugin, "--list-checks"])[1])
+    if not built_for:
+        return candidate
+    wanted = shutil.which("clang-tidy-" + built_for.group(1))
+    if not wanted:
+        raise Stop("%s was built for LLVM %s: install clang-tidy-%s, or pass args: "
+                   "[--clang-tidy=PATH]" % (plugin, built_for.group(1), built_for.group(1)))
+    return wanted
+
+
+def find_database(build_path):
+    if build_path:
+        database = os.path.join(build_path, "compile_commands.json")
+        if not os.path.isfile(database):
+            raise Stop("%s does not exist: pass -p the build directory that holds "
+                       "compile_commands.json" % database)
+        return database
+    found = [path for pattern in BUILD_DIRS
+             for path in glob.glob(os.path.join(pattern, "compile_commands.json"))]
+    if not found:
+        raise Stop("no compile_commands.json in build/, build-*/, out/, cmake-build-*/ or the "
+                   "repository root: configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, "
+                   "or pass its directory with args: [-p, DIR]")
+    return os.path.normpath(max(found, key=os.path.getmtime))
+
+
+def database_files(database):
+    try:
+        with open(database) as f:
+            entries = json.load(f)
+        return {os.path.realpath(os.path.join(e["directory"], e["file"])) for e in entries}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise Stop("%s is not a readable compilation database (%s): regenerate it" % (
+            database, error))
+
+
+def prove_loaded(command, sample):
+    """A wrong plugin path or a Checks list without ours must not pass green:
+    the Checks in effect for SAMPLE must include a stateless-* check."""
+    code, output = run(command + ["--list-checks", sample])
+    if code == 0 and STATELESS_CHECK.search(output):
+        return
+    # With no check at all enabled, clang-tidy exits 1 saying just that.
+    if code != 0 and "No checks enabled" not in output:
+        lines = [l for l in output.splitlines() if "error" in l] or output.splitlines() or [""]
+        raise Stop("%s --list-checks failed: %s" % (command[0], lines[0].strip()))
+    if STATELESS_CHECK.search(run(command + ["--checks=stateless-*", "--list-checks", sample])[1]):
+        raise Stop("the Checks in effect for %s enable no stateless-* check: add stateless-* to "
+                   "Checks in .clang-tidy, or pass args: [--checks=stateless-*]" % sample)
+    raise Stop("%s provides no stateless-* check: check the hook's --plugin, --clang-tidy or "
+               "--stateless-tidy argument" % " ".join(command))
+
+
+def check(hook, argv):
+    options, use_plugin, passthrough, files = parse(argv)
+    if use_plugin:
+        plugin = find_plugin(options["--plugin"])
+        command = [find_clang_tidy(options["--clang-tidy"], plugin), "--load=" + plugin]
+    else:
+        command = [executable(options["--stateless-tidy"], "--stateless-tidy", "stateless-tidy")]
+    if not files:
+        return 0
+    database = find_database(options["-p"])
+    listed = database_files(database)
+    present = [f for f in files if os.path.realpath(f) in listed]
+    for missing in sorted(set(files) - set(present)):
+        print("%s: %s is not in %s: re-run the build's configure step so that the compilation "
+              "database lists it, or pass -p the build directory that does" % (
+                  hook, missing, database))
+    if not present:
+        return 1
+    command += ["-p", os.path.dirname(database) or "."] + passthrough
+    prove_loaded(command, present[0])
+    code, output = run(command + ["--quiet", "--warnings-as-errors=stateless-*"] + present)
+    sys.stdout.write(output)
+    if "[stateless-" in output:
+        print("%s: hidden state found: keep it in a shared store, or mark legitimate state with "
+              "STATELESS_ALLOW(kind, \"reason\")" % hook)
+    elif code != 0:
+        print("%s: %s exited with status %d" % (hook, command[0], code))
+    return 1 if code != 0 or len(present) != len(files) else 0
+
+
+def main():
+    hook = "stateless-tidy-plugin" if "--use-plugin" in sys.argv else "stateless-tidy"
+    try:
+        sys.exit(check(hook, sys.argv[1:]))
+    except Stop as stop:
+        print("%s: %s" % (hook, stop))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
