@@ -14,19 +14,18 @@ EffectCheck::EffectCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
                          EffectKind Reports)
     : StatelessCheck(Name, Context, Scope::Handlers), Reports(Reports) {}
 
-bool EffectCheck::isAllowed(const Decl *D, const SourceManager &SM) {
+std::optional<AllowAnnotation> EffectCheck::allowedBy(const Decl *D,
+                                                     const SourceManager &SM) {
   if (!D)
-    return false;
+    return std::nullopt;
   std::optional<AllowAnnotation> Allow = findAllowAnnotation(*D);
-  if (!Allow)
-    return false;
-  if (Allow->isValid())
-    return true;
+  if (!Allow || Allow->isValid())
+    return Allow;
   if (ReportedAnnotations.insert(D->getCanonicalDecl()).second) {
     const auto *Named = dyn_cast<NamedDecl>(D);
     reportAnnotationProblem(*Allow, Named ? Named->getNameAsString() : "", SM);
   }
-  return false;
+  return std::nullopt;
 }
 
 void EffectCheck::report(TranslationUnitAnalysis &Analysis,
@@ -69,7 +68,10 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
     if (!Sites.insert(Loc).second ||
         (E.What.Object && !Objects.insert(E.What.Object).second))
       continue;
-    if (isAllowed(Found.In, SM) || isAllowed(E.What.Object, SM))
+    std::optional<AllowAnnotation> Allow = allowedBy(Found.In, SM);
+    if (!Allow)
+      Allow = allowedBy(E.What.Object, SM);
+    if (Allow && !ReportAllowed)
       continue;
     std::optional<HandlerPath> Path = Handlers.pathTo(Found.In);
     llvm::StringRef During = Path ? " while serving a request" : "";
@@ -84,6 +86,7 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
           << E.What.Api << E.What.Action << During;
     if (Path)
       emitNotes(Handlers.describe(*Path), SM);
+    emitAllowedNote(Allow, SM);
   }
 }
 

@@ -22,9 +22,10 @@ public:
 private:
   void report(TranslationUnitAnalysis &Analysis,
               const clang::SourceManager &SM) override;
-  /// True when a valid STATELESS_ALLOW on \p D allows the effect; a
-  /// malformed one is reported (once) and allows nothing.
-  bool isAllowed(const clang::Decl *D, const clang::SourceManager &SM);
+  /// The valid STATELESS_ALLOW on \p D that allows the effect; a malformed
+  /// one is reported (once) and allows nothing.
+  std::optional<AllowAnnotation> allowedBy(const clang::Decl *D,
+                                           const clang::SourceManager &SM);
 
   const EffectKind Reports;
   llvm::DenseSet<const clang::Decl *> ReportedAnnotations;

@@ -18,7 +18,7 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
     const bool Allowed = M.Allow && M.Allow->isValid();
     if (M.Allow && !Allowed)
       reportAnnotationProblem(*M.Allow, Name, SM);
-    if (!M.CanHoldState || M.Writes.empty() || Allowed)
+    if (!M.CanHoldState || M.Writes.empty() || (Allowed && !ReportAllowed))
       continue;
 
     const Write *Shown = nullptr;
@@ -45,6 +45,7 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
          DiagnosticIDs::Note)
         << M.Field->getName();
     emitNotes(Path, SM);
+    emitAllowedNote(M.Allow, SM);
   }
 }
 

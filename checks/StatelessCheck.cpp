@@ -3,6 +3,7 @@
 #include "StatelessCheck.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -14,6 +15,7 @@ StatelessCheck::StatelessCheck(llvm::StringRef Name,
                                Scope DefaultScope)
     : ClangTidyCheck(Name, Context), CheckName(Name),
       ReportScope(readScope(DefaultScope)),
+      ReportAllowed(readReportAllowed()),
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
       HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
@@ -34,6 +36,24 @@ StatelessCheck::Scope StatelessCheck::readScope(Scope Default) {
   return Default;
 }
 
+// Read as text: the bool overloads of the options API are mangled
+// differently by GCC and by the clang that built LLVM, so they do not link.
+bool StatelessCheck::readReportAllowed() {
+  std::string Value = Options.getLocalOrGlobal("ReportAllowed", "false").str();
+  std::optional<bool> Parsed =
+      llvm::StringSwitch<std::optional<bool>>(llvm::StringRef(Value).lower())
+          .Case("true", true)
+          .Case("1", true)
+          .Case("false", false)
+          .Case("0", false)
+          .Default(std::nullopt);
+  if (!Parsed)
+    configurationDiag("invalid value '%0' for option '%1.ReportAllowed': "
+                      "expected 'true' or 'false'; using 'false'")
+        << Value << CheckName;
+  return Parsed.value_or(false);
+}
+
 RegexList StatelessCheck::readRegexOption(llvm::StringRef Option,
                                           const std::string &Value) {
   std::string Error;
@@ -50,6 +70,7 @@ void StatelessCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HandlerFunctions", HandlerFunctions);
   Options.store(Opts, "HandlerRegistrars", HandlerRegistrars);
   Options.store(Opts, "HandlerBaseClasses", HandlerBaseClasses);
+  Options.store(Opts, "ReportAllowed", ReportAllowed ? "true" : "false");
 }
 
 void StatelessCheck::registerMatchers(MatchFinder *Finder) {
@@ -84,6 +105,15 @@ void StatelessCheck::reportAnnotationProblem(const AllowAnnotation &Allow,
     diag(Loc, "STATELESS_ALLOW on '%0' needs a reason: say why losing this "
               "state is safe")
         << Name;
+}
+
+void StatelessCheck::emitAllowedNote(
+    const std::optional<AllowAnnotation> &Allow, const SourceManager &SM) {
+  if (!Allow || !Allow->isValid())
+    return;
+  diag(SM.getFileLoc(Allow->Loc), "allowed by STATELESS_ALLOW(%0): %1",
+       DiagnosticIDs::Note)
+      << Allow->Kind << Allow->Reason;
 }
 
 } // namespace stateless

@@ -1,9 +1,9 @@
 //===--- StatelessCheck.h - what every stateless-* check shares ------------===//
 //
 // The handler options (HandlerFunctions, HandlerRegistrars,
-// HandlerBaseClasses, read as local or global options so that one setting
-// serves every check), the Scope option, and the per-unit analysis all checks
-// of a translation unit share.
+// HandlerBaseClasses) and ReportAllowed, read as local or global options so
+// that one setting serves every check, the Scope option, and the per-unit
+// analysis all checks of a translation unit share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -44,14 +44,23 @@ protected:
                                llvm::StringRef Name,
                                const clang::SourceManager &SM);
 
+  /// Under ReportAllowed, a finding that a valid STATELESS_ALLOW allows is
+  /// reported all the same, followed by this note at the annotation, so that
+  /// SARIF output can record it as suppressed in source. Nothing when
+  /// \p Allow is absent or malformed.
+  void emitAllowedNote(const std::optional<AllowAnnotation> &Allow,
+                       const clang::SourceManager &SM);
+
   const std::string CheckName; // ClangTidyCheck::getID() is private before LLVM 17
   const Scope ReportScope;
+  const bool ReportAllowed;
 
 private:
   /// Reports what the check finds in the unit's shared analysis.
   virtual void report(TranslationUnitAnalysis &Analysis,
                       const clang::SourceManager &SM) = 0;
   Scope readScope(Scope Default);
+  bool readReportAllowed();
 
   const std::string HandlerFunctions;
   const std::string HandlerRegistrars;

@@ -57,7 +57,8 @@ void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
     bool Allowed = G.Allow && G.Allow->isValid();
     if (G.Allow && !Allowed)
       reportAnnotationProblem(*G.Allow, displayName(G), SM);
-    if (!G.CanHoldState || G.Writes.empty() || Allowed || isAllowedByOptions(G))
+    if (!G.CanHoldState || G.Writes.empty() || (Allowed && !ReportAllowed) ||
+        isAllowedByOptions(G))
       continue;
     // Show a write a handler makes, with its path, when there is one.
     const Write *Shown = nullptr;
@@ -71,6 +72,7 @@ void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
     if (!Shown && ReportScope == Scope::Handlers)
       continue;
     reportWrite(G, Shown ? *Shown : G.Writes.front(), Path, SM);
+    emitAllowedNote(G.Allow, SM);
   }
 }
 

@@ -196,8 +196,11 @@ WriteFinder &WriteFinders::forRoot(const Stmt &Root) {
 
 NarrowedTraversalScope::NarrowedTraversalScope(
     ASTContext &Context, llvm::ArrayRef<const FunctionDecl *> Functions)
-    : Context(Context), Saved(Context.getTraversalScope().begin(),
-                              Context.getTraversalScope().end()) {
+    : Context(Context) {
+  // One call: older releases return a copy, so begin() and end() of two
+  // calls belong to different vectors (LLVM 16 crashed).
+  auto Scope = Context.getTraversalScope();
+  Saved.assign(Scope.begin(), Scope.end());
   std::vector<Decl *> Narrowed;
   for (const FunctionDecl *F : Functions)
     Narrowed.push_back(const_cast<FunctionDecl *>(F));

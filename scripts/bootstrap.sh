@@ -81,10 +81,21 @@ if [ $tests = 1 ]; then
   packages+=(pre-commit)
   # A clang-tidy of another major version, for the plugin's version guard.
   if [ "$llvm" = 19 ]; then packages+=(clang-tidy-22); else packages+=(clang-tidy-19); fi
+  # The CI tests: a git repository, .deb packaging, action.yml, SARIF schema validation.
+  packages+=(git dpkg-dev python3-yaml)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 apt_install "${packages[@]}"
 
 build_dir=${build_dir:-$root/build-llvm$llvm}
 cmake -S "$root" -B "$build_dir" -G Ninja -DLLVM_VERSION_MAJOR="$llvm" >&2
 cmake --build "$build_dir" >&2
+if [ $tests = 1 ]; then
+  # ajv and the SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif) for
+  # the SARIF tests, into the build directory; without them they are skipped.
+  sarif_schema=@microsoft/jest-sarif@1.0.0-beta.0
+  [ -f "$build_dir/npm/node_modules/@microsoft/jest-sarif/package.json" ] ||
+    npm install --prefix "$build_dir/npm" --no-audit --no-fund --loglevel=error "$sarif_schema" >&2 ||
+    echo "bootstrap.sh: npm could not install $sarif_schema; the SARIF schema tests are skipped" >&2
+fi
 echo "$build_dir"

@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""Turn clang-tidy's --export-fixes YAML into SARIF 2.1.0 or GitLab Code Quality.
+
+    stateless-tidy -p build --export-fixes=fixes.yaml src/*.cpp
+    stateless-sarif.py --base-dir . -o stateless.sarif fixes.yaml
+
+The input is the YAML that clang-tidy (plugin or stateless-tidy) and
+run-clang-tidy write with --export-fixes: it carries each diagnostic's check,
+message, file offset and notes, unlike the text output, whose file:line:col
+prefix is ambiguous for paths with colons and whose notes are not tied to
+their warning. Several files may be given (one per translation unit); a
+diagnostic in a header that several units include is reported once.
+
+SARIF: one rule per stateless-* check and per other check present
+(stateless-* rules link to their page in docs/checks); each result has its location relative to --base-dir (uriBaseId
+%SRCROOT%), its notes as relatedLocations, the handler path as a codeFlow,
+and a partialFingerprint that does not change when lines move. Findings run
+with the ReportAllowed option (see docs/ci.md) whose note says
+"allowed by STATELESS_ALLOW(...)" become results with an inSource
+suppression.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+from urllib.parse import quote
+from urllib.request import pathname2url
+
+PROG = "stateless-sarif.py"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# The note the checks add under ReportAllowed (StatelessCheck::emitAllowedNote).
+ALLOWED_NOTE = re.compile(r"^allowed by STATELESS_ALLOW\((\w+)\): (.*)$", re.S)
+# The first note of a handler path (lib/HandlerModel.cpp, describeRoot).
+PATH_START = "reached from "
+# Markdown in the check pages' first paragraphs: links, **bold**, `code`.
+MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|`([^`]*)`|\*\*")
+LEVELS = {"Error": "error", "Warning": "warning", "Remark": "note"}
+GITLAB_SEVERITY = {"error": "critical", "warning": "major", "note": "info"}
+
+
+class Failure(Exception):
+    """A problem with the input, reported as one line without a traceback."""
+
+
+# --- Reading the YAML ------------------------------------------------------
+# clang-tidy writes it with LLVM's YAML I/O, run-clang-tidy merges files with
+# PyYAML: block mappings and sequences, scalars plain, 'single-quoted' or
+# "double-quoted" with escapes (PyYAML folds long ones over several lines),
+# and [] or {} when empty. That subset is all this reader accepts.
+
+DOUBLE_ESCAPE = re.compile(r'\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)')
+SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n",
+                  "v": "\v", "f": "\f", "r": "\r", "e": "\x1b", " ": " ",
+                  '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+                  "L": "\u2028", "P": "\u2029"}
+
+
+def yaml_scalar(text):
+    if text == "[]":
+        return []
+    if text == "{}":
+        return {}
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        def unescape(match):
+            code = match.group(1)
+            if code[0] in "xuU" and len(code) > 1:
+                return chr(int(code[1:], 16))
+            return SIMPLE_ESCAPES.get(code, code)
+        return DOUBLE_ESCAPE.sub(unescape, text[1:-1])
+    return text
+
+
+def parse_yaml(text, name):
+    lines = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        content = raw.strip()
+        if content and not content.startswith("#") and content not in ("---", "..."):
+            lines.append([number, len(raw) - len(raw.lstrip(" ")), content])
+    if not lines:
+        return {}
+
+    def error(i):
+        raise Failure("%s:%d: not the YAML clang-tidy writes with --export-fixes"
+                      % (name, lines[i][0]))
+
+    def block(i, indent):
+        if lines[i][2] == "-" or lines[i][2].startswith("- "):
+            items = []
+            while i < len(lines) and lines[i][1] == indent and lines[i][2].startswith("-"):
+                rest = lines[i][2][1:].lstrip(" ")
+                if not rest:
+                    error(i)
+                # The item's first key sits where its text starts.
+                lines[i][1:] = [indent + len(lines[i][2]) - len(rest), rest]
+                value, i = block(i, lines[i][1])
+                items.append(value)
+            return items, i
+        mapping = {}
+        while i < len(lines) and lines[i][1] == indent and not lines[i][2].startswith("- "):
+            key, colon, rest = lines[i][2].partition(":")
+            if not colon or (rest and not rest.startswith(" ")):
+                error(i)
+            i += 1
+            rest = rest.strip()
+            # A folded scalar goes on in more indented lines; in a double-quoted
+            # one, a backslash at the end of a line joins without a space.
+            while rest and i < len(lines) and lines[i][1] > indent:
+                if rest[0] == '"' and rest.endswith("\\"):
+                    rest = rest[:-1] + lines[i][2]
+                else:
+                    rest += " " + lines[i][2]
+                i += 1
+            if rest:
+                mapping[key] = yaml_scalar(rest)
+            elif i < len(lines) and (lines[i][1] > indent or
+                                     (lines[i][1] == indent and lines[i][2].startswith("- "))):
+                mapping[key], i = block(i, lines[i][1])
+            else:
+                mapping[key] = None
+        return mapping, i
+
+    value, end = block(0, lines[0][1])
+    if end < len(lines):
+        error(end)
+    return value
+
+
+# --- Sources and positions ---------------------------------------------------
+
+class Sources:
+    """Reads each source file once, to turn offsets into lines and columns."""
+
+    def __init__(self, base_dir):
+        self.base_dir = os.path.realpath(base_dir)
+        self.files = {}
+
+    def content(self, path):
+        if path not in self.files:
+            try:
+                with open(path, "rb") as f:
+                    self.files[path] = f.read()
+            except OSError as e:
+                raise Failure("cannot read %s, named by the diagnostics: %s"
+                              % (path, e.strerror))
+        return self.files[path]
+
+    def position(self, path, offset):
+        """1-based line, column in Unicode code points, and the line's text."""
+        data = self.content(path)
+        if offset > len(data):
+            raise Failure("offset %d is past the end of %s: was it changed after "
+                          "clang-tidy ran?" % (offset, path))
+        start = data.rfind(b"\n", 0, offset) + 1
+        end = data.find(b"\n", offset)
+        line_text = data[start:len(data) if end < 0 else end].decode("utf-8", "replace")
+        column = len(data[start:offset].decode("utf-8", "replace")) + 1
+        return data.count(b"\n", 0, offset) + 1, column, line_text
+
+    def artifact(self, path):
+        """An artifactLocation: relative to %SRCROOT% inside --base-dir."""
+        real = os.path.realpath(path)
+        relative = os.path.relpath(real, self.base_dir)
+        if relative.split(os.sep)[0] == os.pardir:
+            return {"uri": "file://" + pathname2url(real)}
+        return {"uri": quote(relative.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+
+
+# --- Diagnostics -------------------------------------------------------------
+
+def diagnostic_file(entry, build_dir):
+    path = entry.get("FilePath") or ""
+    if path and not os.path.isabs(path):
+        path = os.path.join(build_dir, path)
+    return os.path.normpath(path) if path else ""
+
+
+def read_diagnostics(paths):
+    """The diagnostics of every file, without the copies that several
+    translation units report for one header."""
+    seen = set()
+    diagnostics = []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                document = parse_yaml(f.read(), path)
+        except OSError as e:
+            raise Failure("cannot read %s: %s" % (path, e.strerror))
+        except UnicodeDecodeError:
+            raise Failure("%s is not UTF-8 text" % path)
+        if not isinstance(document, dict) or not isinstance(document.get("Diagnostics") or [], list):
+            raise Failure("%s has no Diagnostics list: is it clang-tidy --export-fixes output?" % path)
+        for d in document.get("Diagnostics") or []:
+            message = d.get("DiagnosticMessage") if isinstance(d, dict) else None
+            notes = d.get("Notes") or [] if isinstance(d, dict) else []
+            if (not isinstance(message, dict) or "DiagnosticName" not in d or
+                    not isinstance(notes, list) or not all(isinstance(n, dict) for n in notes)):
+                raise Failure("%s: a diagnostic without DiagnosticName, DiagnosticMessage "
+                              "or well-formed Notes" % path)
+            build_dir = d.get("BuildDirectory") or os.getcwd()
+            entries = [message] + notes
+            located = []
+            for entry in entries:
+                try:
+                    offset = int(entry.get("FileOffset") or 0)
+                except ValueError:
+                    raise Failure("%s: FileOffset '%s' is not a number" % (path, entry.get("FileOffset")))
+                located.append({"message": entry.get("Message") or "",
+                                "file": diagnostic_file(entry, build_dir),
+                                "offset": offset})
+            key = (d["DiagnosticName"], json.dumps(located, sort_keys=True))
+            if key in seen:
+                continue
+            seen.add(key)
+            diagnostics.append({"check": d["DiagnosticName"],
+                                "level": LEVELS.get(d.get("Level"), "warning"),
+                                "main": located[0], "notes": located[1:]})
+    return diagnostics
+
+
+# --- Rules -------------------------------------------------------------------
+
+def default_docs_dir():
+    """docs/checks beside the script in a source tree, or the installed docs."""
+    here = os.path.dirname(os.path.realpath(__file__))
+    for candidate in (os.path.join(here, os.pardir, "docs", "checks"),
+                      os.path.join(here, os.pardir, "share", "doc", "stateless-tidy", "checks")):
+        if os.path.isdir(candidate):
+            return os.path.normpath(candidate)
+    return ""
+
+
+def rule(check, docs_dir, docs_url):
+    entry = {"id": check, "name": check}
+    page = os.path.join(docs_dir, check + ".md") if docs_dir else ""
+    if check.startswith("stateless-") and page and os.path.isfile(page):
+        with open(page, encoding="utf-8") as f:
+            text = f.read()
+        # The page's first paragraph says what the check finds.
+        paragraphs = [p for p in text.split("\n\n") if p.strip() and not p.startswith("#")]
+        summary = " ".join(paragraphs[0].split()) if paragraphs else check
+        plain = MARKDOWN.sub(lambda m: m.group(1) or m.group(2) or "", summary)
+        entry["shortDescription"] = {"text": plain.split(". ")[0].rstrip(".") + ".",
+                                     "markdown": summary.split(". ")[0].rstrip(".") + "."}
+        entry["fullDescription"] = {"text": plain, "markdown": summary}
+        entry["help"] = {"text": text, "markdown": text}
+    if check.startswith("stateless-"):
+        entry["helpUri"] = docs_url + check + ".md"
+    elif "-" in check and not check.startswith("clang-diagnostic-"):
+        # Upstream checks: clang-tidy's documentation, by module.
+        module, name = ("clang-analyzer", check[len("clang-analyzer-"):]) \
+            if check.startswith("clang-analyzer-") else check.split("-", 1)
+        entry["helpUri"] = ("https://clang.llvm.org/extra/clang-tidy/checks/%s/%s.html"
+                            % (module, name))
+    return entry
+
+
+# --- Results -----------------------------------------------------------------
+
+def physical_location(sources, located):
+    line, column, _ = sources.position(located["file"], located["offset"])
+    return {"physicalLocation": {"artifactLocation": sources.artifact(located["file"]),
+                                 "region": {"startLine": line, "startColumn": column}}}
+
+
+def fingerprint(check, artifact, message, line_text):
+    """Check, file, message and the text of the line with its whitespace
+    normalised: no line number, so moving code keeps it."""
+    text = "\0".join([check, artifact.get("uri", ""), message, " ".join(line_text.split())])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def result(diagnostic, rule_index, sources, occurrences):
+    main = diagnostic["main"]
+    out = {"ruleId": diagnostic["check"], "ruleIndex": rule_index,
+           "level": diagnostic["level"], "message": {"text": main["message"]}}
+    if main["file"]:
+        location = physical_location(sources, main)
+        out["locations"] = [location]
+        _, _, line_text = sources.position(main["file"], main["offset"])
+        base = fingerprint(diagnostic["check"],
+                           location["physicalLocation"]["artifactLocation"],
+                           main["message"], line_text)
+        # Identical findings on identical lines are told apart by their order.
+        occurrences[base] = occurrences.get(base, 0) + 1
+        out["partialFingerprints"] = {"statelessFingerprint/v1": "%s:%d" % (base, occurrences[base])}
+
+    related, flow, suppressions = [], [], []
+    for note in diagnostic["notes"]:
+        allowed = ALLOWED_NOTE.match(note["message"])
+        location = physical_location(sources, note) if note["file"] else {}
+        if allowed:
+            suppression = {"kind": "inSource", "status": "accepted",
+                           "justification": "%s: %s" % allowed.groups()}
+            if location:
+                suppression["location"] = location
+            suppressions.append(suppression)
+            continue
+        if not location:
+            continue
+        related.append(dict(location, id=len(related), message={"text": note["message"]}))
+        flow.append(dict(location, message={"text": note["message"]}))
+    if related:
+        out["relatedLocations"] = related
+    # The handler path in request order: the handler, the calls, then what
+    # it does (the write shown in a note, or the finding itself).
+    starts = [i for i, step in enumerate(flow) if step["message"]["text"].startswith(PATH_START)]
+    if starts and "locations" in out:
+        path, before = flow[starts[0]:], flow[:starts[0]]
+        steps = path + (before or [dict(out["locations"][0], message=out["message"])])
+        out["codeFlows"] = [{"threadFlows": [{"locations": [{"location": s} for s in steps]}]}]
+    if suppressions:
+        out["suppressions"] = suppressions
+    return out
+
+
+def sarif(diagnostics, sources, docs_dir, docs_url, tool_version):
+    # Every stateless-* check with a page, reported or not, and the others
+    # that reported something.
+    pages = os.listdir(docs_dir) if docs_dir and os.path.isdir(docs_dir) else []
+    checks = sorted({d["check"] for d in diagnostics} |
+                    {p[:-3] for p in pages if p.startswith("stateless-") and p.endswith(".md")})
+    index = {check: i for i, check in enumerate(checks)}
+    occurrences = {}
+    driver = {"name": "stateless-tidy", "rules": [rule(c, docs_dir, docs_url) for c in checks]}
+    if tool_version:
+        driver["version"] = tool_version
+    run = {"tool": {"driver": driver},
+           "originalUriBaseIds": {"%SRCROOT%": {"uri": "file://" + pathname2url(sources.base_dir) + "/"}},
+           "columnKind": "unicodeCodePoints",
+           "results": [result(d, index[d["check"]], sources, occurrences) for d in diagnostics]}
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def gitlab(log):
+    """GitLab Code Quality: open findings with a location."""
+    issues = []
+    for r in log["runs"][0]["results"]:
+        if "suppressions" in r or "locations" not in r:
+            continue
+        physical = r["locations"][0]["physicalLocation"]
+        issues.append({"description": r["message"]["text"], "check_name": r["ruleId"],
+                       "fingerprint": r["partialFingerprints"]["statelessFingerprint/v1"],
+                       "severity": GITLAB_SEVERITY[r["level"]],
+                       "location": {"path": physical["artifactLocation"]["uri"],
+                                    "lines": {"begin": physical["region"]["startLine"]}}})
+    return issues
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Convert clang-tidy --export-fixes YAML to SARIF 2.1.0 "
+        "or GitLab Code Quality JSON.")
+    parser.add_argument("fixes", nargs="+", help="YAML files written by --export-fixes")
+    parser.add_argument("-o", "--output", default="-", help="output file (default: stdout)")
+    parser.add_argument("--format", choices=("sarif", "gitlab"), default="sarif")
+    parser.add_argument("--base-dir", default=".",
+                        help="root that URIs are relative to (%%SRCROOT%%; default: .)")
+    parser.add_argument("--docs-dir", default=default_docs_dir(),
+                        help="directory of the stateless-* check pages, for rule "
+                        "descriptions (default: the docs beside this script)")
+    parser.add_argument("--docs-url", default=None,
+                        help="URL the check pages are published under, ending in / "
+                        "(default: a file: URL of --docs-dir)")
+    parser.add_argument("--tool-version", default="", help="version of stateless-tidy to record")
+    args = parser.parse_args()
+    docs_url = args.docs_url
+    if docs_url is None:
+        docs_url = "file://" + pathname2url(os.path.abspath(args.docs_dir or ".")) + "/"
+    try:
+        if not os.path.isdir(args.base_dir):
+            raise Failure("--base-dir %s is not a directory" % args.base_dir)
+        sources = Sources(args.base_dir)
+        log = sarif(read_diagnostics(args.fixes), sources, args.docs_dir, docs_url,
+                    args.tool_version)
+        text = json.dumps(gitlab(log) if args.format == "gitlab" else log, indent=2) + "\n"
+        if args.output == "-":
+            sys.stdout.write(text)
+        else:
+            with open(args.output, "w", encoding="utf-8") as f:
+                f.write(text)
+    except Failure as e:
+        sys.stderr.write("%s: error: %s\n" % (PROG, e))
+        return 1
+    except OSError as e:
+        sys.stderr.write("%s: error: %s: %s\n" % (PROG, e.filename or "", e.strerror))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

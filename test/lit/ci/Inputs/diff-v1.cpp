@@ -1,0 +1,2 @@
+int old_hits;
+void handle_old() { ++old_hits; }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs a build into a temporary prefix outside the source and build
+# trees and uses it as a user would: the installed stateless-tidy, the
+# installed plugin with the clang-tidy of its LLVM version, a CMake project
+# that finds the package, and the .deb that cpack makes. Prints what
+# install.test checks.
+#
+#   install-check.sh BUILD_DIR CLANG_TIDY
+set -euo pipefail
+build=$(cd "$1" && pwd) clang_tidy=$2
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/stateless-install.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+cp -r "$here/Inputs/consumer" "$work/consumer"
+cd "$work/consumer"
+
+echo "== installed stateless-tidy"
+"$prefix/bin/stateless-tidy" --checks='-*,stateless-*' service.cpp -- -std=c++17 -I"$prefix/include" 2>&1
+echo "== installed plugin"
+"$clang_tidy" --load="$prefix/lib/libStatelessTidy.so" --checks='-*,stateless-*' service.cpp -- -std=c++17 -I"$prefix/include" 2>&1
+
+echo "== consumer project"
+cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$prefix" | grep 'stateless-tidy'
+cmake --build build 2>&1
+
+echo "== deb"
+cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >/dev/null
+deb=$(ls "$work"/deb/*.deb)
+dpkg-deb -f "$deb" Package Version Depends
+dpkg-deb -c "$deb" | awk '{print $6}'
