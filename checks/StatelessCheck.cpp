@@ -39,8 +39,7 @@ RegexList StatelessCheck::readRegexOption(llvm::StringRef Option,
   std::string Error;
   RegexList List = RegexList::parse(Value, Error);
   if (!Error.empty())
-    configurationDiag("invalid regular expression %0 in option '%1.%2'; the "
-                      "option is ignored")
+    configurationDiag("%0 in option '%1.%2'; the option is ignored")
         << Error << CheckName << Option;
   return List;
 }

@@ -150,7 +150,8 @@ public:
   bool VisitMemberExpr(MemberExpr *Member) {
     noteGlobalReference(*Member, Member->getMemberDecl());
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    if (Field && !Owners.empty() && !judgedInInstances(*Owners.back().Function) &&
+    if (Field && !Field->isInvalidDecl() && !Owners.empty() &&
+        !judgedInInstances(*Owners.back().Function) &&
         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
       Facts.record(Owners.back().Function)
           .MemberRefs.push_back({Member, Field, Owners.back().Root});
@@ -159,6 +160,7 @@ public:
 
   bool VisitVarDecl(VarDecl *Var) {
     if (MainFilePass && Var->hasGlobalStorage() && !Var->isImplicit() &&
+        !Var->isInvalidDecl() &&
         Var->hasAttr<AnnotateAttr>() && isInMainFile(*Var, SM))
       Facts.AnnotatedVariables.push_back(Var);
     return true;
@@ -243,8 +245,10 @@ private:
     const auto *Var = dyn_cast_or_null<VarDecl>(D);
     // References outside any function are in namespace-scope initialisers,
     // which run at start-up. Dependent code is judged in its instantiations.
-    if (!Var || !Var->hasGlobalStorage() || Owners.empty() ||
-        judgedInInstances(*Owners.back().Function) ||
+    // A declaration that does not compile is never reported, as clang-tidy's
+    // own checks do.
+    if (!Var || Var->isInvalidDecl() || !Var->hasGlobalStorage() ||
+        Owners.empty() || judgedInInstances(*Owners.back().Function) ||
         Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
         SM.isInSystemHeader(SM.getExpansionLoc(Var->getLocation())))
       return;

@@ -20,10 +20,15 @@ check = " ".join([
     "--stateless-clangd=" + config.stateless_clangd,
     "--filecheck=" + config.filecheck,
 ])
+if config.sanitized:
+    # A sanitized build is checked through its standalone binaries: the plugin
+    # would need the sanitizer runtimes inside an unsanitized clang-tidy.
+    check += " --artifacts=tidy,clangd"
 
 config.substitutions.extend([
     ("%check_stateless", check),
     ("%clang_tidy", config.clang_tidy),
+    ("%run_clang_tidy", os.path.join(os.path.dirname(config.clang_tidy), "run-clang-tidy")),
     ("%clangxx", config.clangxx),
     ("%plugin", config.plugin),
     ("%stateless_tidy", config.stateless_tidy),
@@ -37,6 +42,12 @@ config.substitutions.extend([
     ("%not", config.not_tool),
 ])
 
+if config.sanitized:
+    config.available_features.add("sanitized")
+    config.substitutions.insert(0, ("%clang_tidy --load=%plugin", config.stateless_tidy))
+    # clang-tidy deliberately leaves the AST to the OS at exit.
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
 if config.stateless_clangd:
     config.available_features.add("clangd")
 if config.core_tests:
