@@ -13,7 +13,7 @@ StatelessCheck::StatelessCheck(llvm::StringRef Name,
                                tidy::ClangTidyContext *Context,
                                Scope DefaultScope)
     : ClangTidyCheck(Name, Context), CheckName(Name),
-      ReportScope(readScope(DefaultScope)),
+      ReportScope(readScope(DefaultScope)), TidyContext(Context),
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
       HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
@@ -38,9 +38,14 @@ RegexList StatelessCheck::readRegexOption(llvm::StringRef Option,
                                           const std::string &Value) {
   std::string Error;
   RegexList List = RegexList::parse(Value, Error);
-  if (!Error.empty())
-    configurationDiag("%0 in option '%1.%2'; the option is ignored")
-        << Error << CheckName << Option;
+  if (Error.empty())
+    return List;
+  // Name the key as configured: a global one, set once for every check, is
+  // reported once (clang-tidy drops identical configuration errors).
+  std::string Key = CheckName + "." + Option.str();
+  if (!TidyContext->getOptions().CheckOptions.count(Key))
+    Key = Option.str();
+  configurationDiag("%0 in option '%1'; the option is ignored") << Error << Key;
   return List;
 }
 

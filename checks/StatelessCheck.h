@@ -35,6 +35,7 @@ public:
 protected:
   /// Parses a semicolon-separated list of regular expressions; a malformed
   /// one is a configuration error and leaves the option at its default.
+  /// For constructors only, while the configuration is the one being read.
   RegexList readRegexOption(llvm::StringRef Option, const std::string &Value);
 
   void emitNotes(const std::vector<Note> &Notes, const clang::SourceManager &SM);
@@ -53,6 +54,7 @@ private:
                       const clang::SourceManager &SM) = 0;
   Scope readScope(Scope Default);
 
+  clang::tidy::ClangTidyContext *const TidyContext;
   const std::string HandlerFunctions;
   const std::string HandlerRegistrars;
   const std::string HandlerBaseClasses;
