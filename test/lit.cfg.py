@@ -1,6 +1,7 @@
 # lit configuration for the stateless-tidy suite (see test/lit.site.cfg.py.in).
 import os
 import shutil
+import sys
 
 import lit.formats
 
@@ -45,9 +46,9 @@ config.substitutions.extend([
 if config.sanitized:
     config.available_features.add("sanitized")
     config.substitutions.insert(0, ("%clang_tidy --load=%plugin", config.stateless_tidy))
-    # clang-tidy deliberately leaves the AST to the OS at exit.
-    config.environment["ASAN_OPTIONS"] = "detect_leaks=0"
-    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
+    sys.path.insert(0, os.path.dirname(__file__))
+    from sanitizers import ENVIRONMENT
+    config.environment.update(ENVIRONMENT)
 if config.stateless_clangd:
     config.available_features.add("clangd")
 if config.core_tests:

@@ -31,6 +31,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "test"))
+from sanitizers import ENVIRONMENT  # noqa: E402
 LIBSTDCXX = "/usr/include/c++/12"
 QT6 = "/usr/include/x86_64-linux-gnu/qt6"
 QT6_FLAGS = ["-fPIC", "-isystem", QT6] + ["-isystem" + os.path.join(QT6, m)
@@ -193,9 +195,7 @@ def main():
     if not os.access(args.stateless_tidy, os.X_OK):
         sys.exit("torture: %s is not an executable" % args.stateless_tidy)
 
-    # detect_leaks=0: clang-tidy deliberately leaves the AST to the OS at exit.
-    os.environ.setdefault("ASAN_OPTIONS", "detect_leaks=0")
-    os.environ.setdefault("UBSAN_OPTIONS", "print_stacktrace=1")
+    os.environ.update(ENVIRONMENT)
     workdir = tempfile.mkdtemp(prefix="stateless-torture-")
     try:
         cases = header_cases(args.per_package) + broken_cases(workdir, args.cuts)
