@@ -43,7 +43,7 @@ RegexList StatelessCheck::readRegexOption(llvm::StringRef Option,
   // Name the key as configured: a global one, set once for every check, is
   // reported once (clang-tidy drops identical configuration errors).
   std::string Key = CheckName + "." + Option.str();
-  if (!TidyContext->getOptions().CheckOptions.count(Key))
+  if (!TidyContext->getOptions().CheckOptions.contains(Key))
     Key = Option.str();
   configurationDiag("%0 in option '%1'; the option is ignored") << Error << Key;
   return List;
