@@ -25,6 +25,16 @@ bool isInMainFile(const Decl &D, const SourceManager &SM) {
   return SM.isInMainFile(SM.getExpansionLoc(D.getLocation()));
 }
 
+/// A declaration that does not compile, or whose class does not, is never
+/// reported, as clang-tidy's own checks do.
+bool isInvalid(const ValueDecl &D) {
+  if (D.isInvalidDecl())
+    return true;
+  const RecordDecl *Class =
+      D.getType()->getBaseElementTypeUnsafe()->getAsRecordDecl();
+  return Class && Class->isInvalidDecl();
+}
+
 constexpr unsigned MaxCallableDepth = 8;
 
 } // namespace
@@ -150,7 +160,7 @@ public:
   bool VisitMemberExpr(MemberExpr *Member) {
     noteGlobalReference(*Member, Member->getMemberDecl());
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    if (Field && !Field->isInvalidDecl() && !Owners.empty() &&
+    if (Field && !isInvalid(*Field) && !Owners.empty() &&
         !judgedInInstances(*Owners.back().Function) &&
         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
       Facts.record(Owners.back().Function)
@@ -160,8 +170,8 @@ public:
 
   bool VisitVarDecl(VarDecl *Var) {
     if (MainFilePass && Var->hasGlobalStorage() && !Var->isImplicit() &&
-        !Var->isInvalidDecl() &&
-        Var->hasAttr<AnnotateAttr>() && isInMainFile(*Var, SM))
+        !isInvalid(*Var) && Var->hasAttr<AnnotateAttr>() &&
+        isInMainFile(*Var, SM))
       Facts.AnnotatedVariables.push_back(Var);
     return true;
   }
@@ -245,9 +255,7 @@ private:
     const auto *Var = dyn_cast_or_null<VarDecl>(D);
     // References outside any function are in namespace-scope initialisers,
     // which run at start-up. Dependent code is judged in its instantiations.
-    // A declaration that does not compile is never reported, as clang-tidy's
-    // own checks do.
-    if (!Var || Var->isInvalidDecl() || !Var->hasGlobalStorage() ||
+    if (!Var || isInvalid(*Var) || !Var->hasGlobalStorage() ||
         Owners.empty() || judgedInInstances(*Owners.back().Function) ||
         Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
         SM.isInSystemHeader(SM.getExpansionLoc(Var->getLocation())))

@@ -21,6 +21,13 @@ std::vector<Undeclared> pending;
 // CHECK-MESSAGES: :[[@LINE-1]]:13: error: use of undeclared identifier 'Undeclared' [clang-diagnostic-error]
 std::map<std::string, Missing> carts;
 // CHECK-MESSAGES: :[[@LINE-1]]:23: error: use of undeclared identifier 'Missing' [clang-diagnostic-error]
+// Nor is a variable of a class that does not compile.
+struct Broken { Unknown u; int n; } damaged;
+// CHECK-MESSAGES: :[[@LINE-1]]:17: error: unknown type name 'Unknown' [clang-diagnostic-error]
+// A valid declaration with an initialiser that does not compile is reported.
+int requests = undeclared_value;
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: global variable 'requests' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+// CHECK-MESSAGES: :[[@LINE-2]]:16: error: use of undeclared identifier 'undeclared_value' [clang-diagnostic-error]
 
 STATELESS_HANDLER void handle(const std::string &id) {
   ++hits;
@@ -28,6 +35,8 @@ STATELESS_HANDLER void handle(const std::string &id) {
   cache.insert(id);
   pending.push_back(1);
   carts[id] = 2;
+  ++damaged.n;
+  ++requests;
   undeclared_function(id);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: error: use of undeclared identifier 'undeclared_function' [clang-diagnostic-error]
   std::ofstream out("upload.bin");
