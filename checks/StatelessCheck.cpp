@@ -1,6 +1,7 @@
 //===--- StatelessCheck.cpp - what every stateless-* check shares ----------===//
 
 #include "StatelessCheck.h"
+#include "Compat.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -43,7 +44,7 @@ RegexList StatelessCheck::readRegexOption(llvm::StringRef Option,
   // Name the key as configured: a global one, set once for every check, is
   // reported once (clang-tidy drops identical configuration errors).
   std::string Key = CheckName + "." + Option.str();
-  if (!TidyContext->getOptions().CheckOptions.contains(Key))
+  if (!containsKey(TidyContext->getOptions().CheckOptions, Key))
     Key = Option.str();
   configurationDiag("%0 in option '%1'; the option is ignored") << Error << Key;
   return List;
