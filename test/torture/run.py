@@ -90,6 +90,10 @@ def evenly(items, count):
     return [items[(2 * i + 1) * len(items) // (2 * count)] for i in range(count)]
 
 
+def include_path(header):
+    return header if os.path.isabs(header) else os.path.join("/usr/include", header)
+
+
 def header_cases(per_package):
     cases = []
     for name in sorted(os.listdir(LIBSTDCXX)):
@@ -98,9 +102,9 @@ def header_cases(per_package):
             cases.append(("header libstdc++/%s" % name, path, ["-std=c++20"],
                           EVERYTHING_IS_A_HANDLER))
     for package, (main, patterns, flags) in sorted(FRAMEWORKS.items()):
-        inc = lambda p: p if os.path.isabs(p) else os.path.join("/usr/include", p)
-        sampled = sorted(set(h for p in patterns for h in glob.glob(inc(p))) - set(map(inc, main)))
-        for path in [inc(m) for m in main] + evenly(sampled, per_package):
+        main = [include_path(h) for h in main]
+        sampled = sorted(set(h for p in patterns for h in glob.glob(include_path(p))) - set(main))
+        for path in main + evenly(sampled, per_package):
             if os.path.isfile(path):
                 cases.append(("header %s/%s" % (package, os.path.basename(path)), path,
                               ["-std=c++20"] + flags, EVERYTHING_IS_A_HANDLER))
@@ -116,7 +120,7 @@ def compile_args(text, directory):
             args = (args.replace("%S", directory).replace("%stateless_include",
                     os.path.join(ROOT, "include")).replace("%qt6_flags", " ".join(QT6_FLAGS)))
             return [a for a in args.split() if "%t" not in a]
-    return ["-std=c++17", "-I" + os.path.join(ROOT, "include")]
+    return ["-std=c++17"]
 
 
 def remove_every(text, char, keep):
@@ -162,22 +166,22 @@ def broken_cases(workdir, cuts):
 
 
 def run_case(tidy, timeout, case):
-    name, path, args, config = case
+    """(command, what went wrong or None, output, seconds) of one input."""
+    _, path, args, config = case
     command = [tidy, "--config=" + config, path, "--", "-x", "c++"] + args
     started = time.monotonic()
     try:
         proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               timeout=timeout, errors="replace")
     except subprocess.TimeoutExpired:
-        return name, command, "timeout", "no result after %ds" % timeout, timeout
+        return command, "timeout", "no result after %ds" % timeout, timeout
     seconds = time.monotonic() - started
     for kind, signs in SIGNS.items():
-        hits = [l for l in proc.stdout.splitlines() if any(s in l for s in signs)]
-        if hits:
-            return name, command, kind, proc.stdout, seconds
+        if any(s in proc.stdout for s in signs):
+            return command, kind, proc.stdout, seconds
     if proc.returncode < 0:
-        return name, command, "crash", "killed by signal %d" % -proc.returncode, seconds
-    return name, command, None, "", seconds
+        return command, "crash", "killed by signal %d" % -proc.returncode, seconds
+    return command, None, "", seconds
 
 
 def main():
@@ -204,16 +208,17 @@ def main():
         started = time.monotonic()
         failures, slowest = [], (0, "")
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            for name, command, kind, report, seconds in pool.map(
-                    lambda c: run_case(args.stateless_tidy, args.timeout, c), cases):
-                slowest = max(slowest, (seconds, name))
+            results = pool.map(lambda c: run_case(args.stateless_tidy, args.timeout, c), cases)
+            for case, (command, kind, report, seconds) in zip(cases, results):
+                slowest = max(slowest, (seconds, case[0]))
                 if kind:
-                    failures.append(name)
-                    print("FAIL (%s): %s\n  %s\n%s" % (kind, name, " ".join(command),
-                                                      "\n".join(report.splitlines()[-40:])))
+                    failures.append(case[0])
+                    print("FAIL (%s): %s\n  %s\n%s" % (kind, case[0], " ".join(command),
+                                                      "\n".join(report.splitlines()[-40:])),
+                          flush=True)
                     if args.keep:
                         os.makedirs(args.keep, exist_ok=True)
-                        shutil.copy(command[2], args.keep)
+                        shutil.copy(case[1], args.keep)
         print("torture: %d inputs in %ds, slowest %.0fs (%s)" % (
             len(cases), time.monotonic() - started, slowest[0], slowest[1]))
         print("torture: %d passed, %d failed" % (len(cases) - len(failures), len(failures)))
