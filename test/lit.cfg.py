@@ -25,6 +25,11 @@ if config.sanitized:
     # A sanitized build is checked through its standalone binaries: the plugin
     # would need the sanitizer runtimes inside an unsanitized clang-tidy.
     check += " --artifacts=tidy,clangd"
+    config.substitutions.append(("%clang_tidy --load=%plugin", config.stateless_tidy))
+    config.available_features.add("sanitized")
+    sys.path.insert(0, os.path.dirname(__file__))
+    from sanitizers import ENVIRONMENT
+    config.environment.update(ENVIRONMENT)
 
 config.substitutions.extend([
     ("%check_stateless", check),
@@ -43,12 +48,6 @@ config.substitutions.extend([
     ("%not", config.not_tool),
 ])
 
-if config.sanitized:
-    config.available_features.add("sanitized")
-    config.substitutions.insert(0, ("%clang_tidy --load=%plugin", config.stateless_tidy))
-    sys.path.insert(0, os.path.dirname(__file__))
-    from sanitizers import ENVIRONMENT
-    config.environment.update(ENVIRONMENT)
 if config.stateless_clangd:
     config.available_features.add("clangd")
 if config.core_tests:
