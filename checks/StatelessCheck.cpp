@@ -1,6 +1,7 @@
 //===--- StatelessCheck.cpp - what every stateless-* check shares ----------===//
 
 #include "StatelessCheck.h"
+#include "Compat.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -13,9 +14,8 @@ namespace stateless {
 StatelessCheck::StatelessCheck(llvm::StringRef Name,
                                tidy::ClangTidyContext *Context,
                                Scope DefaultScope)
-    : ClangTidyCheck(Name, Context), CheckName(Name),
-      ReportScope(readScope(DefaultScope)),
-      ReportAllowed(readReportAllowed()),
+    : ClangTidyCheck(Name, Context), CheckName(Name), TidyContext(Context),
+      ReportScope(readScope(DefaultScope)), ReportAllowed(readReportAllowed()),
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
       HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
@@ -48,9 +48,9 @@ bool StatelessCheck::readReportAllowed() {
           .Case("0", false)
           .Default(std::nullopt);
   if (!Parsed)
-    configurationDiag("invalid value '%0' for option '%1.ReportAllowed': "
+    configurationDiag("invalid value '%0' for option '%1': "
                       "expected 'true' or 'false'; using 'false'")
-        << Value << CheckName;
+        << Value << configuredKey("ReportAllowed");
   return Parsed.value_or(false);
 }
 
@@ -58,11 +58,17 @@ RegexList StatelessCheck::readRegexOption(llvm::StringRef Option,
                                           const std::string &Value) {
   std::string Error;
   RegexList List = RegexList::parse(Value, Error);
-  if (!Error.empty())
-    configurationDiag("invalid regular expression %0 in option '%1.%2'; the "
-                      "option is ignored")
-        << Error << CheckName << Option;
+  if (Error.empty())
+    return List;
+  configurationDiag("%0 in option '%1'; the option is ignored")
+      << Error << configuredKey(Option);
   return List;
+}
+
+std::string StatelessCheck::configuredKey(llvm::StringRef Option) const {
+  std::string Key = CheckName + "." + Option.str();
+  return containsKey(TidyContext->getOptions().CheckOptions, Key) ? Key
+                                                                  : Option.str();
 }
 
 void StatelessCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -35,6 +35,7 @@ public:
 protected:
   /// Parses a semicolon-separated list of regular expressions; a malformed
   /// one is a configuration error and leaves the option at its default.
+  /// For constructors only, while the configuration is the one being read.
   RegexList readRegexOption(llvm::StringRef Option, const std::string &Value);
 
   void emitNotes(const std::vector<Note> &Notes, const clang::SourceManager &SM);
@@ -52,6 +53,8 @@ protected:
                        const clang::SourceManager &SM);
 
   const std::string CheckName; // ClangTidyCheck::getID() is private before LLVM 17
+  /// Before the options read with it (configuredKey).
+  clang::tidy::ClangTidyContext *const TidyContext;
   const Scope ReportScope;
   const bool ReportAllowed;
 
@@ -61,6 +64,10 @@ private:
                       const clang::SourceManager &SM) = 0;
   Scope readScope(Scope Default);
   bool readReportAllowed();
+  /// \p Option's key as the configuration spells it: this check's own key
+  /// when set, else the global one (a global key's error is then reported
+  /// once, since clang-tidy drops identical configuration errors).
+  std::string configuredKey(llvm::StringRef Option) const;
 
   const std::string HandlerFunctions;
   const std::string HandlerRegistrars;

@@ -25,6 +25,16 @@ bool isInMainFile(const Decl &D, const SourceManager &SM) {
   return SM.isInMainFile(SM.getExpansionLoc(D.getLocation()));
 }
 
+/// A declaration that does not compile, or whose class does not, is never
+/// reported, as clang-tidy's own checks do.
+bool isInvalid(const ValueDecl &D) {
+  if (D.isInvalidDecl())
+    return true;
+  const RecordDecl *Class =
+      D.getType()->getBaseElementTypeUnsafe()->getAsRecordDecl();
+  return Class && Class->isInvalidDecl();
+}
+
 constexpr unsigned MaxCallableDepth = 8;
 
 } // namespace
@@ -150,7 +160,8 @@ public:
   bool VisitMemberExpr(MemberExpr *Member) {
     noteGlobalReference(*Member, Member->getMemberDecl());
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    if (Field && !Owners.empty() && !judgedInInstances(*Owners.back().Function) &&
+    if (Field && !isInvalid(*Field) && !Owners.empty() &&
+        !judgedInInstances(*Owners.back().Function) &&
         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
       Facts.record(Owners.back().Function)
           .MemberRefs.push_back({Member, Field, Owners.back().Root});
@@ -159,7 +170,8 @@ public:
 
   bool VisitVarDecl(VarDecl *Var) {
     if (MainFilePass && Var->hasGlobalStorage() && !Var->isImplicit() &&
-        Var->hasAttr<AnnotateAttr>() && isInMainFile(*Var, SM))
+        !isInvalid(*Var) && Var->hasAttr<AnnotateAttr>() &&
+        isInMainFile(*Var, SM))
       Facts.AnnotatedVariables.push_back(Var);
     return true;
   }
@@ -243,8 +255,8 @@ private:
     const auto *Var = dyn_cast_or_null<VarDecl>(D);
     // References outside any function are in namespace-scope initialisers,
     // which run at start-up. Dependent code is judged in its instantiations.
-    if (!Var || !Var->hasGlobalStorage() || Owners.empty() ||
-        judgedInInstances(*Owners.back().Function) ||
+    if (!Var || isInvalid(*Var) || !Var->hasGlobalStorage() ||
+        Owners.empty() || judgedInInstances(*Owners.back().Function) ||
         Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
         SM.isInSystemHeader(SM.getExpansionLoc(Var->getLocation())))
       return;

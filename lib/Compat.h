@@ -7,7 +7,7 @@
 
 namespace stateless {
 
-/// DenseMap::contains() arrived in LLVM 17.
+/// DenseMap::contains() and StringMap::contains() arrived in LLVM 17.
 template <typename Map, typename Key>
 bool containsKey(const Map &M, const Key &K) {
 #if LLVM_VERSION_MAJOR >= 17

@@ -18,10 +18,15 @@ RegexList RegexList::parse(llvm::StringRef Source, std::string &Error) {
     llvm::Regex Pattern(("^(" + Entry + ")$").str());
     std::string Reason;
     if (!Pattern.isValid(Reason)) {
-      Error = ("'" + Entry + "': " + Reason).str();
+      Error = ("invalid regular expression '" + Entry + "': " + Reason).str();
       return RegexList();
     }
     Patterns.push_back(std::move(Pattern));
+  }
+  // Separators or blanks alone are a mistake, not a deliberate empty list.
+  if (Patterns.empty() && !Source.empty()) {
+    Error = ("empty list of regular expressions '" + Source + "'").str();
+    return RegexList();
   }
   RegexList List;
   List.Patterns = std::make_shared<const std::vector<llvm::Regex>>(std::move(Patterns));

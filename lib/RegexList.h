@@ -16,8 +16,9 @@ namespace stateless {
 /// share the compiled expressions.
 class RegexList {
 public:
-  /// Parses "re1;re2;..." (blank entries are skipped). On a malformed entry
-  /// returns an empty list and sets \p Error to the entry and the reason.
+  /// Parses "re1;re2;..." (blank entries are skipped). On a malformed entry,
+  /// or a non-empty source without any, returns an empty list and sets
+  /// \p Error to what is wrong.
   static RegexList parse(llvm::StringRef Source, std::string &Error);
 
   bool matchesAny(llvm::ArrayRef<std::string> Names) const;

@@ -2,22 +2,26 @@
 # Installs what building (and, with --tests, testing) stateless-tidy needs on
 # Debian or Ubuntu, then configures and builds it.
 #
-#   scripts/bootstrap.sh [--tests] [--llvm NN] [--build-dir DIR]
+#   scripts/bootstrap.sh [--tests] [--llvm NN] [--build-dir DIR] [--sanitize]
 #
 # NN defaults to the newest LLVM between 16 and 22 that apt can install (22 on
-# Debian 12 with bookworm-security). Prints the build directory on the last line.
+# Debian 12 with bookworm-security). --sanitize builds with AddressSanitizer and
+# UndefinedBehaviorSanitizer (default directory build-llvmNN-asan). Prints the
+# build directory on the last line.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 tests=0
 llvm=${LLVM_VERSION:-}
 build_dir=""
+sanitize=OFF
 while [ $# -gt 0 ]; do
   case "$1" in
     --tests) tests=1 ;;
     --llvm) llvm=$2; shift ;;
     --build-dir) build_dir=$2; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --sanitize) sanitize=ON ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "bootstrap.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -87,8 +91,11 @@ if [ $tests = 1 ]; then
 fi
 apt_install "${packages[@]}"
 
-build_dir=${build_dir:-$root/build-llvm$llvm}
-cmake -S "$root" -B "$build_dir" -G Ninja -DLLVM_VERSION_MAJOR="$llvm" >&2
+suffix=""
+[ $sanitize = ON ] && suffix=-asan
+build_dir=${build_dir:-$root/build-llvm$llvm$suffix}
+cmake -S "$root" -B "$build_dir" -G Ninja -DLLVM_VERSION_MAJOR="$llvm" \
+  -DSTATELESS_SANITIZE=$sanitize >&2
 cmake --build "$build_dir" >&2
 if [ $tests = 1 ]; then
   # ajv and the SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif) for

@@ -2,10 +2,17 @@
 # The whole test suite: installs what is missing, builds, runs every test and
 # ends with "N passed, N failed".
 #
-#   scripts/test.sh [--llvm NN]
+#   scripts/test.sh [--llvm NN] [--sanitize]
+#
+# --sanitize builds with AddressSanitizer and UndefinedBehaviorSanitizer and
+# runs the torture run (test/torture/run.py) after the suite.
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+sanitize=0
+for arg in "$@"; do
+  [ "$arg" = --sanitize ] && sanitize=1
+done
 build_dir=$("$root/scripts/bootstrap.sh" --tests "$@" | tail -n 1) || {
   echo "0 passed, 1 failed (the build failed)"
   exit 1
@@ -29,6 +36,19 @@ for kind in Failed Unresolved 'Timed Out' 'Unexpectedly Passed'; do
 done
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
   failed=1 # lit itself failed
+fi
+
+if [ $sanitize = 1 ]; then
+  torture_log="$build_dir/torture-output.txt"
+  python3 "$root/test/torture/run.py" --keep "$build_dir/torture-failures" \
+    "$build_dir/bin/stateless-tidy" 2>&1 | tee "$torture_log"
+  torture=$(tail -n 1 "$torture_log")
+  if [[ $torture =~ ^torture:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$(( passed + BASH_REMATCH[1] ))
+    failed=$(( failed + BASH_REMATCH[2] ))
+  else
+    failed=$(( failed + 1 )) # the torture run itself failed
+  fi
 fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

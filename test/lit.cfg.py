@@ -1,6 +1,7 @@
 # lit configuration for the stateless-tidy suite (see test/lit.site.cfg.py.in).
 import os
 import shutil
+import sys
 
 import lit.formats
 
@@ -20,10 +21,21 @@ check = " ".join([
     "--stateless-clangd=" + config.stateless_clangd,
     "--filecheck=" + config.filecheck,
 ])
+config.available_features.add("llvm-" + config.llvm_major)
+if config.sanitized:
+    # A sanitized build is checked through its standalone binaries: the plugin
+    # would need the sanitizer runtimes inside an unsanitized clang-tidy.
+    check += " --artifacts=tidy,clangd"
+    config.substitutions.append(("%clang_tidy --load=%plugin", config.stateless_tidy))
+    config.available_features.add("sanitized")
+    sys.path.insert(0, os.path.dirname(__file__))
+    from sanitizers import ENVIRONMENT
+    config.environment.update(ENVIRONMENT)
 
 config.substitutions.extend([
     ("%check_stateless", check),
     ("%clang_tidy", config.clang_tidy),
+    ("%run_clang_tidy", os.path.join(os.path.dirname(config.clang_tidy), "run-clang-tidy")),
     ("%clangxx", config.clangxx),
     ("%plugin", config.plugin),
     ("%stateless_tidy", config.stateless_tidy),
