@@ -22,6 +22,30 @@ echo "== installed stateless-tidy"
 echo "== installed plugin"
 "$clang_tidy" --load="$prefix/lib/libStatelessTidy.so" --checks='-*,stateless-*' service.cpp -- -std=c++17 -I"$prefix/include" 2>&1
 
+echo "== installed stateless-clangd"
+if [ -x "$prefix/bin/stateless-clangd" ]; then
+  printf "Checks: '-*,stateless-*'\n" > .clang-tidy
+  printf 'Diagnostics:\n  ClangTidy:\n    FastCheckFilter: Loose\nCompileFlags:\n  Add: [-std=c++17, -I%s]\n' \
+    "$prefix/include" > .clangd
+  "$prefix/bin/stateless-clangd" --check=service.cpp --check-warnings --check-locations=false 2>&1
+  rm .clang-tidy .clangd
+else
+  echo "no stateless-clangd before LLVM 19"
+fi
+
+echo "== installed SARIF converter"
+"$prefix/bin/stateless-tidy" --checks='-*,stateless-*' --export-fixes=fixes.yaml service.cpp -- \
+  -std=c++17 -I"$prefix/include" >/dev/null 2>&1 || true
+"$prefix/bin/stateless-sarif.py" --base-dir . fixes.yaml | python3 -c '
+import json, sys
+run = json.load(sys.stdin)["runs"][0]
+for rule in run["tool"]["driver"]["rules"]:
+    if rule["id"] == "stateless-mutable-global":
+        print("rule", rule["id"], rule["helpUri"])
+for result in run["results"]:
+    print("result", result["ruleId"], result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])'
+rm fixes.yaml
+
 echo "== consumer project"
 cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$prefix" | grep 'stateless-tidy'
 cmake --build build 2>&1
