@@ -18,6 +18,7 @@ tables and records a run.
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import statistics
@@ -116,25 +117,31 @@ class Runner:
 
 
 def median_runs(runner, commands, repeat):
-    """Runs every command `repeat` times, interleaved. Returns the median CPU
-    seconds of each, and the median over the rounds of each one's CPU time
-    and peak memory divided by the first command's in the same round (pairing
-    runs made close together cancels most of a shared machine's drift)."""
+    """Runs every command `repeat` times, interleaved in a shuffled order.
+    Returns the median CPU seconds of each, and the median over the rounds of
+    each one's CPU time and peak memory divided by the first command's in the
+    same round (pairing runs made close together cancels most of a shared
+    machine's drift)."""
     times = {name: [] for name in commands}
     ratios = {name: [] for name in commands}
     memory = {name: [] for name in commands}
+    reference = next(iter(commands))
+    order = list(commands)
+    shuffle = random.Random(0).shuffle  # the same orders run after run
     for _ in range(repeat):
+        # A new order each round: no run always follows the same one.
+        shuffle(order)
         round_ = {}
-        for name, command in commands.items():
-            cpu, rss, code, stderr = runner.measure(command)
+        for name in order:
+            cpu, rss, code, stderr = runner.measure(commands[name])
             if "clang-diagnostic-error" in stderr or (name == "baseline" and code):
-                fail("%s does not compile:\n%s" % (" ".join(command), stderr[-2000:]))
+                fail("%s does not compile:\n%s" % (" ".join(commands[name]),
+                                                    stderr[-2000:]))
             round_[name] = (cpu, rss)
             times[name].append(cpu)
-        first = next(iter(round_.values()))
         for name, (cpu, rss) in round_.items():
-            ratios[name].append(cpu / first[0])
-            memory[name].append(rss / first[1])
+            ratios[name].append(cpu / round_[reference][0])
+            memory[name].append(rss / round_[reference][1])
     median = lambda values: {n: statistics.median(v) for n, v in values.items()}
     return median(times), median(ratios), median(memory)
 
