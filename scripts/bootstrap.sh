@@ -83,6 +83,8 @@ if [ $tests = 1 ]; then
     libsqlite3-dev libuv1-dev libevent-dev libgtest-dev)
   # The pre-commit hooks are tested with the real pre-commit.
   packages+=(pre-commit)
+  # bench/run.py counts instructions with callgrind.
+  packages+=(valgrind)
   # A clang-tidy of another major version, for the plugin's version guard.
   if [ "$llvm" = 19 ]; then packages+=(clang-tidy-22); else packages+=(clang-tidy-19); fi
   # The CI tests: a git repository, .deb packaging, action.yml, SARIF schema validation.
