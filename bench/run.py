@@ -170,9 +170,10 @@ class Runner:
     def baseline(self, source, flags):
         return [self.clang, "-fsyntax-only"] + flags + [source]
 
-    def tidy_command(self, checks, source, flags):
+    def tidy_command(self, checks, source, flags, extra=()):
         # --config keeps the repository's own .clang-tidy files out of it.
-        return [self.tidy, "--config={}", "--checks=-*," + checks, source, "--"] + flags
+        return [self.tidy, "--config={}", "--checks=-*," + checks, *extra,
+                source, "--"] + flags
 
     def kloc(self, source, flags):
         preprocessed = subprocess.run([self.clang, "-E"] + flags + [source],
@@ -202,6 +203,23 @@ def timed_rounds(runner, commands, repeat):
     return times, ratios, memory
 
 
+def profiled_seconds(runner, checks, source, flags, work):
+    """CPU seconds clang-tidy's check profile charges to the stateless-*
+    checks in one run with `checks` enabled."""
+    profile_dir = tempfile.mkdtemp(dir=work)
+    runner.timed(runner.tidy_command(checks, source, flags, [
+        "--enable-check-profile", "--store-check-profile=" + profile_dir]))
+    total = 0.0
+    for name in os.listdir(profile_dir):
+        with open(os.path.join(profile_dir, name)) as f:
+            for key, value in json.load(f)["profile"].items():
+                # "time.clang-tidy.<check>.user" and ".sys"
+                parts = key.split(".")
+                if parts[-1] in ("user", "sys") and parts[2].startswith("stateless-"):
+                    total += value
+    return total
+
+
 def percent(ratio):
     return "%+.2f %%" % (100 * (ratio - 1))
 
@@ -225,14 +243,16 @@ def row(cells):
     print("| " + " | ".join(cells) + " |", flush=True)
 
 
-def bench_units(runner, unit_list, repeat):
+def bench_units(runner, work, unit_list, repeat):
     print("## Translation units\n")
     print("Instructions executed over the baseline `clang++ -fsyntax-only` "
-          "of the same unit (callgrind; one run each, deterministic). "
-          "\"checks' own\" counts the instructions inside the stateless-* "
-          "checks, and their share of the baseline. CPU time and peak memory: "
-          "all stateless-* checks over the baseline run in the same round, "
-          "median (and range) of %d interleaved rounds.\n" % repeat)
+          "of the same unit (callgrind; one run each, deterministic), and in "
+          "parentheses the CPU time clang-tidy's check profile charges to the "
+          "stateless-* checks of that run (median of %d runs). \"checks' "
+          "own\" counts the instructions inside the stateless-* checks, and "
+          "their share of the baseline. CPU time and peak memory: all "
+          "stateless-* checks over the baseline run in the same round, median "
+          "(and range) of %d interleaved rounds.\n" % (repeat, repeat))
     table(["unit", "KLOC", "parse s", "all stateless-*", *CHECKS, UPSTREAM,
            "checks' own", "findings", "CPU time, all", "peak memory, all", "budget"])
     within = True
@@ -240,11 +260,14 @@ def bench_units(runner, unit_list, repeat):
         times, ratios, memory = timed_rounds(runner, {
             "baseline": runner.baseline(source, flags),
             "all": runner.tidy_command("stateless-*", source, flags)}, repeat)
-        jobs = {"baseline": (runner.baseline(source, flags),),
-                "all": (runner.tidy_command("stateless-*", source, flags),),
-                "own": (runner.tidy_command("stateless-*", source, flags), CHECKS_OWN_CODE)}
-        for check in CHECKS + [UPSTREAM]:
-            jobs[check] = (runner.tidy_command(check, source, flags),)
+        enabled = {"all": "stateless-*", **{check: check for check in CHECKS}}
+        profile = {job: statistics.median(
+            profiled_seconds(runner, checks, source, flags, work) for _ in range(repeat))
+            for job, checks in enabled.items()}
+        jobs = {job: (runner.tidy_command(checks, source, flags),)
+                for job, checks in {**enabled, UPSTREAM: UPSTREAM}.items()}
+        jobs["baseline"] = (runner.baseline(source, flags),)
+        jobs["own"] = (runner.tidy_command("stateless-*", source, flags), CHECKS_OWN_CODE)
         counts = runner.count_all(jobs)
         base = counts["baseline"][0]
         over = {job: counts[job][0] / base for job in counts}
@@ -253,9 +276,9 @@ def bench_units(runner, unit_list, repeat):
         ok = over["all"] - 1 <= BUDGET_TIME and peak - 1 <= BUDGET_MEMORY
         within &= ok
         row([name, "%d" % runner.kloc(source, flags),
-             "%.2f" % statistics.median(times["baseline"]), percent(over["all"])]
-            + [percent(over[c]) for c in CHECKS + [UPSTREAM]]
-            + ["%s (%.2f %%)" % (millions(own), 100 * own / base),
+             "%.2f" % statistics.median(times["baseline"])]
+            + ["%s (%.1f ms)" % (percent(over[job]), 1000 * profile[job]) for job in enabled]
+            + [percent(over[UPSTREAM]), "%s (%.2f %%)" % (millions(own), 100 * own / base),
                "%d" % counts["all"][1].findings(), spread(ratios["all"]),
                percent(peak), "within" if ok else "OVER"])
     return within
@@ -440,7 +463,7 @@ def main():
                                           os.cpu_count(), os.uname().machine))
     with tempfile.TemporaryDirectory(prefix="stateless-bench-") as work:
         selected = select_units(work, args)
-        within = bench_units(runner, selected, args.repeat)
+        within = bench_units(runner, work, selected, args.repeat)
         if not args.skip_clangd:
             within &= bench_clangd(runner, work, selected)
         if not args.skip_scaling:
