@@ -2,7 +2,8 @@
 """Measures what the stateless-* checks cost, against parsing the same code.
 
     bench/run.py [--build-dir DIR] [--repeat N] [--jobs N] [--only NAME,...]
-                 [--unit FILE --flags FLAGS] [--skip-clangd] [--skip-scaling]
+                 [--unit FILE --flags FLAGS] [--skip-units] [--skip-clangd]
+                 [--skip-scaling]
 
 The budget is judged on instructions executed, counted by valgrind's
 callgrind: a run executes the same number of instructions however busy the
@@ -445,6 +446,9 @@ def main():
                         help="measure FILE instead of the fixed units (repeatable)")
     parser.add_argument("--flags", default="-std=c++17",
                         help="compile flags of the --unit files (default: -std=c++17)")
+    parser.add_argument("--skip-units", action="store_true",
+                        help="no translation-unit table (e.g. to finish a run "
+                        "interrupted in a later section)")
     parser.add_argument("--skip-clangd", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
     args = parser.parse_args()
@@ -467,6 +471,8 @@ def main():
         fail("--repeat must be at least 1")
     if args.jobs < 1:
         fail("--jobs must be at least 1")
+    if args.skip_units and args.skip_clangd and args.skip_scaling:
+        fail("--skip-units, --skip-clangd and --skip-scaling leave nothing to measure")
     if args.unit and args.only:
         fail("--only selects among the fixed units; it cannot be used with --unit")
 
@@ -476,7 +482,7 @@ def main():
         print("# stateless-tidy benchmark\n")
         print("%s, LLVM %s, %d cores, %s\n" % (time.strftime("%Y-%m-%d"), llvm,
                                               os.cpu_count(), os.uname().machine))
-        within = bench_units(runner, work, selected, args.repeat)
+        within = args.skip_units or bench_units(runner, work, selected, args.repeat)
         if not args.skip_clangd:
             within &= bench_clangd(runner, work, selected)
         if not args.skip_scaling:
