@@ -124,6 +124,8 @@ class Runner:
             fail("clang++-%s not found; install clang-%s" % (llvm, llvm))
         if not self.valgrind:
             fail("valgrind not found; install valgrind (scripts/bootstrap.sh --tests does)")
+        if not shutil.which("objcopy"):
+            fail("objcopy not found; install binutils")
         built = os.path.join(build_dir, "bin/stateless-tidy")
         if not os.access(built, os.X_OK):
             fail("no %s; build first (scripts/bootstrap.sh)" % built)
@@ -137,8 +139,6 @@ class Runner:
         executed: valgrind 3.19 cannot read the DWARF 5 that LLVM 16's static
         libraries carry, and reads the copy faster."""
         copy = os.path.join(work, os.path.basename(binary))
-        if not shutil.which("objcopy"):
-            fail("objcopy not found; install binutils")
         subprocess.run(["objcopy", "--strip-debug", binary, copy], check=True)
         return copy
 
