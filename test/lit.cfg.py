@@ -40,6 +40,7 @@ config.substitutions.extend([
     ("%plugin", config.plugin),
     ("%stateless_tidy", config.stateless_tidy),
     ("%stateless_clangd", config.stateless_clangd),
+    ("%stateless_index", config.stateless_index),
     ("%stateless_include", os.path.join(config.stateless_src_root, "include")),
     ("%src_root", config.stateless_src_root),
     ("%obj_root", config.stateless_obj_root),
