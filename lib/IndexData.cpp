@@ -67,6 +67,7 @@ template <typename Pass> void mapUnit(Pass &IO, Unit &U) {
     IO.string(F.Path);
     IO.number(F.ModificationTime);
     IO.number(F.Size);
+    IO.number(F.Hash);
   });
   IO.list(U.Functions, [&](Function &F) { mapFunction(IO, F); });
   IO.list(U.Roots, [&](Root &R) {
@@ -348,6 +349,32 @@ std::optional<InputFile> statInput(llvm::StringRef Path) {
                            .count();
   F.Size = Status.getSize();
   return F;
+}
+
+static std::optional<uint64_t> contentHash(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Contents =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!Contents)
+    return std::nullopt;
+  return llvm::xxHash64((*Contents)->getBuffer());
+}
+
+std::optional<InputFile> readInput(llvm::StringRef Path) {
+  std::optional<InputFile> F = statInput(Path);
+  std::optional<uint64_t> Hash = F ? contentHash(Path) : std::nullopt;
+  if (!Hash)
+    return std::nullopt;
+  F->Hash = *Hash;
+  return F;
+}
+
+bool isCurrent(const InputFile &Recorded) {
+  std::optional<InputFile> Now = statInput(Recorded.Path);
+  if (!Now || Now->Size != Recorded.Size)
+    return false;
+  return Now->ModificationTime == Recorded.ModificationTime ||
+         contentHash(Recorded.Path) == Recorded.Hash;
 }
 
 } // namespace index

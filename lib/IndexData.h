@@ -130,10 +130,11 @@ struct InputFile {
   std::string Path;
   int64_t ModificationTime = 0; ///< nanoseconds since the epoch
   uint64_t Size = 0;
+  uint64_t Hash = 0; ///< of the contents (0 when not taken)
 
   friend bool operator==(const InputFile &A, const InputFile &B) {
     return A.Path == B.Path && A.ModificationTime == B.ModificationTime &&
-           A.Size == B.Size;
+           A.Size == B.Size && A.Hash == B.Hash;
   }
 };
 
@@ -171,8 +172,15 @@ llvm::Expected<Index> readFile(llvm::StringRef Path);
 /// has it; units sorted by main file.
 Index merge(std::vector<Index> Parts);
 
-/// The input file \p F as it is on disk now.
+/// The file \p Path as it is on disk now, without (statInput) or with
+/// (readInput) the hash of its contents; none when it cannot be read.
 std::optional<InputFile> statInput(llvm::StringRef Path);
+std::optional<InputFile> readInput(llvm::StringRef Path);
+
+/// True when \p Recorded still describes the file on disk: the same size,
+/// and the same modification time or, when only that differs (a fresh
+/// checkout, a shard from a build cache), the same contents.
+bool isCurrent(const InputFile &Recorded);
 
 } // namespace index
 } // namespace stateless

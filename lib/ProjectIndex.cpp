@@ -75,14 +75,14 @@ std::vector<std::string> ProjectIndex::missingFiles() const {
 
 llvm::BitVector ProjectIndex::staleUnits() const {
   // Each file is looked at once, however many units include it.
-  llvm::StringMap<std::optional<index::InputFile>> Now;
+  llvm::StringMap<bool> Current;
   llvm::BitVector Stale(Data.Units.size());
   for (unsigned U = 0; U < Data.Units.size(); ++U)
     for (const index::InputFile &F : Data.Units[U].Inputs) {
-      auto [It, Inserted] = Now.try_emplace(F.Path);
+      auto [It, Inserted] = Current.try_emplace(F.Path);
       if (Inserted)
-        It->second = index::statInput(F.Path);
-      if (!It->second || !(*It->second == F)) {
+        It->second = index::isCurrent(F);
+      if (!It->second) {
         Stale.set(U);
         break;
       }

@@ -56,7 +56,7 @@ public:
     U.Command = Command.str();
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
       if (std::optional<index::InputFile> F =
-              index::statInput(absolutePath(nameOf(It->first), SM)))
+              index::readInput(absolutePath(nameOf(It->first), SM)))
         U.Inputs.push_back(std::move(*F));
     llvm::sort(U.Inputs, [](const index::InputFile &A,
                             const index::InputFile &B) { return A.Path < B.Path; });

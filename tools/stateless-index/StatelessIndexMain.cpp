@@ -327,10 +327,7 @@ std::vector<index::Unit> keepCurrent(index::Index Existing,
     bool Current =
         It != ByMainFile.end() && !Commands.empty() &&
         It->second.Command == commandId(Commands.front()) &&
-        llvm::all_of(It->second.Inputs, [](const index::InputFile &F) {
-          std::optional<index::InputFile> Now = index::statInput(F.Path);
-          return Now && *Now == F;
-        });
+        llvm::all_of(It->second.Inputs, index::isCurrent);
     if (Current)
       Kept.push_back(std::move(It->second));
     else
