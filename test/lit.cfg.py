@@ -44,6 +44,7 @@ config.substitutions.extend([
     ("%src_root", config.stateless_src_root),
     ("%obj_root", config.stateless_obj_root),
     ("%llvm_major", config.llvm_major),
+    ("%stateless_version", config.stateless_version),
     ("%python", config.python),
     ("%FileCheck", config.filecheck),
     ("%not", config.not_tool),
