@@ -12,7 +12,10 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/StatelessTidyConfigVersion.
 install(FILES ${CMAKE_BINARY_DIR}/StatelessTidyConfig.cmake
   ${CMAKE_BINARY_DIR}/StatelessTidyConfigVersion.cmake
   DESTINATION ${STATELESS_CMAKE_DIR})
-install(PROGRAMS scripts/stateless-sarif.py scripts/stateless-diff.py DESTINATION bin)
+# The installed SARIF converter records this version of stateless-tidy.
+configure_file(scripts/stateless-sarif.py ${CMAKE_BINARY_DIR}/scripts/stateless-sarif.py @ONLY)
+install(PROGRAMS ${CMAKE_BINARY_DIR}/scripts/stateless-sarif.py scripts/stateless-diff.py
+  DESTINATION bin)
 
 set(CPACK_PACKAGE_NAME stateless-tidy)
 set(CPACK_PACKAGE_VENDOR stateless-tidy)

@@ -100,11 +100,13 @@ cmake -S "$root" -B "$build_dir" -G Ninja -DLLVM_VERSION_MAJOR="$llvm" \
   -DSTATELESS_SANITIZE=$sanitize >&2
 cmake --build "$build_dir" >&2
 if [ $tests = 1 ]; then
-  # ajv and the SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif) for
-  # the SARIF tests, into the build directory; without them they are skipped.
-  sarif_schema=@microsoft/jest-sarif@1.0.0-beta.0
-  [ -f "$build_dir/npm/node_modules/@microsoft/jest-sarif/package.json" ] ||
-    npm install --prefix "$build_dir/npm" --no-audit --no-fund --loglevel=error "$sarif_schema" >&2 ||
-    echo "bootstrap.sh: npm could not install $sarif_schema; the SARIF schema tests are skipped" >&2
+  # The SARIF tests' validators, into the build directory (without them those
+  # tests are skipped): ajv with the SARIF 2.1.0 schema (shipped in
+  # @microsoft/jest-sarif), and the SARIF SDK's multitool.
+  sarif_validators=(@microsoft/jest-sarif@1.0.0-beta.0 @microsoft/sarif-multitool@5.7.0)
+  [ -f "$build_dir/npm/node_modules/@microsoft/jest-sarif/package.json" ] &&
+    [ -f "$build_dir/npm/node_modules/@microsoft/sarif-multitool/package.json" ] ||
+    npm install --prefix "$build_dir/npm" --no-audit --no-fund --loglevel=error "${sarif_validators[@]}" >&2 ||
+    echo "bootstrap.sh: npm could not install ${sarif_validators[*]}; the SARIF validation tests are skipped" >&2
 fi
 echo "$build_dir"
