@@ -55,4 +55,7 @@ echo "== deb"
 cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >/dev/null
 deb=$(ls "$work"/deb/*.deb)
 dpkg-deb -f "$deb" Package Version Depends
+echo "== deb control archive"
+dpkg-deb --ctrl-tarfile "$deb" | tar -t | sort
+echo "== deb files"
 dpkg-deb -c "$deb" | awk '{print $6}'
