@@ -17,6 +17,7 @@
 #include "IndexData.h"
 #include "ProjectIndex.h"
 #include "UnitSummary.h"
+#include "Version.h"
 #include "WriteFinder.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -578,8 +579,6 @@ int run(int Argc, const char **Argv) {
 } // namespace stateless
 
 int main(int Argc, const char **Argv) {
-  llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "stateless-index " STATELESS_TIDY_VERSION "\n";
-  });
+  llvm::cl::AddExtraVersionPrinter(stateless::printVersion);
   return stateless::run(Argc, Argv);
 }
