@@ -7,7 +7,6 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/SetVector.h"
 
 using namespace clang;
 
@@ -18,6 +17,15 @@ const FunctionDecl *definitionOf(const FunctionDecl *F) {
   if (!F || !F->hasBody(Definition))
     return nullptr;
   return Definition;
+}
+
+bool isLambdaOperator(const Decl *D) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(D);
+  return Method && Method->getParent()->isLambda();
+}
+
+std::string functionName(const FunctionDecl &F) {
+  return isLambdaOperator(&F) ? "" : qualifiedName(F);
 }
 
 namespace {
@@ -415,16 +423,17 @@ CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
   // A class the main file implements may be declared in a header with
   // methods defined there that register handlers (a Drogon METHOD_LIST) or
   // are handlers themselves: they are this unit's code too.
-  llvm::SmallSetVector<CXXRecordDecl *, 8> Implemented;
   for (const FunctionDecl *F : MainFileFunctions)
     if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
-      if (CXXRecordDecl *Class = Method->getParent()->getDefinition())
-        if (Method->isOutOfLine() && !Class->isDependentContext() &&
-            !isInMainFile(*Class, SM) &&
-            !SM.isInSystemHeader(SM.getExpansionLoc(Class->getLocation())))
-          Implemented.insert(Class);
-  for (CXXRecordDecl *Class : Implemented)
-    MainFile.TraverseDecl(Class);
+      if (Method->isOutOfLine() && !Method->getParent()->isLambda())
+        Implemented.insert(Method->getParent()->getCanonicalDecl());
+  for (const CXXRecordDecl *Class : Implemented) {
+    CXXRecordDecl *Definition = Class->getDefinition();
+    if (Definition && !Definition->isDependentContext() &&
+        !isInMainFile(*Definition, SM) &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+      MainFile.TraverseDecl(Definition);
+  }
 }
 
 CodeFacts::~CodeFacts() = default;

@@ -19,6 +19,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -109,6 +110,12 @@ public:
   const std::vector<const clang::VarDecl *> &annotatedVariables() const {
     return AnnotatedVariables;
   }
+  /// Whether the main file defines a method of \p Class out of line.
+  bool implementsClass(const clang::CXXRecordDecl *Class) const {
+    // SetVector::contains is LLVM 17 and later.
+    return Implemented.count( // NOLINT(readability-container-contains)
+        Class->getCanonicalDecl());
+  }
   /// Classes whose definitions the main file holds.
   const std::vector<const clang::CXXRecordDecl *> &definedClasses() const {
     return DefinedClasses;
@@ -135,12 +142,20 @@ private:
   std::vector<const clang::VarDecl *> AnnotatedVariables;
   std::vector<const clang::VarDecl *> DefinedVariables;
   std::vector<const clang::CXXRecordDecl *> DefinedClasses;
+  llvm::SmallSetVector<const clang::CXXRecordDecl *, 8> Implemented;
   llvm::DenseMap<const clang::FunctionDecl *, const clang::CXXRecordDecl *>
       LambdaThisClass;
 };
 
 /// The definition of \p F that facts are keyed by, or null.
 const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *F);
+
+/// True for the call operator of a lambda.
+bool isLambdaOperator(const clang::Decl *D);
+
+/// How notes and the index name a function: its qualified name, empty for a
+/// lambda.
+std::string functionName(const clang::FunctionDecl &F);
 
 } // namespace stateless
 

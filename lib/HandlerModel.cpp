@@ -14,11 +14,6 @@ using namespace clang;
 namespace stateless {
 namespace {
 
-bool isLambda(const FunctionDecl &F) {
-  const auto *Method = dyn_cast<CXXMethodDecl>(&F);
-  return Method && Method->getParent()->isLambda();
-}
-
 /// How notes name a function known by its qualified name (empty for a
 /// lambda).
 std::string describeName(llvm::StringRef Name) {
@@ -59,10 +54,6 @@ std::string describeCall(index::CallKind Kind, llvm::StringRef CalleeName) {
     break;
   }
   return "via call to " + describeName(CalleeName);
-}
-
-std::string functionName(const FunctionDecl &F) {
-  return isLambda(F) ? "" : qualifiedName(F);
 }
 
 } // namespace

@@ -112,16 +112,6 @@ MemberState describe(const FieldDecl &Field, const CXXRecordDecl &Handler) {
   return M;
 }
 
-/// Classes the main file defines methods of out of line.
-ClassSet implementedClasses(CodeFacts &Facts) {
-  ClassSet Implemented;
-  for (const FunctionDecl *F : Facts.mainFileFunctions())
-    if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
-      if (Method->isOutOfLine())
-        Implemented.insert(Method->getParent()->getCanonicalDecl());
-  return Implemented;
-}
-
 } // namespace
 
 MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
@@ -167,7 +157,6 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
 
   // With the project index, each member is reported by one unit of the
   // project, with the other units' writes.
-  const ClassSet Implemented = Remote ? implementedClasses(Facts) : ClassSet();
   // A header an editor opens on its own reports the classes it defines.
   ClassSet DefinedHere;
   if (Remote && !Remote->View.liveIsIndexed())
@@ -181,7 +170,8 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
     llvm::StringRef USR = Remote->Usrs.of(Canonical);
     return DefinedHere.contains(Canonical) ||
            (!USR.empty() &&
-            Remote->View.liveOwnsClass(USR, Implemented.contains(Canonical)));
+            Remote->View.liveOwnsClass(
+               USR, Facts.implementsClass(Canonical)));
   };
   if (Remote)
     for (const CXXRecordDecl *Class : Handled)

@@ -20,11 +20,6 @@ using namespace clang;
 namespace stateless {
 namespace {
 
-bool isLambdaOperator(const Decl *D) {
-  const auto *Method = dyn_cast<CXXMethodDecl>(D);
-  return Method && Method->getParent()->isLambda();
-}
-
 std::string absolutePath(llvm::StringRef Name, const SourceManager &SM) {
   llvm::SmallString<256> Path(Name);
   SM.getFileManager().makeAbsolutePath(Path);
@@ -37,11 +32,6 @@ std::string absolutePath(llvm::StringRef Name, const SourceManager &SM) {
 llvm::StringRef nameOf(FileEntryRef File) { return File.getName(); }
 template <typename Entry> llvm::StringRef nameOf(const Entry *File) {
   return File->getName();
-}
-
-/// How notes name a function: empty for a lambda.
-std::string functionName(const FunctionDecl &F) {
-  return isLambdaOperator(&F) ? "" : qualifiedName(F);
 }
 
 class Summarizer {
@@ -62,8 +52,6 @@ public:
                             const index::InputFile &B) { return A.Path < B.Path; });
 
     const std::vector<const FunctionDecl *> Functions = walkEverything();
-    for (const CXXRecordDecl *Class : implementedClasses())
-      Implemented.insert(Class->getCanonicalDecl());
     {
       NarrowedTraversalScope Scope(Facts.context(), Functions);
       for (const FunctionDecl *F : Functions)
@@ -96,15 +84,6 @@ private:
             Queue.push_back(Edge.Callee);
     }
     return Facts.walkedFunctions();
-  }
-
-  std::vector<const CXXRecordDecl *> implementedClasses() {
-    std::vector<const CXXRecordDecl *> Result;
-    for (const FunctionDecl *F : Facts.mainFileFunctions())
-      if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
-        if (Method->isOutOfLine() && !Method->getParent()->isLambda())
-          Result.push_back(Method->getParent());
-    return Result;
   }
 
   index::Function summarize(const FunctionDecl &F) {
@@ -200,7 +179,7 @@ private:
     index::Class C;
     C.USR = USR;
     C.Name = qualifiedName(Class);
-    C.Implemented = Implemented.contains(Class.getCanonicalDecl());
+    C.Implemented = Facts.implementsClass(&Class);
     C.PerRequest = FrameworkTables::isPerRequestClass(Class);
     if (const CXXRecordDecl *Definition = Class.getDefinition())
       if (!Definition->isDependentContext())
@@ -217,7 +196,6 @@ private:
   WriteFinders &Finders;
   const SourceManager &SM;
   UsrCache Usrs;
-  llvm::DenseSet<const CXXRecordDecl *> Implemented;
   std::map<std::string, index::Variable> Variables;
   std::map<std::string, index::Class> Classes;
 };

@@ -190,6 +190,23 @@ TEST(ProjectIndex, StaleAndMissingInputs) {
   llvm::sys::fs::remove_directories(Dir);
 }
 
+TEST(ProjectIndex, FoundWhereClangdFindsTheDatabase) {
+  llvm::SmallString<128> Root;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("stateless-find", Root));
+  for (const char *Dir : {"/build/src", "/src/api"})
+    ASSERT_FALSE(llvm::sys::fs::create_directories(Root + Dir));
+  std::string Index = (Root + "/build/" + ProjectIndex::FileName).str();
+  std::ofstream(Index) << "";
+  // From a Makefile build's subdirectory, from the build directory itself,
+  // and from a source directory (its parent's build/).
+  EXPECT_EQ(ProjectIndex::find((Root + "/build/src").str()), Index);
+  EXPECT_EQ(ProjectIndex::find((Root + "/build").str()), Index);
+  EXPECT_EQ(ProjectIndex::find((Root + "/src/api").str()), Index);
+  llvm::sys::fs::remove(Index);
+  EXPECT_FALSE(ProjectIndex::find((Root + "/src/api").str()).has_value());
+  llvm::sys::fs::remove_directories(Root);
+}
+
 TEST(ProjectView, OneUnitReportsEachEntity) {
   index::Index I;
   for (const char *File : {"/p/a.cpp", "/p/c.cpp"}) {
