@@ -72,6 +72,16 @@ public:
     return Continue;
   }
 
+  // A static local's initialiser runs once, when its function first runs:
+  // what it refers to is initialised, not modified while serving requests.
+  bool TraverseVarDecl(VarDecl *Var) {
+    const bool Initialiser = Var->isStaticLocal() && Var->hasInit();
+    InStaticInitialiser += Initialiser;
+    bool Continue = Base::TraverseVarDecl(Var);
+    InStaticInitialiser -= Initialiser;
+    return Continue;
+  }
+
   // A lambda called where it is written is part of the surrounding code; any
   // other lambda is a function of its own, reached from where it is created.
   bool TraverseLambdaExpr(LambdaExpr *L) {
@@ -212,8 +222,7 @@ private:
   void reach(const FunctionDecl *Callee, const Expr *Site) {
     const FunctionDecl *Definition = definitionOf(Callee);
     // Library code is not followed: what it does is judged at the call.
-    if (!Definition ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+    if (!Definition || Facts.isLibraryCode(*Definition))
       return;
     if (Owners.empty()) {
       if (MainFilePass)
@@ -256,9 +265,9 @@ private:
     // References outside any function are in namespace-scope initialisers,
     // which run at start-up. Dependent code is judged in its instantiations.
     if (!Var || isInvalid(*Var) || !Var->hasGlobalStorage() ||
-        Owners.empty() || judgedInInstances(*Owners.back().Function) ||
+        Owners.empty() || InStaticInitialiser || judgedInInstances(*Owners.back().Function) ||
         Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Var->getLocation())))
+        Facts.isLibraryCode(*Var))
       return;
     Facts.record(Owners.back().Function)
         .GlobalRefs.push_back({&E, Var, Owners.back().Root});
@@ -351,7 +360,7 @@ private:
       for (const Expr *Arg : Construct->arguments())
         collectCallables(Arg, Out, Depth + 1);
       const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
-      if (Out.size() == Before && !SM.isInSystemHeader(Class->getLocation()))
+      if (Out.size() == Before && !Facts.isLibraryCode(*Class))
         addCallOperators(Class, Out);
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
@@ -378,6 +387,7 @@ private:
   std::vector<Owner> Owners;
   llvm::DenseSet<const LambdaExpr *> ImmediatelyInvoked;
   llvm::DenseSet<const Expr *> CalleeRefs;
+  unsigned InStaticInitialiser = 0;
 };
 
 CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
@@ -408,6 +418,12 @@ const CXXRecordDecl *CodeFacts::thisClassOf(const FunctionDecl *F) const {
   return LambdaThisClass.lookup(F);
 }
 
+bool CodeFacts::isLibraryCode(const Decl &D) const {
+  const SourceManager &SM = Context.getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(D.getLocation())) ||
+         FrameworkTables::isFrameworkCode(D);
+}
+
 FunctionFacts &CodeFacts::record(const FunctionDecl *F) {
   std::unique_ptr<FunctionFacts> &Slot = Facts[F];
   if (!Slot) {
@@ -424,8 +440,7 @@ const FunctionFacts *CodeFacts::factsOf(const FunctionDecl *F) {
   auto It = Facts.find(Definition);
   if (It != Facts.end())
     return It->second.get();
-  const SourceManager &SM = Context.getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+  if (isLibraryCode(*Definition))
     return nullptr;
   // Not walked yet: a function outside the main file, reached from it.
   record(Definition);

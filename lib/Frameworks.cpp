@@ -196,6 +196,17 @@ constexpr llvm::StringLiteral CallableWrappers[] = {
     "Pistache::Rest::Routes::Middleware",
 };
 
+// The namespaces of the frameworks' own code: what is declared there is
+// library code, like what system headers declare, when a project includes
+// a framework with -I or vendors it.
+constexpr llvm::StringLiteral FrameworkNamespaces[] = {
+    "httplib",      "crow",          "drogon",          "trantor",
+    "Pistache",     "grpc",          "grpc_impl",       "web::http",
+    "web::websockets", "pplx",       "concurrency::streams", "restinio",
+    "websocketpp",  "uWS",           "SimpleWeb",       "oatpp",
+    "Poco",         "boost::asio",   "boost::beast",    "asio",
+};
+
 template <size_t N>
 bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
   return llvm::is_contained(Table, Name);
@@ -265,6 +276,25 @@ bool FrameworkTables::isPerRequestClass(const CXXRecordDecl &Class) {
 
 bool FrameworkTables::startsThread(const FunctionDecl &Callee) {
   return listed(qualifiedName(Callee), ThreadStarters);
+}
+
+bool FrameworkTables::isFrameworkCode(const Decl &D) {
+  const NamespaceDecl *Innermost = nullptr, *Outermost = nullptr;
+  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isInline() && !NS->isAnonymousNamespace()) {
+        Innermost = Innermost ? Innermost : NS;
+        Outermost = NS;
+      }
+  // The outermost namespace first: most declarations are in none of them.
+  if (!Outermost || llvm::none_of(FrameworkNamespaces, [&](llvm::StringRef N) {
+        return N.split("::").first == Outermost->getName();
+      }))
+    return false;
+  std::string Path = qualifiedName(*Innermost) + "::";
+  return llvm::any_of(FrameworkNamespaces, [&](llvm::StringRef N) {
+    return llvm::StringRef(Path).starts_with((N + "::").str());
+  });
 }
 
 bool FrameworkTables::wrapsCallable(const FunctionDecl &Callee) {

@@ -56,6 +56,11 @@ public:
   /// argument (`std::thread`, `pthread_create`, `std::async`, ...).
   static bool startsThread(const clang::FunctionDecl &Callee);
 
+  /// Declared in one of the frameworks' own namespaces (`crow`, `drogon`,
+  /// `boost::asio`, ...): library code, even when the framework's headers
+  /// are not system headers.
+  static bool isFrameworkCode(const clang::Decl &D);
+
   /// Functions that wrap the callables they are given and pass them on
   /// (`std::bind`, `boost::beast::bind_front_handler`, `Routes::bind`, ...).
   static bool wrapsCallable(const clang::FunctionDecl &Callee);

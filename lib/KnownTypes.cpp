@@ -115,6 +115,13 @@ constexpr llvm::StringLiteral OwningWrappers[] = {
     "Poco::SharedPtr", "Poco::AutoPtr",
 };
 
+// Listed because their bodies are not always there to read (clangd's
+// preamble keeps only some).
+constexpr llvm::StringLiteral ForwardingCasts[] = {
+    "std::forward", "std::move", "boost::detail::sp_forward", "boost::forward",
+    "boost::move", "absl::forward", "absl::move",
+};
+
 constexpr int AnyArgument = -1;
 struct IteratorWriter {
   llvm::StringLiteral Name;
@@ -268,6 +275,27 @@ bool isRandomGenerator(QualType T) {
       return Name.starts_with(Prefix);
     });
   });
+}
+
+bool holdsNoData(QualType T) {
+  T = T.getNonReferenceType();
+  while (const auto *Array = T->getAsArrayTypeUnsafe())
+    T = Array->getElementType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isDependentContext() || !RD->field_empty())
+    return false;
+  return RD->forallBases(
+      [](const CXXRecordDecl *Base) { return Base->field_empty(); });
+}
+
+bool neverHoldsState(QualType T) {
+  return isSynchronisationPrimitive(T) || isRandomGenerator(T) ||
+         isServiceInfrastructure(T) || holdsNoData(T);
+}
+
+bool isForwardingCast(const FunctionDecl &F) {
+  return F.getNumParams() == 1 && F.getIdentifier() &&
+         listed(qualifiedName(F), ForwardingCasts);
 }
 
 bool writesThroughIteratorArgument(const FunctionDecl &Callee,

@@ -41,6 +41,19 @@ bool isServiceInfrastructure(clang::QualType T);
 /// A random number engine, distribution or `std::random_device`.
 bool isRandomGenerator(clang::QualType T);
 
+/// An object (or array of objects) of a class that, bases included, has no
+/// data members: a stateless handler, a tag, a functor. Pointers to one
+/// hold an address, and are not.
+bool holdsNoData(clang::QualType T);
+
+/// A type that never holds state on its own: a synchronisation primitive,
+/// a random generator, service infrastructure or a class without data.
+bool neverHoldsState(clang::QualType T);
+
+/// A library function that returns its argument as it is, cast to an rvalue
+/// or to what it was (`std::forward`, `std::move`, Boost's `sp_forward`).
+bool isForwardingCast(const clang::FunctionDecl &F);
+
 /// A library function that writes through the iterator passed as argument
 /// \p ArgIndex (`std::sort`, the output of `std::copy`, ...).
 bool writesThroughIteratorArgument(const clang::FunctionDecl &Callee,
