@@ -15,7 +15,7 @@ EffectCheck::EffectCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
     : StatelessCheck(Name, Context, Scope::Handlers), Reports(Reports) {}
 
 std::optional<AllowAnnotation> EffectCheck::allowedBy(const Decl *D,
-                                                     const SourceManager &SM) {
+                                                     SourceManager &SM) {
   if (!D)
     return std::nullopt;
   std::optional<AllowAnnotation> Allow = findAllowAnnotation(*D);
@@ -29,14 +29,17 @@ std::optional<AllowAnnotation> EffectCheck::allowedBy(const Decl *D,
 }
 
 void EffectCheck::report(TranslationUnitAnalysis &Analysis,
-                         const SourceManager &SM) {
+                         SourceManager &SM) {
   CodeFacts &Facts = Analysis.facts();
   const HandlerModel &Handlers = Analysis.handlers();
   ReportedAnnotations.clear();
 
-  // The code to report from: what handlers reach or, with Scope 'all',
-  // everything walked but start-up code.
-  std::vector<const FunctionDecl *> Code = Handlers.handlerCode();
+  // The code to report from: what handlers reach in this unit or, with
+  // Scope 'all', everything walked but start-up code.
+  std::vector<const FunctionDecl *> Code;
+  for (FunctionNode F : Handlers.handlerCode())
+    if (const auto *Live = dyn_cast<const FunctionDecl *>(F))
+      Code.push_back(Live);
   if (ReportScope == Scope::All)
     for (const FunctionDecl *F : Facts.walkedFunctions())
       if (!F->isDependentContext() && !Handlers.isStartUpOnly(F))
@@ -47,8 +50,16 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
     const FunctionDecl *In;
   };
   std::vector<Finding> Findings;
+  // With the project index, an effect in a header's function is reported
+  // by one unit of the project.
+  const Project *Remote = Analysis.project();
+  auto Owns = [&](const FunctionDecl *F) {
+    bool InMainFile = SM.isInMainFile(SM.getExpansionLoc(F->getLocation()));
+    return !Remote || InMainFile ||
+           Remote->View.liveOwnsFunction(Remote->Usrs.of(F), InMainFile);
+  };
   for (const FunctionDecl *F : Code)
-    if (const FunctionFacts *Known = Facts.factsOf(F))
+    if (const FunctionFacts *Known = Owns(F) ? Facts.factsOf(F) : nullptr)
       for (const EffectSite &E : Known->Effects)
         if (E.What.Kind == Reports)
           Findings.push_back({&E, F});

@@ -21,11 +21,11 @@ public:
 
 private:
   void report(TranslationUnitAnalysis &Analysis,
-              const clang::SourceManager &SM) override;
+              clang::SourceManager &SM) override;
   /// The valid STATELESS_ALLOW on \p D that allows the effect; a malformed
   /// one is reported (once) and allows nothing.
   std::optional<AllowAnnotation> allowedBy(const clang::Decl *D,
-                                           const clang::SourceManager &SM);
+                                           clang::SourceManager &SM);
 
   const EffectKind Reports;
   llvm::DenseSet<const clang::Decl *> ReportedAnnotations;

@@ -10,7 +10,7 @@ using namespace clang;
 namespace stateless {
 
 void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
-                                     const SourceManager &SM) {
+                                     SourceManager &SM) {
   const HandlerModel &Handlers = Analysis.handlers();
   for (const MemberState &M : Analysis.memberState().members()) {
     const std::string Name = qualifiedName(*M.Field);
@@ -41,9 +41,10 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
                  : "member '%0' of a long-lived handler object is modified %1: "
                    "its value is per-instance and lost on restart")
         << Name << When;
-    diag(SM.getFileLoc(Shown->Site->getBeginLoc()), "'%0' is modified here",
-         DiagnosticIDs::Note)
-        << M.Field->getName();
+    SourceLocation WriteLoc = locate(*Shown, SM);
+    if (WriteLoc.isValid())
+      diag(WriteLoc, "'%0' is modified here", DiagnosticIDs::Note)
+          << M.Field->getName();
     emitNotes(Path, SM);
     emitAllowedNote(M.Allow, SM);
   }

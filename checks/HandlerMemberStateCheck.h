@@ -21,7 +21,7 @@ public:
 
 private:
   void report(TranslationUnitAnalysis &Analysis,
-              const clang::SourceManager &SM) override;
+              clang::SourceManager &SM) override;
 };
 
 } // namespace stateless

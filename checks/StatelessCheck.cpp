@@ -3,8 +3,13 @@
 #include "StatelessCheck.h"
 #include "Compat.h"
 
+#include "ProjectIndex.h"
+#include "UnitSummary.h"
+
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -19,6 +24,7 @@ StatelessCheck::StatelessCheck(llvm::StringRef Name,
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
       HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
+      ProjectIndexPath(Options.getLocalOrGlobal("ProjectIndex", "")),
       Handlers{readRegexOption("HandlerFunctions", HandlerFunctions),
                readRegexOption("HandlerRegistrars", HandlerRegistrars),
                readRegexOption("HandlerBaseClasses", HandlerBaseClasses)} {}
@@ -77,6 +83,7 @@ void StatelessCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HandlerRegistrars", HandlerRegistrars);
   Options.store(Opts, "HandlerBaseClasses", HandlerBaseClasses);
   Options.store(Opts, "ReportAllowed", ReportAllowed ? "true" : "false");
+  Options.store(Opts, "ProjectIndex", ProjectIndexPath);
 }
 
 void StatelessCheck::registerMatchers(MatchFinder *Finder) {
@@ -88,16 +95,62 @@ void StatelessCheck::registerMatchers(MatchFinder *Finder) {
 void StatelessCheck::check(const MatchFinder::MatchResult &Result) {
   Analysis = TranslationUnitAnalysis::get(
       *Result.Context, Handlers,
-      HandlerFunctions + '\n' + HandlerRegistrars + '\n' + HandlerBaseClasses);
+      HandlerFunctions + '\n' + HandlerRegistrars + '\n' + HandlerBaseClasses,
+      indexPath(*Result.SourceManager));
+  std::string IndexProblem = Analysis->takeIndexProblem();
+  if (!IndexProblem.empty())
+    configurationDiag("%0") << IndexProblem;
   report(*Analysis, *Result.SourceManager);
+}
+
+std::string StatelessCheck::indexPath(const SourceManager &SM) const {
+  if (ProjectIndexPath == "none")
+    return "";
+  llvm::SmallString<256> MainDirectory(
+      llvm::sys::path::parent_path(mainFilePath(SM)));
+  llvm::StringRef BuildDirectory = TidyContext->getCurrentBuildDirectory();
+  if (!ProjectIndexPath.empty()) {
+    // A relative path is taken from the build directory.
+    if (llvm::sys::path::is_absolute(ProjectIndexPath))
+      return ProjectIndexPath;
+    llvm::SmallString<256> Path(BuildDirectory.empty() ? MainDirectory.str()
+                                                       : BuildDirectory);
+    llvm::sys::path::append(Path, ProjectIndexPath);
+    return std::string(Path);
+  }
+  for (llvm::StringRef Start : {BuildDirectory, MainDirectory.str()})
+    if (!Start.empty())
+      if (std::optional<std::string> Found = ProjectIndex::find(Start))
+        return *Found;
+  return "";
 }
 
 void StatelessCheck::onEndOfTranslationUnit() { Analysis.reset(); }
 
+SourceLocation StatelessCheck::locate(const FileLocation &Where,
+                                      SourceManager &SM) {
+  OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Where.File);
+  if (!File)
+    return {};
+  FileID ID = SM.translateFile(*File);
+  if (ID.isInvalid())
+    ID = SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
+  return SM.translateLineCol(ID, Where.Line, Where.Column);
+}
+
+SourceLocation StatelessCheck::locate(const Write &W, SourceManager &SM) {
+  return W.Site ? SM.getFileLoc(W.Site->getBeginLoc())
+                : locate(W.Elsewhere, SM);
+}
+
 void StatelessCheck::emitNotes(const std::vector<Note> &Notes,
-                               const SourceManager &SM) {
-  for (const Note &N : Notes)
-    diag(SM.getFileLoc(N.Loc), "%0", DiagnosticIDs::Note) << N.Message;
+                               SourceManager &SM) {
+  for (const Note &N : Notes) {
+    SourceLocation Loc =
+        N.Loc.isValid() ? SM.getFileLoc(N.Loc) : locate(N.Elsewhere, SM);
+    if (Loc.isValid())
+      diag(Loc, "%0", DiagnosticIDs::Note) << N.Message;
+  }
 }
 
 void StatelessCheck::reportAnnotationProblem(const AllowAnnotation &Allow,

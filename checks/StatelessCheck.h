@@ -1,9 +1,9 @@
 //===--- StatelessCheck.h - what every stateless-* check shares ------------===//
 //
 // The handler options (HandlerFunctions, HandlerRegistrars,
-// HandlerBaseClasses) and ReportAllowed, read as local or global options so
-// that one setting serves every check, the Scope option, and the per-unit
-// analysis all checks of a translation unit share.
+// HandlerBaseClasses), ReportAllowed and ProjectIndex, read as local or
+// global options so that one setting serves every check, the Scope option,
+// and the per-unit analysis all checks of a translation unit share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,7 +38,15 @@ protected:
   /// For constructors only, while the configuration is the one being read.
   RegexList readRegexOption(llvm::StringRef Option, const std::string &Value);
 
-  void emitNotes(const std::vector<Note> &Notes, const clang::SourceManager &SM);
+  void emitNotes(const std::vector<Note> &Notes, clang::SourceManager &SM);
+
+  /// \p Where, a place in another file of the project, as a location of
+  /// this unit's source manager (which opens the file if the unit did not
+  /// include it); invalid when the file cannot be read.
+  static clang::SourceLocation locate(const FileLocation &Where,
+                                      clang::SourceManager &SM);
+  /// Where a write is: in this unit, or in another file of the project.
+  static clang::SourceLocation locate(const Write &W, clang::SourceManager &SM);
 
   /// Reports a STATELESS_ALLOW with an unknown kind or no reason, on \p Name.
   void reportAnnotationProblem(const AllowAnnotation &Allow,
@@ -61,7 +69,11 @@ protected:
 private:
   /// Reports what the check finds in the unit's shared analysis.
   virtual void report(TranslationUnitAnalysis &Analysis,
-                      const clang::SourceManager &SM) = 0;
+                      clang::SourceManager &SM) = 0;
+  /// The project index the unit is analysed with: named by the
+  /// ProjectIndex option, or found from the unit's build directory or its
+  /// main file's directory upwards; empty for none.
+  std::string indexPath(const clang::SourceManager &SM) const;
   Scope readScope(Scope Default);
   bool readReportAllowed();
   /// \p Option's key as the configuration spells it: this check's own key
@@ -72,6 +84,7 @@ private:
   const std::string HandlerFunctions;
   const std::string HandlerRegistrars;
   const std::string HandlerBaseClasses;
+  const std::string ProjectIndexPath;
   const HandlerOptions Handlers;
   std::shared_ptr<TranslationUnitAnalysis> Analysis;
 };

@@ -48,7 +48,7 @@ void StaticStateCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
-                              const SourceManager &SM) {
+                              SourceManager &SM) {
   const HandlerModel &Handlers = Analysis.handlers();
   for (const GlobalVariable &G : Analysis.globalState().variables()) {
     if (G.Keyed != (Reports == Partition::KeyedContainers))
@@ -97,7 +97,7 @@ bool StaticStateCheck::isAllowedByOptions(const GlobalVariable &G) const {
 
 void StaticStateCheck::reportWrite(const GlobalVariable &G, const Write &W,
                                    const std::vector<Note> &Path,
-                                   const SourceManager &SM) {
+                                   SourceManager &SM) {
   const bool Keyed = Reports == Partition::KeyedContainers;
   const char *Message =
       Keyed ? "%0 '%1' is modified after start-up: entries stored in one "
@@ -105,7 +105,7 @@ void StaticStateCheck::reportWrite(const GlobalVariable &G, const Write &W,
             : "%0 '%1' is modified after start-up: its value is per-instance "
               "and lost on restart";
   SourceLocation DeclLoc = SM.getFileLoc(G.Decl->getLocation());
-  SourceLocation WriteLoc = SM.getFileLoc(W.Site->getBeginLoc());
+  SourceLocation WriteLoc = locate(W, SM);
   if (G.DefinedInMainFile) {
     diag(DeclLoc, Message) << describeVariable(G, Keyed) << displayName(G);
     diag(WriteLoc, "'%0' is modified here", DiagnosticIDs::Note)

@@ -25,11 +25,11 @@ public:
 
 private:
   void report(TranslationUnitAnalysis &Analysis,
-              const clang::SourceManager &SM) override;
+              clang::SourceManager &SM) override;
   bool isAllowedByOptions(const GlobalVariable &G) const;
   void reportWrite(const GlobalVariable &G, const Write &W,
                    const std::vector<Note> &Path,
-                   const clang::SourceManager &SM);
+                   clang::SourceManager &SM);
 
   const Partition Reports;
   const std::string AllowedTypesSource;

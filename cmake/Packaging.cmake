@@ -12,7 +12,10 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/StatelessTidyConfigVersion.
 install(FILES ${CMAKE_BINARY_DIR}/StatelessTidyConfig.cmake
   ${CMAKE_BINARY_DIR}/StatelessTidyConfigVersion.cmake
   DESTINATION ${STATELESS_CMAKE_DIR})
-install(PROGRAMS scripts/stateless-sarif.py scripts/stateless-diff.py DESTINATION bin)
+# The installed SARIF converter records this version of stateless-tidy.
+configure_file(scripts/stateless-sarif.py ${CMAKE_BINARY_DIR}/scripts/stateless-sarif.py @ONLY)
+install(PROGRAMS ${CMAKE_BINARY_DIR}/scripts/stateless-sarif.py scripts/stateless-diff.py
+  DESTINATION bin)
 
 set(CPACK_PACKAGE_NAME stateless-tidy)
 set(CPACK_PACKAGE_VENDOR stateless-tidy)
@@ -20,6 +23,9 @@ set(CPACK_PACKAGE_CONTACT "stateless-tidy maintainers <stateless-tidy@localhost>
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "clang-tidy checks (stateless-*) for hidden state in C++ services")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+# Debian policy 12.5: every package carries its copyright file.
+configure_file(cmake/copyright.in ${CMAKE_BINARY_DIR}/copyright @ONLY)
+install(FILES ${CMAKE_BINARY_DIR}/copyright DESTINATION share/doc/stateless-tidy)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)

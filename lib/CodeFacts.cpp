@@ -7,6 +7,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 
 using namespace clang;
 
@@ -178,11 +179,22 @@ public:
     return true;
   }
 
+  bool VisitCXXRecordDecl(CXXRecordDecl *Class) {
+    if (MainFilePass && Class->isThisDeclarationADefinition() &&
+        !Class->isLambda() && !Class->isDependentContext() &&
+        !Class->isInvalidDecl() && isInMainFile(*Class, SM))
+      Facts.DefinedClasses.push_back(Class);
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *Var) {
-    if (MainFilePass && Var->hasGlobalStorage() && !Var->isImplicit() &&
-        !isInvalid(*Var) && Var->hasAttr<AnnotateAttr>() &&
-        isInMainFile(*Var, SM))
+    if (!MainFilePass || !Var->hasGlobalStorage() || Var->isImplicit() ||
+        isInvalid(*Var) || !isInMainFile(*Var, SM))
+      return true;
+    if (Var->hasAttr<AnnotateAttr>())
       Facts.AnnotatedVariables.push_back(Var);
+    if (Var->isThisDeclarationADefinition() == VarDecl::Definition)
+      Facts.DefinedVariables.push_back(Var);
     return true;
   }
 
@@ -222,14 +234,17 @@ private:
   void reach(const FunctionDecl *Callee, const Expr *Site) {
     const FunctionDecl *Definition = definitionOf(Callee);
     // Library code is not followed: what it does is judged at the call.
-    if (!Definition || Facts.isLibraryCode(*Definition))
+    const FunctionDecl *Target = Definition ? Definition : Callee;
+    if (Facts.isLibraryCode(*Target))
       return;
     if (Owners.empty()) {
-      if (MainFilePass)
+      if (MainFilePass && Definition)
         Facts.StartUpRoots.push_back(Definition);
       return;
     }
-    Facts.record(Owners.back().Function).Callees.push_back({Definition, Site});
+    FunctionFacts &Caller = Facts.record(Owners.back().Function);
+    (Definition ? Caller.Callees : Caller.ExternalCallees)
+        .push_back({Target, Site});
   }
 
   static bool capturesThis(const LambdaExpr &L) {
@@ -334,9 +349,12 @@ private:
     if (!E || Depth > MaxCallableDepth)
       return;
     E = E->IgnoreImplicit()->IgnoreParens();
+    // A function the unit only declares may be defined in another unit.
     auto Add = [&](const FunctionDecl *F) {
       if (const FunctionDecl *Definition = definitionOf(F))
         Out.push_back(Definition);
+      else if (!Facts.isLibraryCode(*F))
+        Out.push_back(F->getCanonicalDecl());
     };
     if (const auto *L = dyn_cast<LambdaExpr>(E)) {
       for (const FunctionDecl *Operator : callOperators(*L))
@@ -405,6 +423,18 @@ CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
       MainFile.TraverseDecl(Scope);
     }
   }
+  // A class the main file implements may be declared in a header with
+  // methods defined there that register handlers (a Drogon METHOD_LIST) or
+  // are handlers themselves: they are this unit's code too.
+  llvm::SmallSetVector<CXXRecordDecl *, 8> Implemented;
+  for (const FunctionDecl *F : MainFileFunctions)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+      if (CXXRecordDecl *Class = Method->getParent()->getDefinition())
+        if (Method->isOutOfLine() && !Class->isDependentContext() &&
+            !isInMainFile(*Class, SM) && !isLibraryCode(*Class))
+          Implemented.insert(Class);
+  for (CXXRecordDecl *Class : Implemented)
+    MainFile.TraverseDecl(Class);
 }
 
 CodeFacts::~CodeFacts() = default;

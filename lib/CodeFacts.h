@@ -55,6 +55,9 @@ struct MemberReference {
 
 struct FunctionFacts {
   std::vector<CallEdge> Callees;
+  /// Calls of functions the unit declares but does not define (outside
+  /// system headers): with a project index, another unit may define them.
+  std::vector<CallEdge> ExternalCallees;
   std::vector<EffectSite> Effects;
   std::vector<GlobalReference> GlobalRefs;
   std::vector<MemberReference> MemberRefs;
@@ -106,6 +109,14 @@ public:
   const std::vector<const clang::VarDecl *> &annotatedVariables() const {
     return AnnotatedVariables;
   }
+  /// Classes whose definitions the main file holds.
+  const std::vector<const clang::CXXRecordDecl *> &definedClasses() const {
+    return DefinedClasses;
+  }
+  /// Variables with static storage whose definitions the main file holds.
+  const std::vector<const clang::VarDecl *> &definedVariables() const {
+    return DefinedVariables;
+  }
 
   clang::ASTContext &context() const { return Context; }
 
@@ -126,6 +137,8 @@ private:
   std::vector<const clang::FunctionDecl *> StartUpRoots;
   std::vector<const clang::FunctionDecl *> MainFileFunctions;
   std::vector<const clang::VarDecl *> AnnotatedVariables;
+  std::vector<const clang::VarDecl *> DefinedVariables;
+  std::vector<const clang::CXXRecordDecl *> DefinedClasses;
   llvm::DenseMap<const clang::FunctionDecl *, const clang::CXXRecordDecl *>
       LambdaThisClass;
 };

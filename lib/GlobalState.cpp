@@ -7,6 +7,7 @@
 
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/MapVector.h"
+#include <set>
 
 using namespace clang;
 
@@ -45,9 +46,31 @@ bool isBefore(SourceLocation A, SourceLocation B, const SourceManager &SM) {
 
 } // namespace
 
+void addRemoteWrites(std::vector<Write> &Writes, llvm::StringRef USR,
+                     const Project &Remote, const HandlerModel &Handlers,
+                     llvm::function_ref<bool(const index::Function &)> Counts) {
+  const size_t Before = Writes.size();
+  // A function of a header is in every unit that includes it.
+  std::set<FileLocation> Seen;
+  for (const IndexedWrite &W : Remote.View.writesTo(USR)) {
+    FunctionNode F = Handlers.resolve(W.Function->USR);
+    // This unit's own code was searched already.
+    if (!isa_and_present<const index::Function *>(F) ||
+        Handlers.isStartUpOnly(F) || !Counts(*W.Function) ||
+        !Seen.insert(W.Write->Site).second)
+      continue;
+    Writes.push_back({nullptr, F, W.Write->Site});
+  }
+  llvm::stable_sort(llvm::MutableArrayRef<Write>(Writes).drop_front(Before),
+                    [](const Write &A, const Write &B) {
+                      return A.Elsewhere < B.Elsewhere;
+                    });
+}
+
 GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
                                          const HandlerModel &Handlers,
-                                         WriteFinders &Finders) {
+                                         WriteFinders &Finders,
+                                         const Project *Remote) {
   ASTContext &Context = Facts.context();
   const SourceManager &SM = Context.getSourceManager();
 
@@ -63,6 +86,10 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
   };
   for (const VarDecl *VD : Facts.annotatedVariables())
     EntryFor(*VD);
+  // With the project index, other units may write what the main file defines.
+  if (Remote)
+    for (const VarDecl *VD : Facts.definedVariables())
+      EntryFor(*VD);
 
   // Every function walked: the main file's, and those its code reaches.
   const std::vector<const FunctionDecl *> Functions = Facts.walkedFunctions();
@@ -81,6 +108,15 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
     llvm::stable_sort(G.Writes, [&](const Write &A, const Write &B) {
       return isBefore(A.Site->getBeginLoc(), B.Site->getBeginLoc(), SM);
     });
+    if (Remote) {
+      llvm::StringRef USR = Remote->Usrs.of(G.Decl->getCanonicalDecl());
+      // Each variable is reported by one unit of the project.
+      if (USR.empty() ||
+          !Remote->View.liveOwnsVariable(USR, G.DefinedInMainFile))
+        continue;
+      addRemoteWrites(G.Writes, USR, *Remote, Handlers,
+                      [](const index::Function &) { return true; });
+    }
     Variables.push_back(std::move(G));
   }
   llvm::stable_sort(Variables, [&](const GlobalVariable &A,

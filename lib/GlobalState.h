@@ -2,7 +2,10 @@
 //
 // Facts the declaration checks report from: every variable with static or
 // thread storage duration that the unit's code writes outside start-up code,
-// and every main-file one that carries an allow-annotation.
+// and every main-file one that carries an allow-annotation. With a project
+// index, also the main file's variables that only other units write, each
+// with their writes, and only the variables this unit reports for the
+// project (see ProjectView).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,16 +19,19 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <vector>
 
 namespace stateless {
 
 /// A statement that modifies a variable, and the function (or lambda call
-/// operator) whose code it is.
+/// operator) whose code it is: in this unit (Site), or with a project index,
+/// in another (Elsewhere).
 struct Write {
   const clang::Stmt *Site = nullptr;
-  const clang::FunctionDecl *Function = nullptr;
+  FunctionNode Function;
+  FileLocation Elsewhere;
 };
 
 struct GlobalVariable {
@@ -44,14 +50,24 @@ struct GlobalVariable {
   /// synchronisation primitives, random generators, service infrastructure.
   bool CanHoldState = false;
   std::optional<AllowAnnotation> Allow;
-  /// The writes outside start-up code, in source order.
+  /// The writes outside start-up code: this unit's in source order, then
+  /// the other units'.
   std::vector<Write> Writes;
 };
 
+/// Appends the writes other units of the project make to the variable or
+/// data member \p USR, in functions that are not start-up code and that
+/// \p Counts accepts, ordered by place.
+void addRemoteWrites(std::vector<Write> &Writes, llvm::StringRef USR,
+                     const Project &Remote, const HandlerModel &Handlers,
+                     llvm::function_ref<bool(const index::Function &)> Counts);
+
 class GlobalStateAnalysis {
 public:
+  /// With \p Remote, the variables another unit reports are left out and
+  /// the other units' writes are added.
   GlobalStateAnalysis(CodeFacts &Facts, const HandlerModel &Handlers,
-                      WriteFinders &Finders);
+                      WriteFinders &Finders, const Project *Remote);
 
   /// In source order of their declarations.
   const std::vector<GlobalVariable> &variables() const { return Variables; }

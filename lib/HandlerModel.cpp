@@ -18,121 +18,226 @@ bool isLambda(const FunctionDecl &F) {
   return Method && Method->getParent()->isLambda();
 }
 
-std::string describeRoot(const HandlerRoot &Root) {
-  const FunctionDecl &F = *Root.Function;
-  std::string Handler = isLambda(F) ? "a handler lambda"
-                                    : "handler " + describeFunction(F);
-  switch (Root.Why) {
-  case HandlerRoot::Reason::Registered:
-    return "reached from " + Handler + " registered here with '" + Root.Via + "'";
-  case HandlerRoot::Reason::RouteTable:
-    return "reached from " + Handler + " assigned here to '" + Root.Via + "'";
-  case HandlerRoot::Reason::Override:
+/// How notes name a function known by its qualified name (empty for a
+/// lambda).
+std::string describeName(llvm::StringRef Name) {
+  return Name.empty() ? "a lambda" : "'" + Name.str() + "'";
+}
+
+std::string describeRoot(llvm::StringRef FunctionName, index::HandlerReason Why,
+                         llvm::StringRef Via) {
+  std::string Handler = FunctionName.empty()
+                            ? "a handler lambda"
+                            : "handler " + describeName(FunctionName);
+  switch (Why) {
+  case index::HandlerReason::Registered:
+    return "reached from " + Handler + " registered here with '" + Via.str() +
+           "'";
+  case index::HandlerReason::RouteTable:
+    return "reached from " + Handler + " assigned here to '" + Via.str() + "'";
+  case index::HandlerReason::Override:
     return "reached from " + Handler + ", a method of a subclass of '" +
-           Root.Via + "'";
-  case HandlerRoot::Reason::Annotated:
+           Via.str() + "'";
+  case index::HandlerReason::Annotated:
     return "reached from " + Handler + ", marked STATELESS_HANDLER";
-  case HandlerRoot::Reason::Option:
+  case index::HandlerReason::Option:
     return "reached from " + Handler + ", named by the HandlerFunctions option";
   }
   return "";
 }
 
-std::string describeCall(const CallEdge &Edge) {
-  if (isa<LambdaExpr>(Edge.Site))
+std::string describeCall(index::CallKind Kind, llvm::StringRef CalleeName) {
+  switch (Kind) {
+  case index::CallKind::Lambda:
     return "via the lambda created here";
-  if (isa<CXXConstructExpr>(Edge.Site))
-    return "via the constructor of '" +
-           qualifiedName(*cast<CXXConstructorDecl>(Edge.Callee)->getParent()) +
-           "' called here";
-  if (isa<DeclRefExpr>(Edge.Site))
-    return "via " + describeFunction(*Edge.Callee) + " passed on here";
-  return "via call to " + describeFunction(*Edge.Callee);
+  case index::CallKind::Construct:
+    return "via the constructor of '" + CalleeName.str() + "' called here";
+  case index::CallKind::PassedOn:
+    return "via " + describeName(CalleeName) + " passed on here";
+  case index::CallKind::Call:
+    break;
+  }
+  return "via call to " + describeName(CalleeName);
+}
+
+std::string functionName(const FunctionDecl &F) {
+  return isLambda(F) ? "" : qualifiedName(F);
 }
 
 } // namespace
 
 std::string describeFunction(const FunctionDecl &F) {
-  if (isLambda(F))
-    return "a lambda";
-  return "'" + qualifiedName(F) + "'";
+  return describeName(functionName(F));
 }
 
-HandlerModel::HandlerModel(CodeFacts &Facts) : Facts(Facts) {
+index::CallKind callKind(const CallEdge &Edge) {
+  if (isa<LambdaExpr>(Edge.Site))
+    return index::CallKind::Lambda;
+  if (isa<CXXConstructExpr>(Edge.Site))
+    return index::CallKind::Construct;
+  if (isa<DeclRefExpr>(Edge.Site))
+    return index::CallKind::PassedOn;
+  return index::CallKind::Call;
+}
+
+std::string calleeName(const CallEdge &Edge) {
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Edge.Callee))
+    return qualifiedName(*Constructor->getParent());
+  return functionName(*Edge.Callee);
+}
+
+HandlerModel::HandlerModel(CodeFacts &Facts, Project *Remote)
+    : Facts(Facts), Remote(Remote) {
   // Walking code can find more roots (routes registered in a helper that
   // main() calls, a thread a handler starts): explore until none appear.
+  // The other units' roots join in the first round, after this unit's.
   size_t StartUp = 0, Threads = 0, Handlers = 0;
+  bool RemoteRootsAdded = Remote == nullptr;
   while (StartUp < Facts.startUpRoots().size() ||
          Threads < Facts.threadRoots().size() ||
-         Handlers < Facts.handlerRoots().size()) {
-    explore(FromStartUp, nullptr, StartUp,
-            [&](size_t I) { return Facts.startUpRoots()[I]; },
-            [&] { return Facts.startUpRoots().size(); });
-    explore(FromHandlers, &HandlerCode, Handlers,
-            [&](size_t I) { return Facts.handlerRoots()[I].Function; },
-            [&] { return Facts.handlerRoots().size(); });
-    explore(FromThreads, nullptr, Threads,
-            [&](size_t I) { return Facts.threadRoots()[I].Callee; },
-            [&] { return Facts.threadRoots().size(); });
+         Handlers < Facts.handlerRoots().size() || !RemoteRootsAdded) {
+    std::vector<Seed> StartUpSeeds, HandlerSeeds, ThreadSeeds;
+    for (; StartUp < Facts.startUpRoots().size(); ++StartUp)
+      StartUpSeeds.push_back({nodeOf(Facts.startUpRoots()[StartUp]), 0});
+    for (; Handlers < Facts.handlerRoots().size(); ++Handlers) {
+      HandlerSeeds.push_back({nodeOf(Facts.handlerRoots()[Handlers].Function),
+                              HandlerRoots.size()});
+      HandlerRoots.push_back({false, Handlers});
+    }
+    for (; Threads < Facts.threadRoots().size(); ++Threads)
+      ThreadSeeds.push_back({nodeOf(Facts.threadRoots()[Threads].Callee), 0});
+    if (!RemoteRootsAdded) {
+      llvm::ArrayRef<const index::Root *> Roots = Remote->View.roots();
+      for (size_t I = 0; I < Roots.size(); ++I) {
+        FunctionNode F = resolve(Roots[I]->Function);
+        switch (Roots[I]->Kind) {
+        case index::RootKind::StartUp:
+          StartUpSeeds.push_back({F, 0});
+          break;
+        case index::RootKind::Thread:
+          ThreadSeeds.push_back({F, 0});
+          break;
+        case index::RootKind::Handler:
+          HandlerSeeds.push_back({F, HandlerRoots.size()});
+          HandlerRoots.push_back({true, I});
+          break;
+        }
+      }
+      RemoteRootsAdded = true;
+    }
+    explore(FromStartUp, nullptr, StartUpSeeds);
+    explore(FromHandlers, &HandlerCode, HandlerSeeds);
+    explore(FromThreads, nullptr, ThreadSeeds);
   }
 }
 
-void HandlerModel::explore(
-    llvm::DenseMap<const FunctionDecl *, Step> &Reached,
-    std::vector<const FunctionDecl *> *Order, size_t &NextRoot,
-    llvm::function_ref<const FunctionDecl *(size_t)> Root,
-    llvm::function_ref<size_t()> RootCount) {
-  std::deque<const FunctionDecl *> Queue;
-  auto Visit = [&](const FunctionDecl *F, Step How) {
+FunctionNode HandlerModel::resolve(llvm::StringRef USR) const {
+  if (!Remote || USR.empty())
+    return nullptr;
+  // Name this unit's functions walked since the last time.
+  const std::vector<const FunctionDecl *> &Walked = Facts.walkedFunctions();
+  for (; LiveNamed < Walked.size(); ++LiveNamed)
+    LiveByUsr.try_emplace(Remote->Usrs.of(Walked[LiveNamed]),
+                          Walked[LiveNamed]);
+  if (const FunctionDecl *Live = LiveByUsr.lookup(USR))
+    return Live;
+  return Remote->View.definition(USR);
+}
+
+FunctionNode HandlerModel::nodeOf(const FunctionDecl *F) const {
+  if (const FunctionDecl *Definition = definitionOf(F))
+    return Definition;
+  return Remote ? resolve(Remote->Usrs.of(F)) : nullptr;
+}
+
+void HandlerModel::explore(Reach &Reached, std::vector<FunctionNode> *Order,
+                           llvm::ArrayRef<Seed> Seeds) {
+  std::deque<FunctionNode> Queue;
+  auto Visit = [&](FunctionNode F, Step How) {
     if (!F || !Reached.try_emplace(F, How).second)
       return;
     Queue.push_back(F);
     if (Order)
       Order->push_back(F);
   };
-  for (; NextRoot < RootCount(); ++NextRoot)
-    Visit(definitionOf(Root(NextRoot)), Step{nullptr, nullptr, NextRoot});
+  for (const Seed &S : Seeds)
+    Visit(S.Function, Step{nullptr, {}, nullptr, S.Root});
   while (!Queue.empty()) {
-    const FunctionDecl *Current = Queue.front();
+    FunctionNode Current = Queue.front();
     Queue.pop_front();
-    if (const FunctionFacts *Known = Facts.factsOf(Current))
+    if (const auto *Live = dyn_cast<const FunctionDecl *>(Current)) {
+      const FunctionFacts *Known = Facts.factsOf(Live);
+      if (!Known)
+        continue;
       for (const CallEdge &Edge : Known->Callees)
-        Visit(Edge.Callee, Step{Current, Edge.Site, 0});
+        Visit(Edge.Callee, Step{Current, Edge, nullptr, 0});
+      if (Remote)
+        for (const CallEdge &Edge : Known->ExternalCallees)
+          Visit(resolve(Remote->Usrs.of(Edge.Callee)),
+                Step{Current, Edge, nullptr, 0});
+    } else {
+      for (const index::Call &C : cast<const index::Function *>(Current)->Calls)
+        Visit(resolve(C.Callee), Step{Current, {}, &C, 0});
+    }
   }
 }
 
-std::optional<HandlerPath>
-HandlerModel::pathTo(const FunctionDecl *F) const {
-  const FunctionDecl *Current = definitionOf(F);
+RootRef HandlerModel::root(size_t Id) const {
+  const RootId &R = HandlerRoots[Id];
+  if (R.Remote)
+    return Remote->View.roots()[R.Position];
+  return &Facts.handlerRoots()[R.Position];
+}
+
+std::optional<HandlerPath> HandlerModel::pathTo(FunctionNode F) const {
+  FunctionNode Current = F;
+  if (const auto *Live = dyn_cast_if_present<const FunctionDecl *>(F))
+    Current = definitionOf(Live);
   auto It = FromHandlers.find(Current);
   if (It == FromHandlers.end())
     return std::nullopt;
   HandlerPath Path;
   while (It->second.From) {
-    Path.Calls.push_back({Current, It->second.Site});
+    Path.Calls.push_back({Current, It->second.Edge, It->second.RemoteSite});
     Current = It->second.From;
     It = FromHandlers.find(Current);
   }
-  Path.Root = &Facts.handlerRoots()[It->second.Root];
+  Path.Root = root(It->second.Root);
   std::reverse(Path.Calls.begin(), Path.Calls.end());
   return Path;
 }
 
-bool HandlerModel::isStartUpOnly(const FunctionDecl *F) const {
-  F = definitionOf(F);
+bool HandlerModel::isStartUpOnly(FunctionNode F) const {
+  if (const auto *Live = dyn_cast_if_present<const FunctionDecl *>(F))
+    F = definitionOf(Live);
   return containsKey(FromStartUp, F) && !containsKey(FromHandlers, F) &&
          !containsKey(FromThreads, F);
 }
 
 std::vector<Note> HandlerModel::describe(const HandlerPath &Path) const {
-  const HandlerRoot &Root = *Path.Root;
-  // Registrations and calls are shown at the name of what they call.
-  SourceLocation RootLoc = Root.Function->getLocation();
-  if (const auto *Site = dyn_cast_or_null<Expr>(Root.Site))
-    RootLoc = Site->getExprLoc();
-  std::vector<Note> Notes{{RootLoc, describeRoot(Root)}};
-  for (const CallEdge &Edge : Path.Calls)
-    Notes.push_back({Edge.Site->getExprLoc(), describeCall(Edge)});
+  std::vector<Note> Notes;
+  if (const auto *Live = dyn_cast<const HandlerRoot *>(Path.Root)) {
+    // Registrations and calls are shown at the name of what they call.
+    SourceLocation RootLoc = Live->Function->getLocation();
+    if (const auto *Site = dyn_cast_or_null<Expr>(Live->Site))
+      RootLoc = Site->getExprLoc();
+    Notes.push_back({RootLoc, {},
+                     describeRoot(functionName(*Live->Function),
+                                  index::HandlerReason(Live->Why), Live->Via)});
+  } else {
+    const auto *Other = cast<const index::Root *>(Path.Root);
+    Notes.push_back({{}, Other->Site,
+                     describeRoot(Other->FunctionName, Other->Why, Other->Via)});
+  }
+  for (const PathStep &Step : Path.Calls) {
+    if (Step.RemoteSite)
+      Notes.push_back({{}, Step.RemoteSite->Site,
+                       describeCall(Step.RemoteSite->Kind,
+                                    Step.RemoteSite->CalleeName)});
+    else
+      Notes.push_back({Step.Edge.Site->getExprLoc(), {},
+                       describeCall(callKind(Step.Edge), calleeName(Step.Edge))});
+  }
   return Notes;
 }
 

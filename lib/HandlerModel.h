@@ -3,7 +3,10 @@
 // Reachability over the functions defined in the translation unit, from the
 // roots CodeFacts finds: request handlers, thread entries and start-up code.
 // The call graph is built lazily from the roots, so its cost follows the code
-// the roots reach, not the size of the included headers.
+// the roots reach, not the size of the included headers. With a project
+// index, the graph goes on into the other units: their roots count, calls
+// to functions defined elsewhere are followed there, and calls from there
+// back into this unit land on its live code.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,71 +14,129 @@
 #define STATELESS_LIB_HANDLERMODEL_H
 
 #include "CodeFacts.h"
+#include "IndexData.h"
+#include "ProjectIndex.h"
+#include "UnitSummary.h"
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/PointerUnion.h"
+#include "llvm/ADT/StringMap.h"
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace stateless {
 
-/// How a handler reaches a function: the root, then each call on the way.
-struct HandlerPath {
-  const HandlerRoot *Root = nullptr;
-  std::vector<CallEdge> Calls;
+/// With a project index: the other units' facts, and the USRs that join
+/// this unit's declarations to them.
+struct Project {
+  Project(ProjectView View, const clang::SourceManager &SM)
+      : View(std::move(View)), Usrs(SM) {}
+  ProjectView View;
+  /// Named on demand, from const analyses too.
+  mutable UsrCache Usrs;
 };
 
-/// One note of a diagnostic, as plain data.
+/// A function of the project: one this unit defines, or (with a project
+/// index) one known from another unit.
+using FunctionNode =
+    llvm::PointerUnion<const clang::FunctionDecl *, const index::Function *>;
+
+/// A handler root found in this unit or in another.
+using RootRef = llvm::PointerUnion<const HandlerRoot *, const index::Root *>;
+
+/// One call on a path: the function reached, and the call, in this unit
+/// (Edge, whose callee is the function as this unit declares it) or in
+/// another (RemoteSite).
+struct PathStep {
+  FunctionNode Callee;
+  CallEdge Edge;
+  const index::Call *RemoteSite = nullptr;
+};
+
+/// How a handler reaches a function: the root, then each call on the way.
+struct HandlerPath {
+  RootRef Root;
+  std::vector<PathStep> Calls;
+};
+
+/// One note of a diagnostic, as plain data: at a location of this unit, or
+/// at a place in another file of the project (when Loc is invalid).
 struct Note {
   clang::SourceLocation Loc;
+  FileLocation Elsewhere;
   std::string Message;
 };
 
 class HandlerModel {
 public:
-  explicit HandlerModel(CodeFacts &Facts);
+  /// \p Remote, when given, joins the other units of the project.
+  HandlerModel(CodeFacts &Facts, Project *Remote = nullptr);
 
   /// The shortest path from a handler to \p F, if a handler reaches it.
-  std::optional<HandlerPath> pathTo(const clang::FunctionDecl *F) const;
+  std::optional<HandlerPath> pathTo(FunctionNode F) const;
 
   /// Every function a handler reaches, nearest first.
-  const std::vector<const clang::FunctionDecl *> &handlerCode() const {
-    return HandlerCode;
-  }
+  const std::vector<FunctionNode> &handlerCode() const { return HandlerCode; }
 
   /// True for code that runs only while the process starts: reached from
   /// main() or static initialisation, and from no handler and no thread.
-  bool isStartUpOnly(const clang::FunctionDecl *F) const;
+  bool isStartUpOnly(FunctionNode F) const;
 
   /// The notes that explain \p Path: where the handler comes from, then
   /// each call down to the code the diagnostic is about.
   std::vector<Note> describe(const HandlerPath &Path) const;
 
+  /// The node of the function \p USR: this unit's definition when it has
+  /// one, else another unit's; null when none is known.
+  FunctionNode resolve(llvm::StringRef USR) const;
+
 private:
   struct Step {
-    const clang::FunctionDecl *From = nullptr; // null at a root
-    const clang::Expr *Site = nullptr;
-    size_t Root = 0; // index into the roots, at a root
+    FunctionNode From; // null at a root
+    CallEdge Edge;
+    const index::Call *RemoteSite = nullptr;
+    size_t Root = 0; // into HandlerRoots, at a root
   };
-  /// Breadth-first reach from \p Roots; the map says how each was reached.
-  void explore(llvm::DenseMap<const clang::FunctionDecl *, Step> &Reached,
-               std::vector<const clang::FunctionDecl *> *Order,
-               size_t &NextRoot,
-               llvm::function_ref<const clang::FunctionDecl *(size_t)> Root,
-               llvm::function_ref<size_t()> RootCount);
+  using Reach = llvm::DenseMap<FunctionNode, Step>;
+  struct Seed {
+    FunctionNode Function;
+    size_t Root;
+  };
+  /// A handler root: Position into this unit's roots or the index's.
+  struct RootId {
+    bool Remote;
+    size_t Position;
+  };
+
+  /// Breadth-first reach from \p Seeds; the map says how each was reached.
+  void explore(Reach &Reached, std::vector<FunctionNode> *Order,
+               llvm::ArrayRef<Seed> Seeds);
+  /// The node a function of this unit stands for: its definition, or
+  /// another unit's when this one only declares it.
+  FunctionNode nodeOf(const clang::FunctionDecl *F) const;
+  RootRef root(size_t Id) const;
 
   CodeFacts &Facts;
-  llvm::DenseMap<const clang::FunctionDecl *, Step> FromHandlers;
-  llvm::DenseMap<const clang::FunctionDecl *, Step> FromThreads;
-  llvm::DenseMap<const clang::FunctionDecl *, Step> FromStartUp;
-  std::vector<const clang::FunctionDecl *> HandlerCode;
+  Project *Remote;
+  /// This unit's functions by USR, named as they are walked.
+  mutable llvm::StringMap<const clang::FunctionDecl *> LiveByUsr;
+  mutable size_t LiveNamed = 0;
+  std::vector<RootId> HandlerRoots;
+  Reach FromHandlers;
+  Reach FromThreads;
+  Reach FromStartUp;
+  std::vector<FunctionNode> HandlerCode;
 };
 
 /// How a function is named in notes: 'ns::save', 'Greeter::SayHello',
 /// "a lambda".
 std::string describeFunction(const clang::FunctionDecl &F);
+
+/// How the index records a call: its kind and how notes name the callee.
+index::CallKind callKind(const CallEdge &Edge);
+std::string calleeName(const CallEdge &Edge);
 
 } // namespace stateless
 

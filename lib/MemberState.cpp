@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -16,30 +17,80 @@ namespace {
 
 using ClassSet = llvm::SmallPtrSet<const CXXRecordDecl *, 8>;
 
-/// The classes of long-lived handler objects, and their bases.
-ClassSet longLivedHandlerClasses(CodeFacts &Facts, const HandlerModel &Handlers) {
-  // Objects request code creates live as long as the request.
-  ClassSet PerRequest;
-  for (const FunctionDecl *F : Handlers.handlerCode())
-    if (const FunctionFacts *Known = Facts.factsOf(F))
-      for (const CXXRecordDecl *Created : Known->Creates)
-        PerRequest.insert(Created->getCanonicalDecl());
+/// The classes of long-lived handler objects and their bases: this unit's
+/// by declaration and, with a project index, all of the project's by USR.
+class LongLivedClasses {
+public:
+  LongLivedClasses(CodeFacts &Facts, const HandlerModel &Handlers,
+                   const Project *Remote)
+      : Remote(Remote) {
+    // Objects request code creates live as long as the request.
+    ClassSet PerRequest;
+    llvm::StringSet<> PerRequestUsrs;
+    for (FunctionNode F : Handlers.handlerCode()) {
+      if (const auto *Live = dyn_cast<const FunctionDecl *>(F)) {
+        if (const FunctionFacts *Known = Facts.factsOf(Live))
+          for (const CXXRecordDecl *Created : Known->Creates) {
+            PerRequest.insert(Created->getCanonicalDecl());
+            if (Remote)
+              PerRequestUsrs.insert(Remote->Usrs.of(Created->getCanonicalDecl()));
+          }
+      } else {
+        for (const std::string &Created : cast<const index::Function *>(F)->Creates)
+          PerRequestUsrs.insert(Created);
+      }
+    }
 
-  ClassSet LongLived;
-  for (const HandlerRoot &Root : Facts.handlerRoots()) {
-    const CXXRecordDecl *Class = Facts.thisClassOf(Root.Function);
-    if (!Class || !Class->hasDefinition() ||
-        PerRequest.contains(Class->getCanonicalDecl()) ||
-        FrameworkTables::isPerRequestClass(*Class))
-      continue;
-    LongLived.insert(Class->getCanonicalDecl());
-    Class->forallBases([&](const CXXRecordDecl *Base) {
-      LongLived.insert(Base->getCanonicalDecl());
-      return true;
-    });
+    auto AddLive = [&](const CXXRecordDecl *Class) {
+      if (!Class || !Class->hasDefinition() ||
+          PerRequest.contains(Class->getCanonicalDecl()) ||
+          FrameworkTables::isPerRequestClass(*Class) ||
+          (Remote && PerRequestUsrs.contains(
+                         Remote->Usrs.of(Class->getCanonicalDecl()))))
+        return;
+      Classes.insert(Class->getCanonicalDecl());
+      Class->forallBases([&](const CXXRecordDecl *Base) {
+        Classes.insert(Base->getCanonicalDecl());
+        return true;
+      });
+    };
+    for (const HandlerRoot &Root : Facts.handlerRoots())
+      AddLive(Facts.thisClassOf(Root.Function));
+    if (!Remote)
+      return;
+    // The other units' handlers: methods of this unit, or of theirs.
+    for (const index::Root *Root : Remote->View.roots()) {
+      if (Root->Kind != index::RootKind::Handler)
+        continue;
+      FunctionNode F = Handlers.resolve(Root->Function);
+      if (const auto *Live = dyn_cast_if_present<const FunctionDecl *>(F)) {
+        AddLive(Facts.thisClassOf(Live));
+        continue;
+      }
+      const auto *Other = dyn_cast_if_present<const index::Function *>(F);
+      const index::Class *Class =
+          Other ? Remote->View.classInfo(Other->ThisClass) : nullptr;
+      if (!Class || Class->PerRequest || PerRequestUsrs.contains(Class->USR))
+        continue;
+      Usrs.insert(Class->USR);
+      for (const std::string &Base : Class->Bases)
+        Usrs.insert(Base);
+    }
   }
-  return LongLived;
-}
+
+  bool contains(const CXXRecordDecl *Class) const {
+    Class = Class->getCanonicalDecl();
+    return Classes.contains(Class) ||
+           (Remote && Usrs.contains(Remote->Usrs.of(Class)));
+  }
+  bool contains(llvm::StringRef USR) const { return Usrs.contains(USR); }
+  const ClassSet &inThisUnit() const { return Classes; }
+
+private:
+  const Project *Remote;
+  ClassSet Classes;
+  llvm::StringSet<> Usrs;
+};
 
 MemberState describe(const FieldDecl &Field, const CXXRecordDecl &Handler) {
   MemberState M;
@@ -54,13 +105,24 @@ MemberState describe(const FieldDecl &Field, const CXXRecordDecl &Handler) {
   return M;
 }
 
+/// Classes the main file defines methods of out of line.
+ClassSet implementedClasses(CodeFacts &Facts) {
+  ClassSet Implemented;
+  for (const FunctionDecl *F : Facts.mainFileFunctions())
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+      if (Method->isOutOfLine())
+        Implemented.insert(Method->getParent()->getCanonicalDecl());
+  return Implemented;
+}
+
 } // namespace
 
 MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
                                          const HandlerModel &Handlers,
-                                         WriteFinders &Finders) {
+                                         WriteFinders &Finders,
+                                         const Project *Remote) {
   const SourceManager &SM = Facts.context().getSourceManager();
-  const ClassSet LongLived = longLivedHandlerClasses(Facts, Handlers);
+  const LongLivedClasses LongLived(Facts, Handlers, Remote);
 
   llvm::MapVector<const FieldDecl *, MemberState> ByField;
   auto EntryFor = [&](const FieldDecl &Field,
@@ -73,7 +135,7 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
 
   // Annotations on the members of handler classes are checked whether or
   // not the members are written.
-  for (const CXXRecordDecl *Class : LongLived)
+  for (const CXXRecordDecl *Class : LongLived.inThisUnit())
     if (const CXXRecordDecl *Definition = Class->getDefinition())
       for (const FieldDecl *Field : Definition->fields())
         if (Field->hasAttr<AnnotateAttr>())
@@ -81,25 +143,68 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
 
   const std::vector<const FunctionDecl *> Functions = Facts.walkedFunctions();
   NarrowedTraversalScope Scope(Facts.context(), Functions);
+  llvm::SmallPtrSet<const CXXRecordDecl *, 8> Handled;
   for (const FunctionDecl *F : Functions) {
     const CXXRecordDecl *This = Facts.thisClassOf(F);
-    if (!This || !LongLived.contains(This->getCanonicalDecl()) ||
-        isa<CXXConstructorDecl, CXXDestructorDecl>(F) ||
+    if (!This || !LongLived.contains(This))
+      continue;
+    if (This->hasDefinition())
+      Handled.insert(This->getDefinition());
+    if (isa<CXXConstructorDecl, CXXDestructorDecl>(F) ||
         Handlers.isStartUpOnly(F))
       continue;
     for (const MemberReference &R : Facts.factsOf(F)->MemberRefs)
       if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref))
-        EntryFor(*R.Field, *This).Writes.push_back(Write{Site, F});
+        EntryFor(*R.Field, *This).Writes.push_back(Write{Site, F, {}});
   }
+
+  // With the project index, each member is reported by one unit of the
+  // project, with the other units' writes.
+  const ClassSet Implemented = Remote ? implementedClasses(Facts) : ClassSet();
+  // A header an editor opens on its own reports the classes it defines.
+  ClassSet DefinedHere;
+  if (Remote && !Remote->View.liveIsIndexed())
+    for (const CXXRecordDecl *Class : Facts.definedClasses())
+      if (LongLived.contains(Class)) {
+        DefinedHere.insert(Class->getCanonicalDecl());
+        Handled.insert(Class);
+      }
+  auto Owns = [&](const RecordDecl &Class) {
+    const auto *Canonical = cast<CXXRecordDecl>(Class.getCanonicalDecl());
+    llvm::StringRef USR = Remote->Usrs.of(Canonical);
+    return DefinedHere.contains(Canonical) ||
+           (!USR.empty() &&
+            Remote->View.liveOwnsClass(USR, Implemented.contains(Canonical)));
+  };
+  if (Remote)
+    for (const CXXRecordDecl *Class : Handled)
+      for (const FieldDecl *Field : Class->getDefinition()->fields()) {
+        if (!Owns(*Field->getParent()))
+          continue;
+        std::vector<Write> Elsewhere;
+        addRemoteWrites(Elsewhere, Remote->Usrs.of(Field), *Remote, Handlers,
+                        [&](const index::Function &F) {
+                          return !F.IsStructor && LongLived.contains(F.ThisClass);
+                        });
+        if (!Elsewhere.empty())
+          llvm::append_range(EntryFor(*Field, *Class).Writes, Elsewhere);
+      }
 
   auto IsBefore = [&](SourceLocation A, SourceLocation B) {
     return SM.isBeforeInTranslationUnit(SM.getFileLoc(A), SM.getFileLoc(B));
   };
   for (auto &Entry : ByField) {
     MemberState &M = Entry.second;
-    llvm::stable_sort(M.Writes, [&](const Write &A, const Write &B) {
-      return IsBefore(A.Site->getBeginLoc(), B.Site->getBeginLoc());
-    });
+    if (Remote && !Owns(*M.Field->getParent()))
+      continue;
+    // This unit's writes in source order, then the other units'.
+    std::stable_sort(M.Writes.begin(),
+                     std::partition(M.Writes.begin(), M.Writes.end(),
+                                    [](const Write &W) { return W.Site; }),
+                     [&](const Write &A, const Write &B) {
+                       return IsBefore(A.Site->getBeginLoc(),
+                                       B.Site->getBeginLoc());
+                     });
     Members.push_back(std::move(M));
   }
   llvm::stable_sort(Members, [&](const MemberState &A, const MemberState &B) {

@@ -40,8 +40,10 @@ struct MemberState {
 
 class MemberStateAnalysis {
 public:
+  /// With \p Remote, roots and writes of the whole project count, and only
+  /// the members this unit reports for the project are kept.
   MemberStateAnalysis(CodeFacts &Facts, const HandlerModel &Handlers,
-                      WriteFinders &Finders);
+                      WriteFinders &Finders, const Project *Remote);
 
   /// In source order of their declarations.
   const std::vector<MemberState> &members() const { return Members; }

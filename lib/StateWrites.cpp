@@ -27,7 +27,7 @@ void StateWrites::collect(const Expr &Ref, const Stmt &Root,
   if (!Site)
     return;
   if (!Finder.handsOutAccess(*Site)) {
-    Out.push_back({Site, &F});
+    Out.push_back(Write{Site, &F, {}});
     return;
   }
   // F returns mutable access: what its callers do with it counts.

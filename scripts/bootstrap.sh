@@ -33,19 +33,33 @@ if [ "$(id -u)" != 0 ]; then
   sudo=sudo
 fi
 
+# apt and dpkg write hundreds of progress lines: they go to a log, the
+# terminal gets one line per step, and the log's path when a step fails.
+apt_log=""
+apt_step() { # apt_step DESCRIPTION APT-GET-ARGUMENT...
+  local what=$1
+  shift
+  [ -n "$apt_log" ] || apt_log=$(mktemp --suffix=.log "${TMPDIR:-/tmp}/stateless-tidy-apt.XXXXXX")
+  echo "bootstrap.sh: $what" >&2
+  if ! $sudo env DEBIAN_FRONTEND=noninteractive apt-get "$@" </dev/null >>"$apt_log" 2>&1; then
+    grep '^E:' "$apt_log" >&2 || true
+    echo "bootstrap.sh: apt-get $1 failed; apt's full log: $apt_log" >&2
+    exit 1
+  fi
+}
 apt_updated=0
+apt_update() {
+  [ $apt_updated = 1 ] || apt_step "updating the package lists" update
+  apt_updated=1
+}
 apt_install() {
   local missing=()
   for p in "$@"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  if [ $apt_updated = 0 ]; then
-    $sudo apt-get update -qq
-    apt_updated=1
-  fi
-  echo "bootstrap.sh: installing ${missing[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  apt_update
+  apt_step "installing ${missing[*]}" install -y --no-install-recommends "${missing[@]}"
 }
 
 newest_llvm() {
@@ -60,7 +74,7 @@ newest_llvm() {
 if [ -z "$llvm" ]; then
   llvm=$(newest_llvm)
   if [ -z "$llvm" ] && [ $apt_updated = 0 ]; then
-    $sudo apt-get update -qq && apt_updated=1
+    apt_update
     llvm=$(newest_llvm)
   fi
   [ -n "$llvm" ] || { echo "bootstrap.sh: apt offers no libclang-NN-dev between 16 and 22" >&2; exit 1; }
@@ -100,11 +114,13 @@ cmake -S "$root" -B "$build_dir" -G Ninja -DLLVM_VERSION_MAJOR="$llvm" \
   -DSTATELESS_SANITIZE=$sanitize >&2
 cmake --build "$build_dir" >&2
 if [ $tests = 1 ]; then
-  # ajv and the SARIF 2.1.0 schema (shipped in @microsoft/jest-sarif) for
-  # the SARIF tests, into the build directory; without them they are skipped.
-  sarif_schema=@microsoft/jest-sarif@1.0.0-beta.0
-  [ -f "$build_dir/npm/node_modules/@microsoft/jest-sarif/package.json" ] ||
-    npm install --prefix "$build_dir/npm" --no-audit --no-fund --loglevel=error "$sarif_schema" >&2 ||
-    echo "bootstrap.sh: npm could not install $sarif_schema; the SARIF schema tests are skipped" >&2
+  # The SARIF tests' validators, into the build directory (without them those
+  # tests are skipped): ajv with the SARIF 2.1.0 schema (shipped in
+  # @microsoft/jest-sarif), and the SARIF SDK's multitool.
+  sarif_validators=(@microsoft/jest-sarif@1.0.0-beta.0 @microsoft/sarif-multitool@5.7.0)
+  [ -f "$build_dir/npm/node_modules/@microsoft/jest-sarif/package.json" ] &&
+    [ -f "$build_dir/npm/node_modules/@microsoft/sarif-multitool/package.json" ] ||
+    npm install --prefix "$build_dir/npm" --no-audit --no-fund --loglevel=error "${sarif_validators[@]}" >&2 ||
+    echo "bootstrap.sh: npm could not install ${sarif_validators[*]}; the SARIF validation tests are skipped" >&2
 fi
 echo "$build_dir"

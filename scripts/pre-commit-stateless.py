@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """pre-commit entry of the stateless-tidy hooks (.pre-commit-hooks.yaml,
 docs/pre-commit.md): runs the stateless-* checks on the staged C and C++
-source files with the project's compile_commands.json.
+source files with the project's compile_commands.json, or its
+compile_flags.txt (the same flags for every file).
 
   pre-commit-stateless.py [--use-plugin] [-p DIR] [--stateless-tidy=PATH]
                           [--clang-tidy=PATH] [--plugin=PATH]
@@ -24,6 +25,8 @@ import sys
 # Where build systems usually put compile_commands.json, relative to the
 # repository root (where pre-commit runs its hooks).
 BUILD_DIRS = ("build", "build-*", "out", "cmake-build-*", ".")
+# What clang-tidy's -p accepts, in the order it tries them.
+DATABASE, FLAGS = "compile_commands.json", "compile_flags.txt"
 STATELESS_CHECK = re.compile(r"^\s+stateless-[a-z-]+$", re.M)
 
 
@@ -114,25 +117,33 @@ def find_clang_tidy(path, plugin):
 
 
 def find_database(build_path):
+    """compile_commands.json, else compile_flags.txt: in the -p directory, or
+    the newest in the usual build directories."""
+    directories = [build_path] if build_path else [
+        directory for pattern in BUILD_DIRS for directory in glob.glob(pattern)]
+    for name in (DATABASE, FLAGS):
+        found = [os.path.join(directory, name) for directory in directories
+                 if os.path.isfile(os.path.join(directory, name))]
+        if found:
+            return os.path.normpath(max(found, key=os.path.getmtime))
     if build_path:
-        database = os.path.join(build_path, "compile_commands.json")
-        if not os.path.isfile(database):
-            raise Stop("%s does not exist: pass -p the build directory that holds "
-                       "compile_commands.json" % database)
-        return database
-    found = [path for pattern in BUILD_DIRS
-             for path in glob.glob(os.path.join(pattern, "compile_commands.json"))]
-    if not found:
-        raise Stop("no compile_commands.json in build/, build-*/, out/, cmake-build-*/ or the "
-                   "repository root: configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, "
-                   "or pass its directory with args: [-p, DIR]")
-    return os.path.normpath(max(found, key=os.path.getmtime))
+        raise Stop("%s holds no %s or %s: pass -p the build directory that holds "
+                   "compile_commands.json" % (build_path, DATABASE, FLAGS))
+    raise Stop("no %s or %s in build/, build-*/, out/, cmake-build-*/ or the repository "
+               "root: configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass "
+               "its directory with args: [-p, DIR]" % (DATABASE, FLAGS))
 
 
 def database_files(database):
+    """The files the database has commands for; None for compile_flags.txt,
+    whose flags apply to every file."""
+    if os.path.basename(database) == FLAGS:
+        return None
     try:
         with open(database) as f:
             entries = json.load(f)
+        if not isinstance(entries, list):
+            raise ValueError("not a JSON array of compile commands")
         return {os.path.realpath(os.path.join(e["directory"], e["file"])) for e in entries}
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise Stop("%s is not a readable compilation database (%s): regenerate it" % (
@@ -167,7 +178,7 @@ def check(hook, argv):
         return 0
     database = find_database(options["-p"])
     listed = database_files(database)
-    present = [f for f in files if os.path.realpath(f) in listed]
+    present = [f for f in files if listed is None or os.path.realpath(f) in listed]
     for missing in sorted(set(files) - set(present)):
         print("%s: %s is not in %s: re-run the build's configure step so that the compilation "
               "database lists it, or pass -p the build directory that does" % (

@@ -28,6 +28,8 @@ import sys
 PROG = "stateless-diff.py"
 SOURCES = r".*\.(c|cc|cpp|cxx|c\+\+|m|mm)$"
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+# What clang-tidy's -p accepts.
+DATABASES = ("compile_commands.json", "compile_flags.txt")
 EMPTY_FIXES = "---\nMainSourceFile:  ''\nDiagnostics:     []\n...\n"
 
 
@@ -56,7 +58,8 @@ def changed_lines(diff, strip):
 
 def main():
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.split("\n\n")[0])
-    parser.add_argument("-p", "--build-dir", help="directory of compile_commands.json")
+    parser.add_argument("-p", "--build-dir",
+                        help="directory of compile_commands.json (or compile_flags.txt)")
     parser.add_argument("--strip", type=int, default=1,
                         help="path components to strip from the diff's names (default: 1, for a/ b/)")
     parser.add_argument("--sources", default=SOURCES,
@@ -77,6 +80,11 @@ def main():
     tidy = shutil.which(args.clang_tidy_binary)
     if not tidy:
         fail("cannot run '%s': not found (give --clang-tidy-binary)" % args.clang_tidy_binary)
+    # clang-tidy itself would only warn, and analyse without the project's flags.
+    if args.build_dir and not any(os.path.isfile(os.path.join(args.build_dir, name))
+                                  for name in DATABASES):
+        fail("-p %s holds no %s: give the build directory of the project"
+             % (args.build_dir, " or ".join(DATABASES)))
 
     changes = changed_lines(sys.stdin.read(), args.strip)
     files = sorted(f for f in changes if sources_re.match(f) and os.path.isfile(f))

@@ -9,11 +9,13 @@ run-clang-tidy write with --export-fixes: it carries each diagnostic's check,
 message, file offset and notes, unlike the text output, whose file:line:col
 prefix is ambiguous for paths with colons and whose notes are not tied to
 their warning. Several files may be given (one per translation unit); a
-diagnostic in a header that several units include is reported once.
+diagnostic in a header that several units include is reported once, with
+the notes of every unit.
 
 SARIF: one rule per stateless-* check and per other check present
-(stateless-* rules link to their page in docs/checks); each result has its location relative to --base-dir (uriBaseId
-%SRCROOT%), its notes as relatedLocations, the handler path as a codeFlow,
+(stateless-* rules link to their page under --docs-url); each result has its
+location relative to --base-dir (uriBaseId %SRCROOT%), its notes as
+relatedLocations linked from the message, each handler path as a codeFlow,
 and a partialFingerprint that does not change when lines move. Findings run
 with the ReportAllowed option (see docs/ci.md) whose note says
 "allowed by STATELESS_ALLOW(...)" become results with an inSource
@@ -26,10 +28,14 @@ import json
 import os
 import re
 import sys
-from urllib.parse import quote
+from urllib.parse import quote, urljoin, urlparse
 from urllib.request import pathname2url
 
 PROG = "stateless-sarif.py"
+HERE = os.path.dirname(os.path.realpath(__file__))
+# stateless-tidy's version: CMake writes it into the installed copy of this
+# script; in a source tree it is read from project(VERSION) in CMakeLists.txt.
+VERSION = "@PROJECT_VERSION@"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # The note the checks add under ReportAllowed (StatelessCheck::emitAllowedNote).
 ALLOWED_NOTE = re.compile(r"^allowed by STATELESS_ALLOW\((\w+)\): (.*)$", re.S)
@@ -37,6 +43,8 @@ ALLOWED_NOTE = re.compile(r"^allowed by STATELESS_ALLOW\((\w+)\): (.*)$", re.S)
 PATH_START = "reached from "
 # Markdown in the check pages' first paragraphs: links, **bold**, `code`.
 MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|`([^`]*)`|\*\*")
+# Characters escaped in the text of a SARIF embedded link, [text](id).
+LINK_TEXT_ESCAPE = re.compile(r"[\\\[\]]")
 LEVELS = {"Error": "error", "Warning": "warning", "Remark": "note"}
 GITLAB_SEVERITY = {"error": "critical", "warning": "major", "note": "info"}
 
@@ -82,7 +90,7 @@ def parse_yaml(text, name):
         if content and not content.startswith("#") and content not in ("---", "..."):
             lines.append([number, len(raw) - len(raw.lstrip(" ")), content])
     if not lines:
-        return {}
+        return None
 
     def error(i):
         raise Failure("%s:%d: not the YAML clang-tidy writes with --export-fixes"
@@ -179,22 +187,33 @@ def diagnostic_file(entry, build_dir):
     return os.path.normpath(path) if path else ""
 
 
+def read_document(path):
+    """The Diagnostics list of one export. run-clang-tidy leaves the file empty
+    when nothing is found; anything else must have the key."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise Failure("cannot read %s: %s" % (path, e.strerror))
+    except UnicodeDecodeError:
+        raise Failure("%s is not UTF-8 text" % path)
+    document = parse_yaml(text, path)
+    if document is None:
+        return []
+    if not isinstance(document, dict) or "Diagnostics" not in document:
+        raise Failure("%s has no Diagnostics key: is it clang-tidy --export-fixes output?" % path)
+    diagnostics = document["Diagnostics"] or []
+    if not isinstance(diagnostics, list):
+        raise Failure("%s: Diagnostics is not a list" % path)
+    return diagnostics
+
+
 def read_diagnostics(paths):
-    """The diagnostics of every file, without the copies that several
-    translation units report for one header."""
-    seen = set()
-    diagnostics = []
+    """The diagnostics of every file. A diagnostic in a header that several
+    translation units report is one, with the notes of each unit in turn."""
+    merged = {}
     for path in paths:
-        try:
-            with open(path, encoding="utf-8") as f:
-                document = parse_yaml(f.read(), path)
-        except OSError as e:
-            raise Failure("cannot read %s: %s" % (path, e.strerror))
-        except UnicodeDecodeError:
-            raise Failure("%s is not UTF-8 text" % path)
-        if not isinstance(document, dict) or not isinstance(document.get("Diagnostics") or [], list):
-            raise Failure("%s has no Diagnostics list: is it clang-tidy --export-fixes output?" % path)
-        for d in document.get("Diagnostics") or []:
+        for d in read_document(path):
             message = d.get("DiagnosticMessage") if isinstance(d, dict) else None
             notes = d.get("Notes") or [] if isinstance(d, dict) else []
             if (not isinstance(message, dict) or "DiagnosticName" not in d or
@@ -202,9 +221,8 @@ def read_diagnostics(paths):
                 raise Failure("%s: a diagnostic without DiagnosticName, DiagnosticMessage "
                               "or well-formed Notes" % path)
             build_dir = d.get("BuildDirectory") or os.getcwd()
-            entries = [message] + notes
             located = []
-            for entry in entries:
+            for entry in [message] + notes:
                 try:
                     offset = int(entry.get("FileOffset") or 0)
                 except ValueError:
@@ -212,30 +230,44 @@ def read_diagnostics(paths):
                 located.append({"message": entry.get("Message") or "",
                                 "file": diagnostic_file(entry, build_dir),
                                 "offset": offset})
-            key = (d["DiagnosticName"], json.dumps(located, sort_keys=True))
-            if key in seen:
-                continue
-            seen.add(key)
-            diagnostics.append({"check": d["DiagnosticName"],
-                                "level": LEVELS.get(d.get("Level"), "warning"),
-                                "main": located[0], "notes": located[1:]})
-    return diagnostics
+            main = located[0]
+            key = (d["DiagnosticName"], main["file"], main["offset"], main["message"])
+            diagnostic = merged.setdefault(key, {
+                "check": d["DiagnosticName"], "level": LEVELS.get(d.get("Level"), "warning"),
+                "main": main, "units": []})
+            if located[1:] not in diagnostic["units"]:
+                diagnostic["units"].append(located[1:])
+    return list(merged.values())
 
 
 # --- Rules -------------------------------------------------------------------
 
 def default_docs_dir():
     """docs/checks beside the script in a source tree, or the installed docs."""
-    here = os.path.dirname(os.path.realpath(__file__))
-    for candidate in (os.path.join(here, os.pardir, "docs", "checks"),
-                      os.path.join(here, os.pardir, "share", "doc", "stateless-tidy", "checks")):
+    for candidate in (os.path.join(HERE, os.pardir, "docs", "checks"),
+                      os.path.join(HERE, os.pardir, "share", "doc", "stateless-tidy", "checks")):
         if os.path.isdir(candidate):
             return os.path.normpath(candidate)
     return ""
 
 
+def default_version():
+    """The version CMake installed the script with, or in a source tree the
+    one project() declares."""
+    if not VERSION.startswith("@"):
+        return VERSION
+    try:
+        with open(os.path.join(HERE, os.pardir, "CMakeLists.txt"), encoding="utf-8") as f:
+            declared = re.search(r"project\(stateless-tidy VERSION ([0-9.]+)", f.read())
+    except OSError:
+        return ""
+    return declared.group(1) if declared else ""
+
+
 def rule(check, docs_dir, docs_url):
-    entry = {"id": check, "name": check}
+    # SARIF wants a readable PascalCase name besides the id.
+    name = "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", check))
+    entry = {"id": check, "name": name}
     page = os.path.join(docs_dir, check + ".md") if docs_dir else ""
     if check.startswith("stateless-") and page and os.path.isfile(page):
         with open(page, encoding="utf-8") as f:
@@ -289,33 +321,47 @@ def result(diagnostic, rule_index, sources, occurrences):
         occurrences[base] = occurrences.get(base, 0) + 1
         out["partialFingerprints"] = {"statelessFingerprint/v1": "%s:%d" % (base, occurrences[base])}
 
-    related, flow, suppressions = [], [], []
-    for note in diagnostic["notes"]:
-        allowed = ALLOWED_NOTE.match(note["message"])
-        location = physical_location(sources, note) if note["file"] else {}
-        if allowed:
-            suppression = {"kind": "inSource", "status": "accepted",
-                           "justification": "%s: %s" % allowed.groups()}
-            if location:
-                suppression["location"] = location
-            suppressions.append(suppression)
-            continue
-        if not location:
-            continue
-        related.append(dict(location, id=len(related), message={"text": note["message"]}))
-        flow.append(dict(location, message={"text": note["message"]}))
-    if related:
-        out["relatedLocations"] = related
-    # The handler path in request order: the handler, the calls, then what
-    # it does (the write shown in a note, or the finding itself).
-    starts = [i for i, step in enumerate(flow) if step["message"]["text"].startswith(PATH_START)]
-    if starts and "locations" in out:
-        path, before = flow[starts[0]:], flow[:starts[0]]
-        steps = path + (before or [dict(out["locations"][0], message=out["message"])])
-        out["codeFlows"] = [{"threadFlows": [{"locations": [{"location": s} for s in steps]}]}]
+    steps, paths, suppressions = [], [], []
+    for notes in diagnostic["units"]:
+        flow = []
+        for note in notes:
+            allowed = ALLOWED_NOTE.match(note["message"])
+            location = physical_location(sources, note) if note["file"] else {}
+            if allowed:
+                suppression = {"kind": "inSource", "status": "accepted",
+                               "justification": "%s: %s" % allowed.groups()}
+                if location:
+                    suppression["location"] = location
+                if suppression not in suppressions:
+                    suppressions.append(suppression)
+            elif location:
+                flow.append(dict(location, message={"text": note["message"]}))
+        steps += [step for step in flow if step not in steps]
+        path = handler_path(flow, out.get("locations"), main["message"])
+        if path and path not in paths:
+            paths.append(path)
+    if steps:
+        # Related locations are shown where the message links to them.
+        out["relatedLocations"] = [dict(step, id=i) for i, step in enumerate(steps, 1)]
+        out["message"]["text"] += ". See %s." % ", ".join(
+            "[%s](%d)" % (LINK_TEXT_ESCAPE.sub(r"\\\g<0>", step["message"]["text"]), i)
+            for i, step in enumerate(steps, 1))
+    if paths:
+        out["codeFlows"] = [{"threadFlows": [{"locations": [{"location": s} for s in path]}]}
+                            for path in paths]
     if suppressions:
         out["suppressions"] = suppressions
     return out
+
+
+def handler_path(flow, locations, message):
+    """The handler path of one unit's notes in request order: the handler, the
+    calls, then what it does (the write shown in a note, or the finding)."""
+    starts = [i for i, step in enumerate(flow) if step["message"]["text"].startswith(PATH_START)]
+    if not starts or not locations:
+        return None
+    path, before = flow[starts[0]:], flow[:starts[0]]
+    return path + (before or [dict(locations[0], message={"text": message})])
 
 
 def sarif(diagnostics, sources, docs_dir, docs_url, tool_version):
@@ -326,7 +372,8 @@ def sarif(diagnostics, sources, docs_dir, docs_url, tool_version):
                     {p[:-3] for p in pages if p.startswith("stateless-") and p.endswith(".md")})
     index = {check: i for i, check in enumerate(checks)}
     occurrences = {}
-    driver = {"name": "stateless-tidy", "rules": [rule(c, docs_dir, docs_url) for c in checks]}
+    driver = {"name": "stateless-tidy", "informationUri": urljoin(docs_url, ".."),
+              "rules": [rule(c, docs_dir, docs_url) for c in checks]}
     if tool_version:
         driver["version"] = tool_version
     run = {"tool": {"driver": driver},
@@ -336,14 +383,15 @@ def sarif(diagnostics, sources, docs_dir, docs_url, tool_version):
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def gitlab(log):
-    """GitLab Code Quality: open findings with a location."""
+def gitlab(log, diagnostics):
+    """GitLab Code Quality: open findings with a location, described by their
+    message (without SARIF's links to the notes)."""
     issues = []
-    for r in log["runs"][0]["results"]:
+    for r, diagnostic in zip(log["runs"][0]["results"], diagnostics):
         if "suppressions" in r or "locations" not in r:
             continue
         physical = r["locations"][0]["physicalLocation"]
-        issues.append({"description": r["message"]["text"], "check_name": r["ruleId"],
+        issues.append({"description": diagnostic["main"]["message"], "check_name": r["ruleId"],
                        "fingerprint": r["partialFingerprints"]["statelessFingerprint/v1"],
                        "severity": GITLAB_SEVERITY[r["level"]],
                        "location": {"path": physical["artifactLocation"]["uri"],
@@ -364,20 +412,28 @@ def main():
                         help="directory of the stateless-* check pages, for rule "
                         "descriptions (default: the docs beside this script)")
     parser.add_argument("--docs-url", default=None,
-                        help="URL the check pages are published under, ending in / "
+                        help="absolute URL the check pages are published under; the "
+                        "documentation root above it is the tool's informationUri "
                         "(default: a file: URL of --docs-dir)")
-    parser.add_argument("--tool-version", default="", help="version of stateless-tidy to record")
+    parser.add_argument("--tool-version", default=default_version(),
+                        help="version of stateless-tidy to record (default: %(default)s, "
+                        "this script's own)")
     args = parser.parse_args()
     docs_url = args.docs_url
     if docs_url is None:
         docs_url = "file://" + pathname2url(os.path.abspath(args.docs_dir or ".")) + "/"
     try:
+        if not urlparse(docs_url).scheme:
+            raise Failure("--docs-url %s is not an absolute URL (https://... or file://...)"
+                          % docs_url)
+        docs_url = docs_url.rstrip("/") + "/"
         if not os.path.isdir(args.base_dir):
             raise Failure("--base-dir %s is not a directory" % args.base_dir)
         sources = Sources(args.base_dir)
-        log = sarif(read_diagnostics(args.fixes), sources, args.docs_dir, docs_url,
-                    args.tool_version)
-        text = json.dumps(gitlab(log) if args.format == "gitlab" else log, indent=2) + "\n"
+        diagnostics = read_diagnostics(args.fixes)
+        log = sarif(diagnostics, sources, args.docs_dir, docs_url, args.tool_version)
+        text = json.dumps(gitlab(log, diagnostics) if args.format == "gitlab" else log,
+                          indent=2) + "\n"
         if args.output == "-":
             sys.stdout.write(text)
         else:

@@ -40,10 +40,12 @@ config.substitutions.extend([
     ("%plugin", config.plugin),
     ("%stateless_tidy", config.stateless_tidy),
     ("%stateless_clangd", config.stateless_clangd),
+    ("%stateless_index", config.stateless_index),
     ("%stateless_include", os.path.join(config.stateless_src_root, "include")),
     ("%src_root", config.stateless_src_root),
     ("%obj_root", config.stateless_obj_root),
     ("%llvm_major", config.llvm_major),
+    ("%stateless_version", config.stateless_version),
     ("%python", config.python),
     ("%FileCheck", config.filecheck),
     ("%not", config.not_tool),
@@ -85,12 +87,14 @@ if shutil.which("protoc") and shutil.which("grpc_cpp_plugin"):
     config.available_features.add("grpc")
     config.substitutions.append(("%grpc_cpp_plugin", shutil.which("grpc_cpp_plugin")))
 
-# The SARIF tests validate against the SARIF 2.1.0 schema with ajv, both
-# installed from npm into the build directory by scripts/bootstrap.sh --tests.
+# The SARIF tests validate against the SARIF 2.1.0 schema with ajv and with
+# the SARIF multitool, installed from npm into the build directory by
+# scripts/bootstrap.sh --tests.
 npm_modules = os.path.join(config.stateless_obj_root, "npm", "node_modules")
 sarif_schema = os.path.join(npm_modules, "@microsoft", "jest-sarif", "lib", "schemas",
                             "sarif-2.1.0-rtm.5.json")
-if shutil.which("node") and os.path.isfile(sarif_schema):
+sarif_multitool = os.path.join(npm_modules, "@microsoft", "sarif-multitool-" + sys.platform)
+if shutil.which("node") and os.path.isfile(sarif_schema) and os.path.isdir(sarif_multitool):
     config.available_features.add("sarif-validator")
     config.substitutions.append(("%validate_sarif", " ".join([
         "node", os.path.join(config.test_source_root, "ci", "validate-sarif.js"),

@@ -12,7 +12,7 @@ information rather than folding them into the message), `initialized`, one
 per FILE and sorted by position, with 1-based lines and columns:
 
     == main.cpp: 2 diagnostics
-    main.cpp:38:42: warning: <message> [<code>] (<source>)
+    main.cpp:38:42: warning: <message> [<code>] (<source>) <codeDescription.href>
       main.cpp:69:3: note: <related information message>
 
 Paths are relative to the first FILE's directory. Fails with one line on
@@ -139,9 +139,10 @@ def format_diagnostics(path, diagnostics, root):
         start = d["range"]["start"]
         return (start["line"], start["character"], str(d.get("code", "")), d["message"])
     for d in sorted(diagnostics, key=key):
-        lines.append("%s:%s: %s: %s [%s] (%s)" % (
+        lines.append("%s:%s: %s: %s [%s] (%s) %s" % (
             name, position(d["range"]), SEVERITY.get(d.get("severity"), "?"),
-            d["message"].replace("\n", "\\n"), d.get("code", ""), d.get("source", "")))
+            d["message"].replace("\n", "\\n"), d.get("code", ""), d.get("source", ""),
+            d.get("codeDescription", {}).get("href", "")))
         for note in d.get("relatedInformation", []):
             location = note["location"]
             lines.append("  %s:%s: note: %s" % (show_path(location["uri"], root),

@@ -156,7 +156,7 @@ TEST(HandlerModel, LambdasAreTheirOwnCode) {
   )cpp");
   EXPECT_TRUE(M.Handlers.isStartUpOnly(M.function("helper")));
   WriteFinders Finders(M.AST->getASTContext());
-  GlobalStateAnalysis Globals(M.Facts, M.Handlers, Finders);
+  GlobalStateAnalysis Globals(M.Facts, M.Handlers, Finders, nullptr);
   ASSERT_EQ(Globals.variables().size(), 1u);
   const GlobalVariable &Hits = Globals.variables().front();
   EXPECT_EQ(Hits.Decl->getName(), "hits");

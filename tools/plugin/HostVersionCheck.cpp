@@ -60,8 +60,9 @@ __attribute__((constructor(101))) void refuseForeignHost() {
     return;
   }
   fprintf(stderr,
-          "error: %s was built for LLVM %d but is loaded by a clang-tidy of "
-          "LLVM %d; run it with clang-tidy-%d, or rebuild stateless-tidy with "
+          "error: %s (stateless-tidy " STATELESS_TIDY_VERSION ") was built for "
+          "LLVM %d but is loaded by a clang-tidy of LLVM %d; run it with "
+          "clang-tidy-%d, or rebuild stateless-tidy with "
           "-DLLVM_VERSION_MAJOR=%d\n",
           Plugin, STATELESS_LLVM_MAJOR, Host, STATELESS_LLVM_MAJOR, Host);
   fflush(stderr);

@@ -7,6 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "ResourceDir.h"
+#include "Version.h"
+
+#include "llvm/ADT/ArrayRef.h"
 
 // Declared in clangd's tool/ClangdMain.h, which LLVM does not install.
 namespace clang::clangd {
@@ -14,6 +17,11 @@ int clangdMain(int Argc, char *Argv[]);
 } // namespace clang::clangd
 
 int main(int Argc, char **Argv) {
+  // clangd replaces LLVM's version printer by one that prints no extra
+  // lines: the checks' version goes first.
+  for (llvm::StringRef Arg : llvm::ArrayRef<char *>(Argv + 1, Argv + Argc))
+    if (Arg == "--version" || Arg == "-version")
+      stateless::printVersion(llvm::outs());
   std::string Storage;
   std::vector<const char *> Args = stateless::withResourceDir(
       Argc, const_cast<const char **>(Argv), "--resource-dir=", Storage);

@@ -7,10 +7,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "ResourceDir.h"
+#include "Version.h"
 
 #include "clang-tidy/tool/ClangTidyMain.h"
+#include "llvm/Support/CommandLine.h"
 
 int main(int Argc, const char **Argv) {
+  llvm::cl::AddExtraVersionPrinter(stateless::printVersion);
   std::string Storage;
   std::vector<const char *> Args = stateless::withResourceDir(
       Argc, Argv, "--extra-arg-before=-resource-dir=", Storage);

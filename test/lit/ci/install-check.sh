@@ -39,6 +39,7 @@ echo "== installed SARIF converter"
 "$prefix/bin/stateless-sarif.py" --base-dir . fixes.yaml | python3 -c '
 import json, sys
 run = json.load(sys.stdin)["runs"][0]
+print("tool", run["tool"]["driver"]["name"], run["tool"]["driver"]["version"])
 for rule in run["tool"]["driver"]["rules"]:
     if rule["id"] == "stateless-mutable-global":
         print("rule", rule["id"], rule["helpUri"])
@@ -54,4 +55,7 @@ echo "== deb"
 cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/deb" >/dev/null
 deb=$(ls "$work"/deb/*.deb)
 dpkg-deb -f "$deb" Package Version Depends
+echo "== deb control archive"
+dpkg-deb --ctrl-tarfile "$deb" | tar -t | sort
+echo "== deb files"
 dpkg-deb -c "$deb" | awk '{print $6}'

@@ -3,7 +3,8 @@
 the tests exercise its real steps: `run:` steps in bash with the runner's
 flags and environment (GITHUB_ENV, RUNNER_TEMP, GITHUB_WORKSPACE,
 GITHUB_ACTION_PATH), `${{ }}` expressions over the inputs and a github
-context given here; `uses:` steps are printed, not run.
+context given here (server_url, repository and sha have defaults); `uses:`
+steps are printed, not run.
 
     run_action.py ACTION_DIR WORKSPACE TEMP [--input NAME=VALUE]... [--github KEY=VALUE]...
 """
@@ -54,6 +55,11 @@ def main():
         if name not in action["inputs"]:
             sys.exit("run_action.py: action.yml has no input '%s'" % name)
         context["inputs." + name] = value
+    # What every run has; --github adds to it (action_repository, event, ...).
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=args.workspace,
+                          stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
+    context.update({"github.server_url": "https://github.com",
+                    "github.repository": "owner/repository", "github.sha": head})
     for pair in args.github:
         key, _, value = pair.partition("=")
         context["github." + key] = value

@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Prints a SARIF log one line per rule and per result, for FileCheck:
+"""Prints a SARIF log one line per tool, rule and result, for FileCheck:
 
-    rule stateless-mutable-global help=<helpUri> short=<shortDescription>
-    result stateless-mutable-global warning main.cpp:38:42 base=%SRCROOT% related=2 flow=2 fingerprint=<hash>:1 suppressed=inSource:<justification>
-    related <message>
+    tool stateless-tidy version=0.1.0 info=<informationUri>
+    rule stateless-mutable-global name=StatelessMutableGlobal help=<helpUri> short=<shortDescription>
+    result stateless-mutable-global warning main.cpp:38:42 base=%SRCROOT% related=2 flow=2 fingerprint=<hash>:1 suppressed=inSource:<justification> paths=1
+      message <text>
+      flow main.cpp:125:10 <message>     (the steps of each code flow in turn)
+
+flow= counts the steps of the first code flow, paths= the code flows.
 
 --fingerprints prints only "ruleId fingerprint message" per result, sorted,
 to compare two runs.
@@ -25,24 +29,28 @@ def main():
         run = json.load(f)["runs"][0]
     lines = []
     if not fingerprints_only:
-        for rule in run["tool"]["driver"]["rules"]:
-            lines.append("rule %s help=%s short=%s" % (
-                rule["id"], rule.get("helpUri", ""), rule.get("shortDescription", {}).get("text", "")))
+        driver = run["tool"]["driver"]
+        lines.append("tool %s version=%s info=%s" % (
+            driver["name"], driver.get("version", ""), driver.get("informationUri", "")))
+        for rule in driver["rules"]:
+            lines.append("rule %s name=%s help=%s short=%s" % (
+                rule["id"], rule.get("name", ""), rule.get("helpUri", ""),
+                rule.get("shortDescription", {}).get("text", "")))
     for r in run["results"]:
         fingerprint = r.get("partialFingerprints", {}).get("statelessFingerprint/v1", "none")
         if fingerprints_only:
             lines.append("%s %s %s" % (r["ruleId"], fingerprint, r["message"]["text"]))
             continue
-        flows = r.get("codeFlows", [])
-        steps = flows[0]["threadFlows"][0]["locations"] if flows else []
+        paths = [flow["threadFlows"][0]["locations"] for flow in r.get("codeFlows", [])]
         suppressions = r.get("suppressions", [])
-        lines.append("result %s %s %s base=%s related=%d flow=%d fingerprint=%s suppressed=%s" % (
+        lines.append("result %s %s %s base=%s related=%d flow=%d fingerprint=%s suppressed=%s paths=%d" % (
             r["ruleId"], r["level"], where(r["locations"][0]),
             r["locations"][0]["physicalLocation"]["artifactLocation"].get("uriBaseId", "none"),
-            len(r.get("relatedLocations", [])), len(steps), fingerprint,
-            ",".join("%s:%s" % (s["kind"], s.get("justification", "")) for s in suppressions) or "no"))
+            len(r.get("relatedLocations", [])), len(paths[0]) if paths else 0, fingerprint,
+            ",".join("%s:%s" % (s["kind"], s.get("justification", "")) for s in suppressions) or "no",
+            len(paths)))
         lines.append("  message %s" % r["message"]["text"])
-        for step in steps:
+        for step in (step for path in paths for step in path):
             lines.append("  flow %s %s" % (where(step["location"]), step["location"]["message"]["text"]))
     print("\n".join(sorted(lines) if fingerprints_only else lines))
 

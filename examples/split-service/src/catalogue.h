@@ -1,0 +1,6 @@
+#pragma once
+#include <string>
+
+namespace shop {
+const std::string &product_page(const std::string &sku);
+} // namespace shop

@@ -1,0 +1,6 @@
+#pragma once
+#include <string>
+
+namespace shop {
+void subscribe(const std::string &client);
+} // namespace shop

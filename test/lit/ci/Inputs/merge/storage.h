@@ -1,0 +1,3 @@
+#include <fstream>
+
+inline void save_upload() { std::ofstream out("upload.bin"); }

@@ -1,0 +1,248 @@
+//===--- ProjectIndexTest.cpp - the project index on its own ---------------===//
+//
+// Unit tests of the index layer of lib/: a unit's summary, the file format
+// (round trip, damage, another producer), merging, staleness, and the
+// analysis of one unit joined with the index of the others.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeFacts.h"
+#include "Frameworks.h"
+#include "GlobalState.h"
+#include "HandlerModel.h"
+#include "IndexData.h"
+#include "ProjectIndex.h"
+#include "UnitSummary.h"
+#include "WriteFinder.h"
+
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "gtest/gtest.h"
+
+#include <fstream>
+#include <unistd.h>
+
+using namespace clang;
+
+namespace stateless {
+namespace {
+
+constexpr const char *Httplib = R"cpp(
+  #include <functional>
+  #include <string>
+  namespace httplib {
+  struct Request {}; struct Response {};
+  struct Server {
+    using Handler = std::function<void(const Request &, Response &)>;
+    Server &Post(const std::string &, Handler);
+  };
+  }
+)cpp";
+
+/// One unit of a project: its AST, facts and summary.
+struct UnitUnderTest {
+  UnitUnderTest(const std::string &Code, const std::string &File)
+      : AST(tooling::buildASTFromCodeWithArgs(Httplib + Code, {"-std=c++17"},
+                                              File)),
+        Frameworks(HandlerOptions{}), Facts(AST->getASTContext(), Frameworks),
+        Finders(AST->getASTContext()) {}
+
+  index::Unit summary() { return summarizeUnit(Facts, Finders, "command"); }
+
+  std::unique_ptr<ASTUnit> AST;
+  FrameworkTables Frameworks;
+  CodeFacts Facts;
+  WriteFinders Finders;
+};
+
+constexpr const char *Routes = R"cpp(
+  void save(const std::string &);
+  int main() {
+    httplib::Server s;
+    s.Post("/save", [](const httplib::Request &, httplib::Response &) {
+      save("x");
+    });
+  }
+)cpp";
+
+constexpr const char *Storage = R"cpp(
+  #include <vector>
+  std::vector<std::string> saved;
+  void save(const std::string &body) { saved.push_back(body); }
+  void load() { saved.clear(); }
+)cpp";
+
+std::string serialized(const index::Index &I) {
+  std::string Bytes;
+  llvm::raw_string_ostream OS(Bytes);
+  index::write(I, OS);
+  OS.flush();
+  return Bytes;
+}
+
+std::string errorOf(llvm::StringRef Bytes) {
+  llvm::Expected<index::Index> Read = index::read(Bytes);
+  return Read ? "" : llvm::toString(Read.takeError());
+}
+
+TEST(UnitSummary, RootsCallsAndWritesByUsr) {
+  UnitUnderTest A(Routes, "/project/routes.cpp");
+  index::Unit Summary = A.summary();
+  EXPECT_EQ(Summary.MainFile, "/project/routes.cpp");
+  const index::Root *Handler = nullptr;
+  for (const index::Root &R : Summary.Roots)
+    if (R.Kind == index::RootKind::Handler)
+      Handler = &R;
+  ASSERT_NE(Handler, nullptr);
+  EXPECT_EQ(Handler->Via, "httplib::Server::Post");
+  EXPECT_EQ(Handler->Site.File, "/project/routes.cpp");
+  // The lambda calls save(), which this unit only declares.
+  bool CallsSave = false;
+  for (const index::Function &F : Summary.Functions)
+    if (F.USR == Handler->Function)
+      for (const index::Call &C : F.Calls)
+        CallsSave |= C.CalleeName == "save";
+  EXPECT_TRUE(CallsSave);
+
+  UnitUnderTest B(Storage, "/project/storage.cpp");
+  index::Unit Stored = B.summary();
+  ASSERT_EQ(Stored.Variables.size(), 1u);
+  EXPECT_TRUE(Stored.Variables.front().Defined);
+  unsigned Writes = 0;
+  for (const index::Function &F : Stored.Functions)
+    Writes += F.GlobalWrites.size();
+  EXPECT_EQ(Writes, 2u); // in save() and in load(), whoever calls them
+}
+
+TEST(IndexData, RoundTripAndDamage) {
+  UnitUnderTest A(Routes, "/project/routes.cpp");
+  index::Index I;
+  I.Units.push_back(A.summary());
+  std::string Bytes = serialized(I);
+  llvm::Expected<index::Index> Read = index::read(Bytes);
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(serialized(*Read), Bytes);
+
+  EXPECT_EQ(errorOf("#include <x>"), "not a stateless-tidy project index");
+  EXPECT_NE(errorOf(llvm::StringRef(Bytes).drop_back(20)).find("damaged"),
+            std::string::npos);
+  std::string Flipped = Bytes;
+  Flipped[Flipped.size() / 2] ^= 0x40;
+  EXPECT_NE(errorOf(Flipped).find("damaged"), std::string::npos);
+  // The format version follows the 8-byte magic.
+  std::string Newer = Bytes;
+  Newer[8] = char(index::FormatVersion + 1);
+  EXPECT_NE(errorOf(Newer).find("was written by"), std::string::npos);
+}
+
+TEST(IndexData, MergeKeepsOneUnitPerFileTheLastOne) {
+  auto UnitNamed = [](const char *File, const char *Command) {
+    index::Unit U;
+    U.MainFile = File;
+    U.Command = Command;
+    return U;
+  };
+  index::Index Old, New;
+  Old.Units = {UnitNamed("/p/b.cpp", "old"), UnitNamed("/p/a.cpp", "old")};
+  New.Units = {UnitNamed("/p/b.cpp", "new")};
+  index::Index Merged = index::merge({Old, New});
+  ASSERT_EQ(Merged.Units.size(), 2u);
+  EXPECT_EQ(Merged.Units[0].MainFile, "/p/a.cpp");
+  EXPECT_EQ(Merged.Units[1].Command, "new");
+}
+
+TEST(ProjectIndex, StaleAndMissingInputs) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("stateless-index", Dir));
+  std::string Header = (Dir + "/h.h").str();
+  std::ofstream(Header) << "int x;\n";
+  index::Unit U;
+  U.MainFile = (Dir + "/a.cpp").str();
+  U.Inputs.push_back(*index::readInput(Header));
+  index::Index I;
+  I.Units.push_back(U);
+  std::string Path = (Dir + "/stateless.index").str();
+  ASSERT_FALSE(bool(index::writeFile(I, Path)));
+
+  ProjectIndex Loaded(*index::readFile(Path));
+  EXPECT_FALSE(Loaded.staleUnits().test(0));
+  // Another modification time alone (a fresh checkout) is not a change.
+  int FD = -1;
+  ASSERT_FALSE(llvm::sys::fs::openFileForWrite(
+      Header, FD, llvm::sys::fs::CD_OpenExisting, llvm::sys::fs::OF_Append));
+  ASSERT_FALSE(llvm::sys::fs::setLastAccessAndModificationTime(
+      FD, llvm::sys::TimePoint<>(std::chrono::seconds(1000000))));
+  ::close(FD);
+  EXPECT_FALSE(Loaded.staleUnits().test(0));
+  std::ofstream(Header, std::ios::app) << "int y;\n";
+  EXPECT_TRUE(Loaded.staleUnits().test(0));
+  EXPECT_TRUE(Loaded.missingFiles().empty());
+
+  llvm::sys::fs::remove(Header);
+  llvm::Expected<std::shared_ptr<const ProjectIndex>> Got =
+      ProjectIndex::get(Path);
+  ASSERT_FALSE(bool(Got));
+  EXPECT_NE(llvm::toString(Got.takeError()).find("no longer exist"),
+            std::string::npos);
+  llvm::sys::fs::remove_directories(Dir);
+}
+
+TEST(ProjectView, OneUnitReportsEachEntity) {
+  index::Index I;
+  for (const char *File : {"/p/a.cpp", "/p/c.cpp"}) {
+    index::Unit U;
+    U.MainFile = File;
+    index::Variable V;
+    V.USR = "c:@counter";
+    V.Defined = std::string(File) == "/p/c.cpp";
+    U.Variables.push_back(V);
+    index::Variable Inline;
+    Inline.USR = "c:@inline_var"; // in a header: nobody defines it
+    U.Variables.push_back(Inline);
+    I.Units.push_back(U);
+  }
+  auto Index = std::make_shared<const ProjectIndex>(I);
+  // The unit that defines it reports it, wherever it sorts.
+  EXPECT_FALSE(ProjectView(Index, "/p/b.cpp").liveOwnsVariable("c:@counter", false));
+  EXPECT_TRUE(ProjectView(Index, "/p/c.cpp").liveOwnsVariable("c:@counter", true));
+  // Defined nowhere: the first unit that knows it.
+  EXPECT_TRUE(ProjectView(Index, "/p/a.cpp").liveOwnsVariable("c:@inline_var", false));
+  EXPECT_FALSE(ProjectView(Index, "/p/c.cpp").liveOwnsVariable("c:@inline_var", false));
+  EXPECT_TRUE(ProjectView(Index, "/p/0.cpp").liveOwnsVariable("c:@inline_var", false));
+}
+
+TEST(ProjectView, HandlerInOneUnitReachesWriteInAnother) {
+  UnitUnderTest A(Routes, "/project/routes.cpp");
+  index::Index I;
+  I.Units.push_back(A.summary());
+  auto Index = std::make_shared<const ProjectIndex>(std::move(I));
+
+  UnitUnderTest B(Storage, "/project/storage.cpp");
+  const SourceManager &SM = B.AST->getSourceManager();
+  Project Remote(ProjectView(Index, mainFilePath(SM)), SM);
+  HandlerModel Handlers(B.Facts, &Remote);
+  GlobalStateAnalysis Globals(B.Facts, Handlers, B.Finders, &Remote);
+  ASSERT_EQ(Globals.variables().size(), 1u);
+  const GlobalVariable &Saved = Globals.variables().front();
+  ASSERT_EQ(Saved.Writes.size(), 2u);
+  std::optional<HandlerPath> Path = Handlers.pathTo(Saved.Writes[0].Function);
+  ASSERT_TRUE(Path.has_value());
+  std::vector<Note> Notes = Handlers.describe(*Path);
+  ASSERT_EQ(Notes.size(), 2u);
+  EXPECT_EQ(Notes[0].Message, "reached from a handler lambda registered here "
+                              "with 'httplib::Server::Post'");
+  EXPECT_EQ(Notes[0].Elsewhere.File, "/project/routes.cpp");
+  EXPECT_EQ(Notes[1].Message, "via call to 'save'");
+  EXPECT_EQ(Notes[1].Elsewhere.File, "/project/routes.cpp");
+  EXPECT_FALSE(Handlers.pathTo(Saved.Writes[1].Function).has_value());
+
+  // Alone, the unit sees no handler.
+  HandlerModel Alone(B.Facts);
+  EXPECT_FALSE(Alone.pathTo(Saved.Writes[0].Function).has_value());
+}
+
+} // namespace
+} // namespace stateless

@@ -1,0 +1,584 @@
+//===--- StatelessIndexMain.cpp - builds the project index -----------------===//
+//
+//   stateless-index -p BUILD [FILE...]        index (or update) BUILD/stateless.index
+//   stateless-index --shard -o DIR -p BUILD FILE...   one shard per unit into DIR
+//   stateless-index --merge DIR -o INDEX      join the shards of DIR
+//   stateless-index --dump INDEX              print an index as text
+//
+// Units run on LibTooling's executors: with no file named, every unit of the
+// compilation database in parallel (all-TUs, --execute-concurrency);
+// otherwise the named ones. Updating an index re-indexes only the units
+// whose compile command or input files changed since they were indexed.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CodeFacts.h"
+#include "Frameworks.h"
+#include "IndexData.h"
+#include "ProjectIndex.h"
+#include "UnitSummary.h"
+#include "Version.h"
+#include "WriteFinder.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/AllTUsExecution.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Execution.h"
+#include "clang/Tooling/StandaloneExecution.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/xxhash.h"
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+using namespace clang;
+using namespace clang::tooling;
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+
+namespace stateless {
+namespace {
+
+llvm::cl::OptionCategory Category("stateless-index options");
+
+llvm::cl::opt<std::string>
+    Output("o", llvm::cl::desc("Where to write the index (default: "
+                               "stateless.index in the build directory), or "
+                               "with --shard, the directory of the shards"),
+           llvm::cl::value_desc("path"), llvm::cl::cat(Category));
+llvm::cl::opt<bool> Shard("shard",
+                          llvm::cl::desc("Write one shard per unit into the "
+                                         "directory -o names, for --merge"),
+                          llvm::cl::cat(Category));
+llvm::cl::opt<std::string>
+    Merge("merge", llvm::cl::desc("Join the shards (*.shard) of a directory "
+                                  "into the index -o names"),
+          llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+llvm::cl::opt<std::string> Dump("dump",
+                                llvm::cl::desc("Print an index or shard as text"),
+                                llvm::cl::value_desc("file"),
+                                llvm::cl::cat(Category));
+
+constexpr llvm::StringLiteral ShardExtension = ".shard";
+
+int fail(const llvm::Twine &Message) {
+  llvm::errs() << "stateless-index: error: " << Message << "\n";
+  return 1;
+}
+
+/// Identifies a compile command: a unit is indexed again when it changes.
+std::string commandId(const CompileCommand &Command) {
+  std::string Text = Command.Directory;
+  for (const std::string &Arg : Command.CommandLine)
+    (Text += '\0') += Arg;
+  return llvm::utohexstr(llvm::xxHash64(Text));
+}
+
+std::string normalized(llvm::StringRef File) {
+  llvm::SmallString<256> Path(File);
+  if (fs::make_absolute(Path))
+    return File.str();
+  path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
+/// The handler options of the stateless-* checks that apply to a file, from
+/// the .clang-tidy files clang-tidy would read for it (global keys).
+class HandlerConfiguration {
+public:
+  HandlerConfiguration()
+      : Provider(tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions(),
+                 tidy::ClangTidyOptions()) {}
+
+  HandlerOptions forFile(llvm::StringRef File) {
+    std::lock_guard<std::mutex> Guard(Lock); // the provider caches
+    tidy::ClangTidyOptions Options = Provider.getOptions(File);
+    auto Read = [&](llvm::StringRef Key) {
+      auto It = Options.CheckOptions.find(Key);
+      std::string Value =
+          It == Options.CheckOptions.end() ? "" : It->second.Value;
+      std::string Error;
+      RegexList List = RegexList::parse(Value, Error);
+      if (!Error.empty() && Reported.insert(Key.str() + Error).second)
+        llvm::errs() << "stateless-index: warning: " << Error
+                     << " in option '" << Key << "'; the option is ignored\n";
+      return List;
+    };
+    return {Read("HandlerFunctions"), Read("HandlerRegistrars"),
+            Read("HandlerBaseClasses")};
+  }
+
+private:
+  std::mutex Lock;
+  tidy::FileOptionsProvider Provider;
+  llvm::StringSet<> Reported;
+};
+
+/// What the units report, shared by the threads that index them.
+struct Indexing {
+  explicit Indexing(const CompilationDatabase &Database) : Database(Database) {}
+  const CompilationDatabase &Database;
+  HandlerConfiguration Configuration;
+  std::atomic<unsigned> Done{0};
+  std::atomic<unsigned> WithErrors{0};
+};
+
+class SummaryConsumer : public ASTConsumer {
+public:
+  SummaryConsumer(Indexing &State, ExecutionContext &Context)
+      : State(State), Context(Context) {}
+
+  void HandleTranslationUnit(ASTContext &AST) override {
+    const SourceManager &SM = AST.getSourceManager();
+    std::string MainFile = mainFilePath(SM);
+    std::vector<CompileCommand> Commands =
+        State.Database.getCompileCommands(MainFile);
+    FrameworkTables Frameworks(State.Configuration.forFile(MainFile));
+    CodeFacts Facts(AST, Frameworks);
+    WriteFinders Finders(AST);
+    index::Index Shard;
+    Shard.Units.push_back(summarizeUnit(
+        Facts, Finders, Commands.empty() ? "" : commandId(Commands.front())));
+    std::string Bytes;
+    llvm::raw_string_ostream OS(Bytes);
+    index::write(Shard, OS);
+    OS.flush();
+    if (AST.getDiagnostics().hasErrorOccurred())
+      ++State.WithErrors;
+    Context.reportResult(MainFile, Bytes);
+  }
+
+private:
+  Indexing &State;
+  ExecutionContext &Context;
+};
+
+class IndexAction : public ASTFrontendAction {
+public:
+  IndexAction(Indexing &State, ExecutionContext &Context)
+      : State(State), Context(Context) {}
+
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 llvm::StringRef) override {
+    return std::make_unique<SummaryConsumer>(State, Context);
+  }
+  void EndSourceFileAction() override { ++State.Done; }
+
+private:
+  Indexing &State;
+  ExecutionContext &Context;
+};
+
+class IndexActionFactory : public FrontendActionFactory {
+public:
+  IndexActionFactory(Indexing &State, ExecutionContext &Context)
+      : State(State), Context(Context) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<IndexAction>(State, Context);
+  }
+  // A unit's compile errors are counted, not printed: the checks report
+  // them when they analyse the unit.
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *) override {
+    IgnoringDiagConsumer Quiet;
+    FrontendActionFactory::runInvocation(std::move(Invocation), Files,
+                                         std::move(PCH), &Quiet);
+    return true;
+  }
+
+private:
+  Indexing &State;
+  ExecutionContext &Context;
+};
+
+/// While alive, what the executors print per unit on stderr ("[3/40]
+/// Processing file ...", "Error while processing ...") is dropped, so that
+/// stateless-index shows its own progress and summary; anything else passes.
+class QuietExecutors {
+public:
+  QuietExecutors() {
+    llvm::errs().flush();
+    int Pipe[2];
+    if (pipe(Pipe) != 0)
+      return;
+    Saved = dup(STDERR_FILENO);
+    dup2(Pipe[1], STDERR_FILENO);
+    close(Pipe[1]);
+    Reader = std::thread([this, In = Pipe[0]] {
+      std::string Pending;
+      char Buffer[4096];
+      ssize_t Got;
+      while ((Got = read(In, Buffer, sizeof Buffer)) > 0) {
+        Pending.append(Buffer, Got);
+        size_t End;
+        while ((End = Pending.find('\n')) != std::string::npos) {
+          pass(llvm::StringRef(Pending).take_front(End + 1));
+          Pending.erase(0, End + 1);
+        }
+      }
+      pass(Pending);
+      close(In);
+    });
+  }
+  ~QuietExecutors() {
+    if (Saved < 0)
+      return;
+    llvm::errs().flush();
+    dup2(Saved, STDERR_FILENO); // the pipe's last writer goes: the reader ends
+    Reader.join();
+    close(Saved);
+  }
+  /// Where stateless-index's own messages go meanwhile.
+  int stderrFd() const { return Saved < 0 ? STDERR_FILENO : Saved; }
+
+private:
+  void pass(llvm::StringRef Line) {
+    static const llvm::Regex PerUnit(
+        "^(\\[[0-9]+/[0-9]+\\] Processing file |Error while processing )");
+    if (!Line.empty() && !PerUnit.match(Line))
+      (void)!write(Saved, Line.data(), Line.size());
+  }
+
+  int Saved = -1;
+  std::thread Reader;
+};
+
+/// On a terminal, "[done/total] elapsed" on one line while units run.
+class Progress {
+public:
+  Progress(int Fd, unsigned Total, const std::atomic<unsigned> &Done)
+      : Total(Total), Done(Done) {
+    if (!llvm::sys::Process::FileDescriptorIsDisplayed(Fd) || Total == 0)
+      return;
+    Ticker = std::thread([this, Fd] {
+      llvm::raw_fd_ostream OS(Fd, /*shouldClose=*/false);
+      while (!Stop) {
+        OS << "\rstateless-index: [" << this->Done << "/" << this->Total << "] "
+           << llvm::format("%.1f", seconds()) << " s";
+        OS.flush();
+        for (int I = 0; I < 5 && !Stop; ++I)
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+      OS << "\r\x1b[K";
+    });
+  }
+  ~Progress() {
+    Stop = true;
+    if (Ticker.joinable())
+      Ticker.join();
+  }
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         Start)
+        .count();
+  }
+
+private:
+  const unsigned Total;
+  const std::atomic<unsigned> &Done;
+  const std::chrono::steady_clock::time_point Start =
+      std::chrono::steady_clock::now();
+  std::atomic<bool> Stop{false};
+  std::thread Ticker;
+};
+
+/// The -p value, for the default place of the index.
+std::string buildDirectory(int Argc, const char **Argv) {
+  for (int I = 1; I < Argc; ++I) {
+    llvm::StringRef Arg = Argv[I];
+    if ((Arg == "-p" || Arg == "--p") && I + 1 < Argc)
+      return Argv[I + 1];
+    for (llvm::StringRef Prefix : {"-p=", "--p="})
+      if (Arg.consume_front(Prefix))
+        return Arg.str();
+  }
+  return "";
+}
+
+/// The units an index holds that are still current: same compile command,
+/// input files unchanged. The rest of \p Files is to be indexed.
+std::vector<index::Unit> keepCurrent(index::Index Existing,
+                                     const CompilationDatabase &Database,
+                                     const std::vector<std::string> &Files,
+                                     std::vector<std::string> &ToIndex) {
+  std::map<std::string, index::Unit> ByMainFile;
+  for (index::Unit &U : Existing.Units)
+    ByMainFile[U.MainFile] = std::move(U);
+  std::vector<index::Unit> Kept;
+  for (const std::string &File : Files) {
+    auto It = ByMainFile.find(normalized(File));
+    std::vector<CompileCommand> Commands = Database.getCompileCommands(File);
+    bool Current =
+        It != ByMainFile.end() && !Commands.empty() &&
+        It->second.Command == commandId(Commands.front()) &&
+        llvm::all_of(It->second.Inputs, index::isCurrent);
+    if (Current)
+      Kept.push_back(std::move(It->second));
+    else
+      ToIndex.push_back(File);
+  }
+  return Kept;
+}
+
+std::string sizeOf(llvm::StringRef File) {
+  uint64_t Size = 0;
+  if (fs::file_size(File, Size))
+    return "size unknown";
+  return Size >= 10240 ? std::to_string(Size / 1024) + " KiB"
+                       : std::to_string(Size) + " bytes";
+}
+
+int dump(llvm::StringRef File) {
+  llvm::Expected<index::Index> Read = index::readFile(File);
+  if (!Read)
+    return fail(llvm::toString(Read.takeError()));
+  llvm::raw_ostream &OS = llvm::outs();
+  auto Loc = [](const FileLocation &L) {
+    return L.File + ":" + std::to_string(L.Line) + ":" +
+           std::to_string(L.Column);
+  };
+  static const char *Kinds[] = {"call", "construct", "lambda", "passed-on"};
+  static const char *RootKinds[] = {"handler", "thread", "start-up"};
+  for (const index::Unit &U : Read->Units) {
+    OS << "unit " << U.MainFile << " (" << U.Inputs.size() << " inputs)\n";
+    for (const index::Root &R : U.Roots)
+      OS << "  root " << RootKinds[unsigned(R.Kind)] << " " << R.Function
+         << (R.Via.empty() ? "" : " via " + R.Via) << " at " << Loc(R.Site)
+         << "\n";
+    for (const index::Function &F : U.Functions) {
+      OS << "  function " << F.USR << (F.IsLambda ? " (lambda)" : "")
+         << (F.ThisClass.empty() ? "" : " this " + F.ThisClass) << "\n";
+      for (const index::Call &C : F.Calls)
+        OS << "    " << Kinds[unsigned(C.Kind)] << " " << C.Callee << " at "
+           << Loc(C.Site) << "\n";
+      for (const index::Write &W : F.GlobalWrites)
+        OS << "    writes " << W.Target << " at " << Loc(W.Site) << "\n";
+      for (const index::Write &W : F.MemberWrites)
+        OS << "    writes member " << W.Target << " at " << Loc(W.Site) << "\n";
+      for (const index::FunctionEffect &E : F.Effects)
+        OS << "    effect " << E.Api << " at " << Loc(E.Site) << "\n";
+    }
+    for (const index::Variable &V : U.Variables)
+      OS << "  variable " << V.USR << (V.Defined ? " (defined)" : "") << "\n";
+    for (const index::Class &C : U.Classes)
+      OS << "  class " << C.USR << (C.Implemented ? " (implemented)" : "")
+         << (C.PerRequest ? " (per request)" : "") << "\n";
+  }
+  return 0;
+}
+
+int merge(llvm::StringRef Directory) {
+  if (Output.empty())
+    return fail("--merge needs -o, the index to write");
+  std::vector<std::string> Shards;
+  std::error_code EC;
+  for (fs::directory_iterator It(Directory, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (path::extension(It->path()) == ShardExtension)
+      Shards.push_back(It->path());
+  if (EC)
+    return fail("cannot read the directory '" + Directory + "': " +
+                EC.message());
+  if (Shards.empty())
+    return fail("'" + Directory + "' holds no shards (*" + ShardExtension +
+                "); write them with --shard");
+  llvm::sort(Shards);
+  std::vector<index::Index> Parts;
+  for (const std::string &Shard : Shards) {
+    llvm::Expected<index::Index> Read = index::readFile(Shard);
+    if (!Read)
+      return fail("'" + Shard + "': " + llvm::toString(Read.takeError()));
+    Parts.push_back(std::move(*Read));
+  }
+  index::Index Merged = index::merge(std::move(Parts));
+  if (llvm::Error E = index::writeFile(Merged, Output))
+    return fail(llvm::toString(std::move(E)));
+  llvm::errs() << "stateless-index: merged " << Shards.size() << " shards ("
+               << Merged.Units.size() << " units) into " << Output << " ("
+               << sizeOf(Output) << ")\n";
+  return 0;
+}
+
+/// --merge and --dump read files only: no compilation database.
+bool readsIndexesOnly(int Argc, const char **Argv) {
+  for (int I = 1; I < Argc; ++I)
+    for (llvm::StringRef Option : {"-merge", "--merge", "-dump", "--dump"})
+      if (llvm::StringRef(Argv[I]).split('=').first == Option)
+        return true;
+  return false;
+}
+
+int run(int Argc, const char **Argv) {
+  if (readsIndexesOnly(Argc, Argv)) {
+    llvm::cl::HideUnrelatedOptions(Category);
+    if (!llvm::cl::ParseCommandLineOptions(Argc, Argv, "", &llvm::errs()))
+      return 1;
+    return Merge.empty() ? dump(Dump) : merge(Merge);
+  }
+  auto Parser = CommonOptionsParser::create(Argc, Argv, Category,
+                                            llvm::cl::ZeroOrMore);
+  if (!Parser)
+    return fail(llvm::toString(Parser.takeError()));
+
+  const bool AllUnits = Parser->getSourcePathList().empty();
+  if (Shard && Output.empty())
+    return fail("--shard needs -o, the directory to write the shards into");
+  std::string Build = buildDirectory(Argc, Argv);
+  if (fs::is_regular_file(Build))
+    Build = path::parent_path(Build).str();
+  // With no file named, the parser has not read the database.
+  std::unique_ptr<CompilationDatabase> Loaded;
+  if (AllUnits) {
+    if (Build.empty())
+      return fail("name the build directory (holding compile_commands.json) "
+                  "with -p");
+    std::string Error;
+    Loaded = CompilationDatabase::loadFromDirectory(Build, Error);
+    if (!Loaded)
+      return fail("no compilation database in '" + Build + "': " + Error);
+  }
+  const CompilationDatabase &Database =
+      AllUnits ? *Loaded : Parser->getCompilations();
+  std::string Index = Output;
+  if (Index.empty()) {
+    if (Build.empty())
+      return fail("name the build directory with -p, or the index with -o");
+    llvm::SmallString<256> Default(Build);
+    path::append(Default, ProjectIndex::FileName);
+    Index = std::string(Default);
+  }
+
+  // The units to run: every unit of the database (or those --filter
+  // selects), less those an existing index holds unchanged; or the named.
+  std::vector<std::string> Files;
+  if (AllUnits) {
+    llvm::Regex Selected(Filter);
+    for (const std::string &File : Database.getAllFiles())
+      if (Selected.match(File))
+        Files.push_back(File);
+    if (Files.empty())
+      return fail(Database.getAllFiles().empty()
+                      ? "the compilation database holds no units"
+                      : "no unit of the compilation database matches --filter");
+  } else {
+    Files = Parser->getSourcePathList();
+  }
+  index::Index Existing;
+  std::string ExistingProblem;
+  if (!Shard && fs::exists(Index)) {
+    llvm::Expected<index::Index> Read = index::readFile(Index);
+    if (Read)
+      Existing = std::move(*Read);
+    else
+      ExistingProblem = llvm::toString(Read.takeError());
+  }
+  std::vector<std::string> ToIndex;
+  std::vector<index::Unit> Kept;
+  if (AllUnits && !Shard)
+    Kept = keepCurrent(Existing, Database, Files, ToIndex);
+  else
+    ToIndex = Files;
+  if (!ExistingProblem.empty())
+    llvm::errs() << "stateless-index: note: indexing every unit again, since "
+                 << ExistingProblem << "\n";
+
+  Indexing State(Database);
+  std::map<std::string, std::string> Results;
+  double Seconds = 0;
+  if (!ToIndex.empty()) {
+    std::unique_ptr<ToolExecutor> Executor;
+    if (AllUnits) {
+      std::string Only = "^(";
+      for (const std::string &File : ToIndex)
+        Only += (Only.size() > 2 ? "|" : "") + llvm::Regex::escape(File);
+      Filter = Only + ")$";
+      Executor =
+          std::make_unique<AllTUsToolExecutor>(Database, ExecutorConcurrency);
+    } else {
+      Executor = std::make_unique<StandaloneToolExecutor>(Database, ToIndex);
+    }
+    {
+      QuietExecutors Quiet;
+      Progress Shown(Quiet.stderrFd(), ToIndex.size(), State.Done);
+      llvm::Error Failed = Executor->execute(std::make_unique<IndexActionFactory>(
+          State, *Executor->getExecutionContext()));
+      // Units that failed are named below, from their missing results.
+      llvm::consumeError(std::move(Failed));
+      Seconds = Shown.seconds();
+    }
+    Executor->getToolResults()->forEachResult(
+        [&](llvm::StringRef Key, llvm::StringRef Value) {
+          Results[Key.str()] = Value.str();
+        });
+  }
+
+  std::vector<index::Index> Parts;
+  for (auto &Entry : Results) {
+    llvm::Expected<index::Index> Read = index::read(Entry.second);
+    if (!Read)
+      return fail("'" + Entry.first + "': " + llvm::toString(Read.takeError()));
+    Parts.push_back(std::move(*Read));
+  }
+  std::vector<std::string> Failed;
+  for (const std::string &File : ToIndex)
+    if (!Results.count(normalized(File)))
+      Failed.push_back(File);
+
+  if (Shard) {
+    if (std::error_code EC = fs::create_directories(Output))
+      return fail("cannot create '" + Output + "': " + EC.message());
+    for (const index::Index &Part : Parts) {
+      const std::string &Main = Part.Units.front().MainFile;
+      llvm::SmallString<256> File(Output);
+      path::append(File, path::filename(Main) + "-" +
+                             llvm::utohexstr(llvm::xxHash64(Main)) +
+                             ShardExtension);
+      if (llvm::Error E = index::writeFile(Part, File))
+        return fail(llvm::toString(std::move(E)));
+    }
+  } else {
+    index::Index Fresh;
+    Fresh.Units = std::move(Kept);
+    Parts.insert(Parts.begin(), std::move(Fresh));
+    if (llvm::Error E = index::writeFile(index::merge(std::move(Parts)), Index))
+      return fail(llvm::toString(std::move(E)));
+  }
+
+  llvm::raw_ostream &OS = llvm::errs();
+  OS << "stateless-index: " << Results.size() << " of " << Files.size()
+     << " units indexed";
+  if (!Shard)
+    OS << ", " << Files.size() - ToIndex.size() << " unchanged (skipped)";
+  if (State.WithErrors)
+    OS << ", " << State.WithErrors << " with compile errors";
+  OS << " in " << llvm::format("%.1f", Seconds) << " s; wrote "
+     << (Shard ? Output : Index + " (" + sizeOf(Index) + ")") << "\n";
+  for (const std::string &File : Failed)
+    OS << "stateless-index: error: could not index '" << File << "'\n";
+  return Failed.empty() ? 0 : 1;
+}
+
+} // namespace
+} // namespace stateless
+
+int main(int Argc, const char **Argv) {
+  llvm::cl::AddExtraVersionPrinter(stateless::printVersion);
+  return stateless::run(Argc, Argv);
+}
