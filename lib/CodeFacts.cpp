@@ -4,6 +4,7 @@
 #include "Annotations.h"
 #include "KnownTypes.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -123,6 +124,10 @@ public:
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
     if (FrameworkTables::startsThread(*Callee))
       noteThreadEntries(Args);
+    for (llvm::StringRef Name : FrameworkTables::objectHandlerMethods(*Callee))
+      for (const Expr *Arg : Args)
+        noteHandlerMethods(underlyingRecord(Arg->getType()), Name, *Call,
+                           qualifiedName(*Callee));
     if (Facts.Frameworks.isRegistrar(*Callee))
       for (const Expr *Arg : Args)
         for (const FunctionDecl *Handler : callablesIn(Arg))
@@ -136,6 +141,7 @@ public:
     if (!Constructor)
       return true;
     noteCreated(Constructor->getParent());
+    noteMiddlewares(*Constructor->getParent(), *Construct);
     reach(Constructor, Construct);
     noteEffect(*Construct);
     if (FrameworkTables::startsThread(*Constructor))
@@ -294,13 +300,60 @@ private:
         Facts.ThreadRoots.push_back({Entry, Arg});
   }
 
+  /// The methods named \p Name of \p Class serve requests, registered at
+  /// \p Site: their instances, or a member template's pattern while the
+  /// unit instantiates none.
+  void noteHandlerMethods(const CXXRecordDecl *Class, llvm::StringRef Name,
+                          const Expr &Site, const std::string &Via) {
+    if (!Class || !Class->hasDefinition())
+      return;
+    auto Add = [&](const FunctionDecl *F) {
+      if (const FunctionDecl *Definition = definitionOf(F))
+        Facts.HandlerRoots.push_back(
+            {Definition, HandlerRoot::Reason::Registered, &Site, Via});
+    };
+    auto &Ident = Facts.Context.Idents.get(Name);
+    for (const NamedDecl *D : Class->getDefinition()->lookup(&Ident)) {
+      if (const auto *Generic = dyn_cast<FunctionTemplateDecl>(D)) {
+        for (const FunctionDecl *Instance : Generic->specializations())
+          Add(Instance);
+        if (Generic->specializations().empty())
+          Add(Generic->getTemplatedDecl());
+      } else if (const auto *Method = dyn_cast<CXXMethodDecl>(D)) {
+        Add(Method);
+      }
+    }
+  }
+
+  /// An object of a class that hosts middlewares (Crow's app): their
+  /// request methods serve requests.
+  void noteMiddlewares(const CXXRecordDecl &Host, const Expr &Site) {
+    llvm::ArrayRef<llvm::StringLiteral> Names =
+        FrameworkTables::middlewareMethods(Host);
+    if (Names.empty() || !MainFilePass)
+      return;
+    const auto &Spec = cast<ClassTemplateSpecializationDecl>(Host);
+    auto Note = [&](const TemplateArgument &Arg) {
+      if (Arg.getKind() == TemplateArgument::Type)
+        for (llvm::StringRef Name : Names)
+          noteHandlerMethods(Arg.getAsType()->getAsCXXRecordDecl(), Name, Site,
+                             qualifiedName(*Spec.getSpecializedTemplate()));
+    };
+    for (const TemplateArgument &Arg : Spec.getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Pack)
+        llvm::for_each(Arg.pack_elements(), Note);
+      else
+        Note(Arg);
+  }
+
   void noteMainFileFunction(const FunctionDecl &F) {
     if (judgedInInstances(F))
       return;
     Facts.MainFileFunctions.push_back(&F);
-    if (F.isMain() || F.hasAttr<ConstructorAttr>())
-      Facts.StartUpRoots.push_back(&F);
     const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+    if (F.isMain() || F.hasAttr<ConstructorAttr>() ||
+        (Method && FrameworkTables::isStartUpMethod(*Method)))
+      Facts.StartUpRoots.push_back(&F);
     if (hasHandlerAnnotation(F) ||
         (Method && hasHandlerAnnotation(*Method->getParent())))
       Facts.HandlerRoots.push_back(

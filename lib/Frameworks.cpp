@@ -161,6 +161,35 @@ constexpr HandlerBase HandlerBases[] = {
     {"Poco::Net::HTTPRequestHandlerFactory", false},
     {"Poco::Net::TCPServerConnection", false},
     {"QAbstractHttpServer", false},
+    {"oatpp::websocket::ConnectionHandler::SocketInstanceListener", false},
+    {"oatpp::websocket::AsyncConnectionHandler::SocketInstanceListener", false},
+    {"oatpp::websocket::WebSocket::Listener", false},
+    {"oatpp::websocket::AsyncWebSocket::Listener", false},
+};
+
+// Registrations of objects or classes whose named methods serve requests.
+struct MethodRegistration {
+  llvm::StringLiteral Via;
+  llvm::StringLiteral Methods[2];
+};
+
+// Functions that register objects (their arguments, through smart
+// pointers): the named methods of the objects' classes serve requests.
+constexpr MethodRegistration ObjectRegistrars[] = {
+    {"restinio::basic_server_settings_t::connection_state_listener",
+     {"state_changed", ""}},
+    {"restinio::basic_server_settings_t::ip_blocker", {"inspect", ""}},
+};
+
+// Class templates instantiated with middlewares: the named methods of the
+// classes among their template arguments serve requests.
+constexpr MethodRegistration MiddlewareHosts[] = {
+    {"crow::Crow", {"before_handle", "after_handle"}},
+};
+
+// Methods frameworks call while the service starts.
+constexpr llvm::StringLiteral StartUpMethods[] = {
+    "drogon::PluginBase::initAndStart",
 };
 
 // Handler base classes whose subclasses the framework instantiates per
@@ -256,6 +285,39 @@ std::string FrameworkTables::handlerBaseOf(const CXXMethodDecl &Method) const {
     return Found.empty();
   });
   return Found;
+}
+
+template <size_t N>
+static llvm::ArrayRef<llvm::StringLiteral>
+methodsOf(llvm::StringRef Via, const MethodRegistration (&Table)[N]) {
+  const auto *Row = llvm::find_if(
+      Table, [&](const MethodRegistration &R) { return R.Via == Via; });
+  if (Row == std::end(Table))
+    return {};
+  return llvm::ArrayRef<llvm::StringLiteral>(Row->Methods)
+      .take_while([](llvm::StringRef M) { return !M.empty(); });
+}
+
+llvm::ArrayRef<llvm::StringLiteral>
+FrameworkTables::objectHandlerMethods(const FunctionDecl &Callee) {
+  return Callee.getIdentifier() ? methodsOf(qualifiedName(Callee), ObjectRegistrars)
+                                : llvm::ArrayRef<llvm::StringLiteral>();
+}
+
+llvm::ArrayRef<llvm::StringLiteral>
+FrameworkTables::middlewareMethods(const CXXRecordDecl &Host) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Host);
+  return Spec ? methodsOf(qualifiedName(*Spec->getSpecializedTemplate()),
+                          MiddlewareHosts)
+              : llvm::ArrayRef<llvm::StringLiteral>();
+}
+
+bool FrameworkTables::isStartUpMethod(const CXXMethodDecl &Method) {
+  for (const CXXMethodDecl *Overridden : Method.overridden_methods())
+    if (listed(qualifiedName(*Overridden), StartUpMethods) ||
+        isStartUpMethod(*Overridden))
+      return true;
+  return false;
 }
 
 bool FrameworkTables::isHandlerFunction(const FunctionDecl &F) const {

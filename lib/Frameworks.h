@@ -44,6 +44,20 @@ public:
   /// class, that base class's qualified name; empty otherwise.
   std::string handlerBaseOf(const clang::CXXMethodDecl &Method) const;
 
+  /// The methods that serve requests of the objects \p Callee registers
+  /// (RESTinio's `connection_state_listener(listener)`: `state_changed`).
+  static llvm::ArrayRef<llvm::StringLiteral>
+  objectHandlerMethods(const clang::FunctionDecl &Callee);
+
+  /// The methods that serve requests of the classes \p Host is
+  /// instantiated with (Crow's app and its middlewares: `before_handle`).
+  static llvm::ArrayRef<llvm::StringLiteral>
+  middlewareMethods(const clang::CXXRecordDecl &Host);
+
+  /// True for an override of a method frameworks call while the service
+  /// starts (Drogon's `Plugin::initAndStart`): start-up code.
+  static bool isStartUpMethod(const clang::CXXMethodDecl &Method);
+
   /// True when the HandlerFunctions option names \p F.
   bool isHandlerFunction(const clang::FunctionDecl &F) const;
 

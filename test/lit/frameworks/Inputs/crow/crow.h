@@ -140,6 +140,26 @@ private:
   std::unique_ptr<Server<Crow>> server_;
 };
 using SimpleApp = Crow<>;
+template <typename... Middlewares> using App = Crow<Middlewares...>;
+
+// include/crow/middlewares/cookie_parser.h and session.h, in outline.
+struct CookieParser {
+  struct context {};
+  void before_handle(request &, response &, context &) {}
+  void after_handle(request &, response &, context &) {}
+};
+struct InMemoryStore {};
+struct FileStore {
+  FileStore(const std::string &folder) : path(folder) {}
+  std::string path;
+};
+template <typename Store> struct SessionMiddleware {
+  struct context {};
+  template <typename... Ts> SessionMiddleware(Ts... ts) : store_(ts...) {}
+  void before_handle(request &, response &, context &) {}
+  void after_handle(request &, response &, context &) {}
+  Store store_;
+};
 } // namespace crow
 
 constexpr crow::HTTPMethod operator""_method(const char *, std::size_t) {
