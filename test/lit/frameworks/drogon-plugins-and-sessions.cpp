@@ -23,6 +23,7 @@ public:
 };
 
 CacheMap<std::string, std::string> *tokens;
+// CHECK-MESSAGES: :[[@LINE-1]]:37: warning: global variable 'tokens' is modified after start-up
 
 int main() {
   app().enableSession(1200);
