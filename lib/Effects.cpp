@@ -283,17 +283,6 @@ constexpr llvm::StringLiteral Factories[] = {
     "boost::make_unique",
 };
 
-template <size_t N>
-bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
-  return llvm::is_contained(Table, Name);
-}
-
-const NamedDecl *templateOrSelf(const CXXRecordDecl *RD) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    return Spec->getSpecializedTemplate();
-  return RD;
-}
-
 /// The type a factory such as std::make_shared<T> constructs, or null.
 QualType madeBy(const FunctionDecl &Callee) {
   const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();

@@ -236,11 +236,6 @@ constexpr llvm::StringLiteral FrameworkNamespaces[] = {
     "Poco",         "boost::asio",   "boost::beast",    "asio",
 };
 
-template <size_t N>
-bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
-  return llvm::is_contained(Table, Name);
-}
-
 } // namespace
 
 FrameworkTables::FrameworkTables(HandlerOptions Options)

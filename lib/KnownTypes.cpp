@@ -153,17 +153,6 @@ constexpr IteratorWriter IteratorWriters[] = {
     {"std::set_difference", 4}, {"std::set_symmetric_difference", 4},
 };
 
-template <size_t N>
-bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
-  return llvm::is_contained(Table, Name);
-}
-
-const NamedDecl *templateOrSelf(const CXXRecordDecl *RD) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    return Spec->getSpecializedTemplate();
-  return RD;
-}
-
 /// True when \p Matches accepts a name \p T goes by: each typedef on its sugar
 /// chain (`pthread_mutex_t`), then the class or class template it denotes.
 template <typename Pred> bool anyNameOf(QualType T, Pred Matches) {
@@ -206,6 +195,12 @@ bool hasMemberType(const CXXRecordDecl &RD, llvm::StringRef Name) {
 }
 
 } // namespace
+
+const NamedDecl *templateOrSelf(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    return Spec->getSpecializedTemplate();
+  return RD;
+}
 
 std::string qualifiedName(const NamedDecl &D) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;

@@ -13,6 +13,8 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace stateless {
@@ -21,6 +23,16 @@ namespace stateless {
 /// that "std::__1::map" and "std::__cxx11::basic_string" read "std::map" and
 /// "std::basic_string".
 std::string qualifiedName(const clang::NamedDecl &D);
+
+/// True when \p Name is one of \p Table's rows: the lookup of every data
+/// table of library knowledge.
+template <size_t N>
+bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
+  return llvm::is_contained(Table, Name);
+}
+
+/// The class template \p RD is an instance of, or \p RD itself.
+const clang::NamedDecl *templateOrSelf(const clang::CXXRecordDecl *RD);
 
 /// The class a variable of type \p T is about: arrays, pointers, references
 /// and owning wrappers (smart pointers, optional) are looked through.
