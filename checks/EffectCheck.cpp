@@ -2,6 +2,7 @@
 
 #include "EffectCheck.h"
 #include "Annotations.h"
+#include "ScheduledJobs.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -48,8 +49,18 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
   struct Finding {
     const EffectSite *Effect;
     const FunctionDecl *In;
+    ScheduledJobs::Verdict Verdict;
   };
   std::vector<Finding> Findings;
+  // Scheduled jobs are reported wherever they are armed, start-up included.
+  std::optional<ScheduledJobs> Jobs;
+  const llvm::DenseSet<const FunctionDecl *> InCode(Code.begin(), Code.end());
+  if (Reports == EffectKind::Timer) {
+    Jobs.emplace(Facts, Handlers);
+    for (const FunctionDecl *F : Facts.walkedFunctions())
+      if (!F->isDependentContext() && !InCode.contains(F))
+        Code.push_back(F);
+  }
   // With the project index, an effect in a header's function is reported
   // by one unit of the project.
   const Project *Remote = Analysis.project();
@@ -61,8 +72,15 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
   for (const FunctionDecl *F : Code)
     if (const FunctionFacts *Known = Owns(F) ? Facts.factsOf(F) : nullptr)
       for (const EffectSite &E : Known->Effects)
-        if (E.What.Kind == Reports)
-          Findings.push_back({&E, F});
+        if (E.What.Kind == Reports) {
+          ScheduledJobs::Verdict V =
+              Jobs ? Jobs->judge(E, *F)
+                   : ScheduledJobs::Verdict{ScheduledJobs::Kind::Once,
+                                            E.What.Action};
+          if (V.What == ScheduledJobs::Kind::Recurring ||
+              (V.What == ScheduledJobs::Kind::Once && InCode.contains(F)))
+            Findings.push_back({&E, F, std::move(V)});
+        }
   llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
     return SM.isBeforeInTranslationUnit(
         SM.getFileLoc(A.Effect->Site->getExprLoc()),
@@ -90,11 +108,16 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
       diag(Loc, "'%0' %1 on this instance's disk%2; keep files in object "
                 "storage or a database")
           << E.What.Api << E.What.Action << During;
+    else if (Found.Verdict.What == ScheduledJobs::Kind::Recurring)
+      diag(Loc, "'%0' %1%2: a scheduled job of this instance, run by every "
+                "instance and stopped with it; run it from an external "
+                "scheduler (a cron job, a queue's scheduled messages)")
+          << E.What.Api << Found.Verdict.Action << During;
     else
       diag(Loc, "'%0' %1 in this instance%2: the job runs on this instance "
                 "only and is lost when it stops; use an external scheduler "
                 "or a job queue")
-          << E.What.Api << E.What.Action << During;
+          << E.What.Api << Found.Verdict.Action << During;
     if (Path)
       emitNotes(Handlers.describe(*Path), SM);
     emitAllowedNote(Allow, SM);

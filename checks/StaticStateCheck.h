@@ -23,9 +23,11 @@ public:
 
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
-private:
+protected:
   void report(TranslationUnitAnalysis &Analysis,
               clang::SourceManager &SM) override;
+
+private:
   bool isAllowedByOptions(const GlobalVariable &G) const;
   void reportWrite(const GlobalVariable &G, const Write &W,
                    const std::vector<Note> &Path,

@@ -4,6 +4,7 @@
 #include "Annotations.h"
 #include "KnownTypes.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -81,6 +82,16 @@ public:
     return Continue;
   }
 
+  // A static local's initialiser runs once, when its function first runs:
+  // what it refers to is initialised, not modified while serving requests.
+  bool TraverseVarDecl(VarDecl *Var) {
+    const bool Initialiser = Var->isStaticLocal() && Var->hasInit();
+    InStaticInitialiser += Initialiser;
+    bool Continue = Base::TraverseVarDecl(Var);
+    InStaticInitialiser -= Initialiser;
+    return Continue;
+  }
+
   // A lambda called where it is written is part of the surrounding code; any
   // other lambda is a function of its own, reached from where it is created.
   bool TraverseLambdaExpr(LambdaExpr *L) {
@@ -121,6 +132,10 @@ public:
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
     if (FrameworkTables::startsThread(*Callee))
       noteThreadEntries(Args);
+    for (llvm::StringRef Name : FrameworkTables::objectHandlerMethods(*Callee))
+      for (const Expr *Arg : Args)
+        noteHandlerMethods(underlyingRecord(Arg->getType()), Name, *Call,
+                           qualifiedName(*Callee));
     if (Facts.Frameworks.isRegistrar(*Callee))
       for (const Expr *Arg : Args)
         for (const FunctionDecl *Handler : callablesIn(Arg))
@@ -134,6 +149,7 @@ public:
     if (!Constructor)
       return true;
     noteCreated(Constructor->getParent());
+    noteMiddlewares(*Constructor->getParent(), *Construct);
     reach(Constructor, Construct);
     noteEffect(*Construct);
     if (FrameworkTables::startsThread(*Constructor))
@@ -233,7 +249,7 @@ private:
     const FunctionDecl *Definition = definitionOf(Callee);
     // Library code is not followed: what it does is judged at the call.
     const FunctionDecl *Target = Definition ? Definition : Callee;
-    if (SM.isInSystemHeader(SM.getExpansionLoc(Target->getLocation())))
+    if (Facts.isLibraryCode(*Target))
       return;
     if (Owners.empty()) {
       if (MainFilePass && Definition)
@@ -278,9 +294,9 @@ private:
     // References outside any function are in namespace-scope initialisers,
     // which run at start-up. Dependent code is judged in its instantiations.
     if (!Var || isInvalid(*Var) || !Var->hasGlobalStorage() ||
-        Owners.empty() || judgedInInstances(*Owners.back().Function) ||
+        Owners.empty() || InStaticInitialiser || judgedInInstances(*Owners.back().Function) ||
         Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Var->getLocation())))
+        Facts.isLibraryCode(*Var))
       return;
     Facts.record(Owners.back().Function)
         .GlobalRefs.push_back({&E, Var, Owners.back().Root});
@@ -292,13 +308,60 @@ private:
         Facts.ThreadRoots.push_back({Entry, Arg});
   }
 
+  /// The methods named \p Name of \p Class serve requests, registered at
+  /// \p Site: their instances, or a member template's pattern while the
+  /// unit instantiates none.
+  void noteHandlerMethods(const CXXRecordDecl *Class, llvm::StringRef Name,
+                          const Expr &Site, const std::string &Via) {
+    if (!Class || !Class->hasDefinition())
+      return;
+    auto Add = [&](const FunctionDecl *F) {
+      if (const FunctionDecl *Definition = definitionOf(F))
+        Facts.HandlerRoots.push_back(
+            {Definition, HandlerRoot::Reason::Registered, &Site, Via});
+    };
+    auto &Ident = Facts.Context.Idents.get(Name);
+    for (const NamedDecl *D : Class->getDefinition()->lookup(&Ident)) {
+      if (const auto *Generic = dyn_cast<FunctionTemplateDecl>(D)) {
+        for (const FunctionDecl *Instance : Generic->specializations())
+          Add(Instance);
+        if (Generic->specializations().empty())
+          Add(Generic->getTemplatedDecl());
+      } else if (const auto *Method = dyn_cast<CXXMethodDecl>(D)) {
+        Add(Method);
+      }
+    }
+  }
+
+  /// An object of a class that hosts middlewares (Crow's app): their
+  /// request methods serve requests.
+  void noteMiddlewares(const CXXRecordDecl &Host, const Expr &Site) {
+    llvm::ArrayRef<llvm::StringLiteral> Names =
+        FrameworkTables::middlewareMethods(Host);
+    if (Names.empty() || !MainFilePass)
+      return;
+    const auto &Spec = cast<ClassTemplateSpecializationDecl>(Host);
+    auto Note = [&](const TemplateArgument &Arg) {
+      if (Arg.getKind() == TemplateArgument::Type)
+        for (llvm::StringRef Name : Names)
+          noteHandlerMethods(Arg.getAsType()->getAsCXXRecordDecl(), Name, Site,
+                             qualifiedName(*Spec.getSpecializedTemplate()));
+    };
+    for (const TemplateArgument &Arg : Spec.getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Pack)
+        llvm::for_each(Arg.pack_elements(), Note);
+      else
+        Note(Arg);
+  }
+
   void noteMainFileFunction(const FunctionDecl &F) {
     if (judgedInInstances(F))
       return;
     Facts.MainFileFunctions.push_back(&F);
-    if (F.isMain() || F.hasAttr<ConstructorAttr>())
-      Facts.StartUpRoots.push_back(&F);
     const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+    if (F.isMain() || F.hasAttr<ConstructorAttr>() ||
+        (Method && FrameworkTables::isStartUpMethod(*Method)))
+      Facts.StartUpRoots.push_back(&F);
     if (hasHandlerAnnotation(F) ||
         (Method && hasHandlerAnnotation(*Method->getParent())))
       Facts.HandlerRoots.push_back(
@@ -351,7 +414,7 @@ private:
     auto Add = [&](const FunctionDecl *F) {
       if (const FunctionDecl *Definition = definitionOf(F))
         Out.push_back(Definition);
-      else if (!SM.isInSystemHeader(SM.getExpansionLoc(F->getLocation())))
+      else if (!Facts.isLibraryCode(*F))
         Out.push_back(F->getCanonicalDecl());
     };
     if (const auto *L = dyn_cast<LambdaExpr>(E)) {
@@ -376,7 +439,7 @@ private:
       for (const Expr *Arg : Construct->arguments())
         collectCallables(Arg, Out, Depth + 1);
       const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
-      if (Out.size() == Before && !SM.isInSystemHeader(Class->getLocation()))
+      if (Out.size() == Before && !Facts.isLibraryCode(*Class))
         addCallOperators(Class, Out);
     } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
@@ -403,6 +466,7 @@ private:
   std::vector<Owner> Owners;
   llvm::DenseSet<const LambdaExpr *> ImmediatelyInvoked;
   llvm::DenseSet<const Expr *> CalleeRefs;
+  unsigned InStaticInitialiser = 0;
 };
 
 CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
@@ -430,8 +494,7 @@ CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
   for (const CXXRecordDecl *Class : Implemented) {
     CXXRecordDecl *Definition = Class->getDefinition();
     if (Definition && !Definition->isDependentContext() &&
-        !isInMainFile(*Definition, SM) &&
-        !SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+        !isInMainFile(*Definition, SM) && !isLibraryCode(*Definition))
       MainFile.TraverseDecl(Definition);
   }
 }
@@ -445,6 +508,12 @@ const CXXRecordDecl *CodeFacts::thisClassOf(const FunctionDecl *F) const {
   if (!Method->getParent()->isLambda())
     return Method->getParent();
   return LambdaThisClass.lookup(F);
+}
+
+bool CodeFacts::isLibraryCode(const Decl &D) const {
+  const SourceManager &SM = Context.getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(D.getLocation())) ||
+         FrameworkTables::isFrameworkCode(D);
 }
 
 FunctionFacts &CodeFacts::record(const FunctionDecl *F) {
@@ -463,8 +532,7 @@ const FunctionFacts *CodeFacts::factsOf(const FunctionDecl *F) {
   auto It = Facts.find(Definition);
   if (It != Facts.end())
     return It->second.get();
-  const SourceManager &SM = Context.getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation())))
+  if (isLibraryCode(*Definition))
     return nullptr;
   // Not walked yet: a function outside the main file, reached from it.
   record(Definition);

@@ -127,6 +127,10 @@ public:
 
   clang::ASTContext &context() const { return Context; }
 
+  /// Declared in a system header or in a framework's own namespace: library
+  /// code, not followed, whose state is not the service's.
+  bool isLibraryCode(const clang::Decl &D) const;
+
 private:
   friend class FactCollector;
   FunctionFacts &record(const clang::FunctionDecl *F);

@@ -16,7 +16,25 @@
 
 namespace stateless {
 
-enum class EffectKind { FileWrite, Timer };
+enum class EffectKind {
+  FileWrite,
+  Timer,
+  /// Configures a session store that keeps the sessions in this instance
+  /// (Drogon's enableSession, Crow's SessionMiddleware<InMemoryStore>).
+  SessionStore,
+};
+
+/// Whether a timer armed or a thread started recurs for as long as the
+/// instance runs (a scheduled job), as far as the call itself tells.
+enum class Recurrence {
+  Once,            ///< a delayed job, a detached thread
+  Repeats,         ///< a periodic job (`runEvery`, a QTimer)
+  IfRearmed,       ///< periodic when its completion handler arms it again
+  IfLoops,         ///< a thread: a scheduled job when its entry loops with a
+                   ///< sleep, no finding otherwise
+  IfLoopsElseOnce, ///< the same, but a background thread otherwise
+  MakesSingleShot, ///< makes the timer object single-shot: no finding
+};
 
 /// What a call or construction does that outlives the request.
 struct Effect {
@@ -29,7 +47,16 @@ struct Effect {
   /// The timer or thread object the call arms, so that several calls on one
   /// object are one finding; null when the call is the object itself.
   const clang::Decl *Object = nullptr;
+  Recurrence Recurs = Recurrence::Once;
 };
+
+/// A call that pauses the calling thread for a while (`sleep_for`, `usleep`,
+/// a timed wait on a condition variable): in a loop, a schedule.
+bool isSleep(const clang::FunctionDecl &Callee);
+
+/// A call that closes or cancels a connection or stream (`close`,
+/// `shutdown`, `cancel`): what a per-connection deadline does.
+bool closesConnection(const clang::FunctionDecl &Callee);
 
 /// The effect of the call or construction \p E, if it is one the tables
 /// know. Arguments that decide it (an open mode, flags) must be constants;

@@ -161,6 +161,35 @@ constexpr HandlerBase HandlerBases[] = {
     {"Poco::Net::HTTPRequestHandlerFactory", false},
     {"Poco::Net::TCPServerConnection", false},
     {"QAbstractHttpServer", false},
+    {"oatpp::websocket::ConnectionHandler::SocketInstanceListener", false},
+    {"oatpp::websocket::AsyncConnectionHandler::SocketInstanceListener", false},
+    {"oatpp::websocket::WebSocket::Listener", false},
+    {"oatpp::websocket::AsyncWebSocket::Listener", false},
+};
+
+// Registrations of objects or classes whose named methods serve requests.
+struct MethodRegistration {
+  llvm::StringLiteral Via;
+  llvm::StringLiteral Methods[2];
+};
+
+// Functions that register objects (their arguments, through smart
+// pointers): the named methods of the objects' classes serve requests.
+constexpr MethodRegistration ObjectRegistrars[] = {
+    {"restinio::basic_server_settings_t::connection_state_listener",
+     {"state_changed", ""}},
+    {"restinio::basic_server_settings_t::ip_blocker", {"inspect", ""}},
+};
+
+// Class templates instantiated with middlewares: the named methods of the
+// classes among their template arguments serve requests.
+constexpr MethodRegistration MiddlewareHosts[] = {
+    {"crow::Crow", {"before_handle", "after_handle"}},
+};
+
+// Methods frameworks call while the service starts.
+constexpr llvm::StringLiteral StartUpMethods[] = {
+    "drogon::PluginBase::initAndStart",
 };
 
 // Handler base classes whose subclasses the framework instantiates per
@@ -196,10 +225,16 @@ constexpr llvm::StringLiteral CallableWrappers[] = {
     "Pistache::Rest::Routes::Middleware",
 };
 
-template <size_t N>
-bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
-  return llvm::is_contained(Table, Name);
-}
+// The namespaces of the frameworks' own code: what is declared there is
+// library code, like what system headers declare, when a project includes
+// a framework with -I or vendors it.
+constexpr llvm::StringLiteral FrameworkNamespaces[] = {
+    "httplib",      "crow",          "drogon",          "trantor",
+    "Pistache",     "grpc",          "grpc_impl",       "web::http",
+    "web::websockets", "pplx",       "concurrency::streams", "restinio",
+    "websocketpp",  "uWS",           "SimpleWeb",       "oatpp",
+    "Poco",         "boost::asio",   "boost::beast",    "asio",
+};
 
 } // namespace
 
@@ -247,6 +282,39 @@ std::string FrameworkTables::handlerBaseOf(const CXXMethodDecl &Method) const {
   return Found;
 }
 
+template <size_t N>
+static llvm::ArrayRef<llvm::StringLiteral>
+methodsOf(llvm::StringRef Via, const MethodRegistration (&Table)[N]) {
+  const auto *Row = llvm::find_if(
+      Table, [&](const MethodRegistration &R) { return R.Via == Via; });
+  if (Row == std::end(Table))
+    return {};
+  return llvm::ArrayRef<llvm::StringLiteral>(Row->Methods)
+      .take_while([](llvm::StringRef M) { return !M.empty(); });
+}
+
+llvm::ArrayRef<llvm::StringLiteral>
+FrameworkTables::objectHandlerMethods(const FunctionDecl &Callee) {
+  return Callee.getIdentifier() ? methodsOf(qualifiedName(Callee), ObjectRegistrars)
+                                : llvm::ArrayRef<llvm::StringLiteral>();
+}
+
+llvm::ArrayRef<llvm::StringLiteral>
+FrameworkTables::middlewareMethods(const CXXRecordDecl &Host) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Host);
+  return Spec ? methodsOf(qualifiedName(*Spec->getSpecializedTemplate()),
+                          MiddlewareHosts)
+              : llvm::ArrayRef<llvm::StringLiteral>();
+}
+
+bool FrameworkTables::isStartUpMethod(const CXXMethodDecl &Method) {
+  for (const CXXMethodDecl *Overridden : Method.overridden_methods())
+    if (listed(qualifiedName(*Overridden), StartUpMethods) ||
+        isStartUpMethod(*Overridden))
+      return true;
+  return false;
+}
+
 bool FrameworkTables::isHandlerFunction(const FunctionDecl &F) const {
   return !Options.Functions.empty() &&
          Options.Functions.matchesAny({qualifiedName(F)});
@@ -265,6 +333,25 @@ bool FrameworkTables::isPerRequestClass(const CXXRecordDecl &Class) {
 
 bool FrameworkTables::startsThread(const FunctionDecl &Callee) {
   return listed(qualifiedName(Callee), ThreadStarters);
+}
+
+bool FrameworkTables::isFrameworkCode(const Decl &D) {
+  const NamespaceDecl *Innermost = nullptr, *Outermost = nullptr;
+  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isInline() && !NS->isAnonymousNamespace()) {
+        Innermost = Innermost ? Innermost : NS;
+        Outermost = NS;
+      }
+  // The outermost namespace first: most declarations are in none of them.
+  if (!Outermost || llvm::none_of(FrameworkNamespaces, [&](llvm::StringRef N) {
+        return N.split("::").first == Outermost->getName();
+      }))
+    return false;
+  std::string Path = qualifiedName(*Innermost) + "::";
+  return llvm::any_of(FrameworkNamespaces, [&](llvm::StringRef N) {
+    return llvm::StringRef(Path).starts_with((N + "::").str());
+  });
 }
 
 bool FrameworkTables::wrapsCallable(const FunctionDecl &Callee) {

@@ -44,6 +44,20 @@ public:
   /// class, that base class's qualified name; empty otherwise.
   std::string handlerBaseOf(const clang::CXXMethodDecl &Method) const;
 
+  /// The methods that serve requests of the objects \p Callee registers
+  /// (RESTinio's `connection_state_listener(listener)`: `state_changed`).
+  static llvm::ArrayRef<llvm::StringLiteral>
+  objectHandlerMethods(const clang::FunctionDecl &Callee);
+
+  /// The methods that serve requests of the classes \p Host is
+  /// instantiated with (Crow's app and its middlewares: `before_handle`).
+  static llvm::ArrayRef<llvm::StringLiteral>
+  middlewareMethods(const clang::CXXRecordDecl &Host);
+
+  /// True for an override of a method frameworks call while the service
+  /// starts (Drogon's `Plugin::initAndStart`): start-up code.
+  static bool isStartUpMethod(const clang::CXXMethodDecl &Method);
+
   /// True when the HandlerFunctions option names \p F.
   bool isHandlerFunction(const clang::FunctionDecl &F) const;
 
@@ -55,6 +69,11 @@ public:
   /// Functions and constructors that start a thread running their callable
   /// argument (`std::thread`, `pthread_create`, `std::async`, ...).
   static bool startsThread(const clang::FunctionDecl &Callee);
+
+  /// Declared in one of the frameworks' own namespaces (`crow`, `drogon`,
+  /// `boost::asio`, ...): library code, even when the framework's headers
+  /// are not system headers.
+  static bool isFrameworkCode(const clang::Decl &D);
 
   /// Functions that wrap the callables they are given and pass them on
   /// (`std::bind`, `boost::beast::bind_front_handler`, `Routes::bind`, ...).

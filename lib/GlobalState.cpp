@@ -2,6 +2,7 @@
 
 #include "GlobalState.h"
 #include "KnownTypes.h"
+#include "StateWrites.h"
 #include "WriteFinder.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -21,7 +22,7 @@ bool isConstObject(const VarDecl &VD, const ASTContext &Context) {
   return Context.getBaseElementType(VD.getType()).isConstQualified();
 }
 
-GlobalVariable describe(const VarDecl &VD, const ASTContext &Context) {
+GlobalVariable describe(const VarDecl &VD, ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   GlobalVariable G;
   const VarDecl *Definition = VD.getDefinition();
@@ -33,9 +34,8 @@ GlobalVariable describe(const VarDecl &VD, const ASTContext &Context) {
   G.ThreadLocal = VD.getTLSKind() != VarDecl::TLS_None;
   G.Keyed = isKeyedContainer(VD.getType());
   G.CanHoldState = !isConstObject(VD, Context) &&
-                   !isSynchronisationPrimitive(VD.getType()) &&
-                   !isRandomGenerator(VD.getType()) &&
-                   !isServiceInfrastructure(VD.getType());
+                   !neverHoldsState(VD.getType()) &&
+                   !isScratchBuffer(VD, Context);
   G.Allow = findAllowAnnotation(VD);
   return G;
 }
@@ -94,12 +94,13 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
   // Every function walked: the main file's, and those its code reaches.
   const std::vector<const FunctionDecl *> Functions = Facts.walkedFunctions();
   NarrowedTraversalScope Scope(Facts.context(), Functions);
+  StateWrites Writes(Facts, Handlers, Finders);
   for (const FunctionDecl *F : Functions) {
     if (Handlers.isStartUpOnly(F))
       continue;
     for (const GlobalReference &R : Facts.factsOf(F)->GlobalRefs)
-      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref))
-        EntryFor(*R.Var).Writes.push_back(Write{Site, F, {}});
+      for (const Write &W : Writes.of(*R.Ref, *R.Root, *F))
+        EntryFor(*R.Var).Writes.push_back(W);
   }
 
   for (auto &Entry : ByDeclaration) {

@@ -115,6 +115,13 @@ constexpr llvm::StringLiteral OwningWrappers[] = {
     "Poco::SharedPtr", "Poco::AutoPtr",
 };
 
+// Listed because their bodies are not always there to read (clangd's
+// preamble keeps only some).
+constexpr llvm::StringLiteral ForwardingCasts[] = {
+    "std::forward", "std::move", "boost::detail::sp_forward", "boost::forward",
+    "boost::move", "absl::forward", "absl::move",
+};
+
 constexpr int AnyArgument = -1;
 struct IteratorWriter {
   llvm::StringLiteral Name;
@@ -145,17 +152,6 @@ constexpr IteratorWriter IteratorWriters[] = {
     {"std::merge", 4}, {"std::set_union", 4}, {"std::set_intersection", 4},
     {"std::set_difference", 4}, {"std::set_symmetric_difference", 4},
 };
-
-template <size_t N>
-bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
-  return llvm::is_contained(Table, Name);
-}
-
-const NamedDecl *templateOrSelf(const CXXRecordDecl *RD) {
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-    return Spec->getSpecializedTemplate();
-  return RD;
-}
 
 /// True when \p Matches accepts a name \p T goes by: each typedef on its sugar
 /// chain (`pthread_mutex_t`), then the class or class template it denotes.
@@ -199,6 +195,12 @@ bool hasMemberType(const CXXRecordDecl &RD, llvm::StringRef Name) {
 }
 
 } // namespace
+
+const NamedDecl *templateOrSelf(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    return Spec->getSpecializedTemplate();
+  return RD;
+}
 
 std::string qualifiedName(const NamedDecl &D) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
@@ -268,6 +270,27 @@ bool isRandomGenerator(QualType T) {
       return Name.starts_with(Prefix);
     });
   });
+}
+
+bool holdsNoData(QualType T) {
+  T = T.getNonReferenceType();
+  while (const auto *Array = T->getAsArrayTypeUnsafe())
+    T = Array->getElementType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isDependentContext() || !RD->field_empty())
+    return false;
+  return RD->forallBases(
+      [](const CXXRecordDecl *Base) { return Base->field_empty(); });
+}
+
+bool neverHoldsState(QualType T) {
+  return isSynchronisationPrimitive(T) || isRandomGenerator(T) ||
+         isServiceInfrastructure(T) || holdsNoData(T);
+}
+
+bool isForwardingCast(const FunctionDecl &F) {
+  return F.getNumParams() == 1 && F.getIdentifier() &&
+         listed(qualifiedName(F), ForwardingCasts);
 }
 
 bool writesThroughIteratorArgument(const FunctionDecl &Callee,

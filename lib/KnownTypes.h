@@ -13,6 +13,8 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
 #include <string>
 
 namespace stateless {
@@ -21,6 +23,16 @@ namespace stateless {
 /// that "std::__1::map" and "std::__cxx11::basic_string" read "std::map" and
 /// "std::basic_string".
 std::string qualifiedName(const clang::NamedDecl &D);
+
+/// True when \p Name is one of \p Table's rows: the lookup of every data
+/// table of library knowledge.
+template <size_t N>
+bool listed(llvm::StringRef Name, const llvm::StringLiteral (&Table)[N]) {
+  return llvm::is_contained(Table, Name);
+}
+
+/// The class template \p RD is an instance of, or \p RD itself.
+const clang::NamedDecl *templateOrSelf(const clang::CXXRecordDecl *RD);
 
 /// The class a variable of type \p T is about: arrays, pointers, references
 /// and owning wrappers (smart pointers, optional) are looked through.
@@ -40,6 +52,19 @@ bool isServiceInfrastructure(clang::QualType T);
 
 /// A random number engine, distribution or `std::random_device`.
 bool isRandomGenerator(clang::QualType T);
+
+/// An object (or array of objects) of a class that, bases included, has no
+/// data members: a stateless handler, a tag, a functor. Pointers to one
+/// hold an address, and are not.
+bool holdsNoData(clang::QualType T);
+
+/// A type that never holds state on its own: a synchronisation primitive,
+/// a random generator, service infrastructure or a class without data.
+bool neverHoldsState(clang::QualType T);
+
+/// A library function that returns its argument as it is, cast to an rvalue
+/// or to what it was (`std::forward`, `std::move`, Boost's `sp_forward`).
+bool isForwardingCast(const clang::FunctionDecl &F);
 
 /// A library function that writes through the iterator passed as argument
 /// \p ArgIndex (`std::sort`, the output of `std::copy`, ...).

@@ -106,8 +106,7 @@ MemberState describe(const FieldDecl &Field, const CXXRecordDecl &Handler) {
   M.Keyed = isKeyedContainer(T);
   M.CanHoldState = !T->isReferenceType() &&
                    !Field.getASTContext().getBaseElementType(T).isConstQualified() &&
-                   !isSynchronisationPrimitive(T) && !isRandomGenerator(T) &&
-                   !isServiceInfrastructure(T);
+                   !neverHoldsState(T);
   M.Allow = findAllowAnnotation(Field);
   return M;
 }

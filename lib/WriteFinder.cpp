@@ -72,6 +72,97 @@ bool sameParameterTypes(const FunctionDecl &A, const FunctionDecl &B) {
   return true;
 }
 
+// Forwarding chains (make_shared, allocate_shared, the allocator's
+// construct, placement new) are rarely longer.
+constexpr unsigned MaxForwardingDepth = 12;
+
+/// A function that returns its reference parameter as it is: `std::move`,
+/// `std::forward`, Boost's `sp_forward`, or one like them.
+bool isIdentity(const FunctionDecl *F) {
+  if (!F || F->getNumParams() != 1 || !F->getReturnType()->isReferenceType() ||
+      !F->getParamDecl(0)->getType()->isReferenceType())
+    return false;
+  if (isForwardingCast(*F))
+    return true;
+  // An instantiation used only in unevaluated or constant contexts may have
+  // no body of its own: its template's tells the same.
+  const FunctionDecl *Definition = nullptr;
+  if (!F->hasBody(Definition))
+    Definition = F->getTemplateInstantiationPattern();
+  const auto *Body =
+      Definition ? dyn_cast_or_null<CompoundStmt>(Definition->getBody()) : nullptr;
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  const auto *Ref =
+      Value ? dyn_cast<DeclRefExpr>(Value->IgnoreParenCasts()) : nullptr;
+  return Ref && Ref->getDecl() == Definition->getParamDecl(0);
+}
+
+/// \p E without parentheses, implicit nodes and identity calls around it.
+const Expr *stripIdentities(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreImplicit()->IgnoreParens()->IgnoreImplicit();
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call || Call->getNumArgs() != 1 || !isIdentity(Call->getDirectCallee()))
+      return E;
+    E = Call->getArg(0);
+  }
+}
+
+/// The function a call or construction calls, its arguments, and how many
+/// of them come before the function's parameters (the object of a member
+/// operator call).
+struct CallSite {
+  const FunctionDecl *Callee = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  unsigned Skipped = 0;
+};
+
+std::optional<CallSite> callSiteOf(const Stmt &S) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    return CallSite{Construct->getConstructor(),
+                    {Construct->getArgs(), Construct->getNumArgs()}, 0};
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call || !Call->getDirectCallee())
+    return std::nullopt;
+  unsigned Skipped = isa<CXXOperatorCallExpr>(Call) &&
+                             isa<CXXMethodDecl>(Call->getDirectCallee())
+                         ? 1
+                         : 0;
+  return CallSite{Call->getDirectCallee(),
+                  {Call->getArgs(), Call->getNumArgs()}, Skipped};
+}
+
+/// Parameter \p Index of \p F is a forwarding reference (`Args &&...args`
+/// in the template it is instantiated from).
+bool isForwardingParameter(const FunctionDecl &F, unsigned Index) {
+  const FunctionTemplateDecl *Template = F.getPrimaryTemplate();
+  if (!Template || F.getNumParams() <= Index)
+    return false;
+  llvm::ArrayRef<ParmVarDecl *> Pattern =
+      Template->getTemplatedDecl()->parameters();
+  if (Pattern.empty())
+    return false;
+  // A pack expands into the last parameters.
+  QualType T = Pattern[std::min<size_t>(Index, Pattern.size() - 1)]->getType();
+  if (const auto *Expansion = T->getAs<PackExpansionType>())
+    T = Expansion->getPattern();
+  const auto *Ref = T->getAs<RValueReferenceType>();
+  return Ref && !Ref->getPointeeType().hasQualifiers() &&
+         Ref->getPointeeType()->getAs<TemplateTypeParmType>();
+}
+
+/// Whether a parameter of type \p T (not a forwarding one) can write the
+/// argument, or with \p Pointee, what the argument points to.
+bool parameterWrites(QualType T, bool Pointee) {
+  if (!Pointee)
+    return T->isReferenceType() && !T.getNonReferenceType().isConstQualified();
+  T = T.getNonReferenceType();
+  return !T->isPointerType() || !T->getPointeeType().isConstQualified();
+}
+
 } // namespace
 
 WriteFinder::WriteFinder(const Stmt &Body, ASTContext &Context)
@@ -88,14 +179,28 @@ const ParentMap &WriteFinder::parents() {
 const Stmt *WriteFinder::findWrite(const Expr &Ref) { return findWrite(Ref, 0); }
 
 const Stmt *WriteFinder::findWrite(const Expr &Ref, unsigned Depth) {
-  if (Depth > MaxDepth)
+  // An object without data members has nothing to write.
+  if (Depth > MaxDepth || holdsNoData(Ref.getType()))
     return nullptr;
   if (const Stmt *Mutation = Analyzer.findMutation(&Ref)) {
     if (const Expr *Access = accessorCall(*Mutation, Ref))
       return findWriteThroughResult(*Access, Depth + 1);
-    return Mutation;
+    if (!onlyForwardedToReads(*Mutation, Ref, /*Pointee=*/false))
+      return Mutation;
   }
   return findWriteThroughPointee(Ref, /*FollowCopies=*/false, Depth + 1);
+}
+
+bool WriteFinder::handsOutAccess(const Stmt &Write) {
+  // `return x;` as a reference, found at the return, or `return &x;`.
+  const auto *AddressOf = dyn_cast<UnaryOperator>(&Write);
+  if (AddressOf && AddressOf->getOpcode() != UO_AddrOf)
+    return false;
+  const Stmt *S = AddressOf ? parents().getParent(AddressOf) : &Write;
+  while (S && isa<ParenExpr, ImplicitCastExpr, ExprWithCleanups,
+                 ConditionalOperator>(S))
+    S = parents().getParent(S);
+  return S && isa<ReturnStmt>(S);
 }
 
 const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref) {
@@ -141,7 +246,71 @@ const Stmt *WriteFinder::findWriteThroughPointer(const Expr &Pointer) {
   // Nothing is written through a pointer to const (short of a const_cast).
   if (Pointer.getType()->getPointeeType().isConstQualified())
     return nullptr;
-  return Analyzer.findPointeeMutation(&Pointer);
+  const Stmt *Mutation = Analyzer.findPointeeMutation(&Pointer);
+  if (Mutation && onlyForwardedToReads(*Mutation, Pointer, /*Pointee=*/true))
+    return nullptr;
+  return Mutation;
+}
+
+bool WriteFinder::onlyForwardedToReads(const Stmt &Mutation, const Expr &Arg,
+                                       bool Pointee) {
+  std::optional<CallSite> Call = callSiteOf(Mutation);
+  if (!Call)
+    return false;
+  for (unsigned I = Call->Skipped; I < Call->Args.size(); ++I)
+    if (stripIdentities(Call->Args[I]) == stripIdentities(&Arg))
+      return isForwardingParameter(*Call->Callee, I - Call->Skipped) &&
+             !forwardsToWrite(*Call->Callee, I - Call->Skipped, Pointee, 0);
+  return false;
+}
+
+bool WriteFinder::forwardsToWrite(const FunctionDecl &Callee, unsigned Param,
+                                  bool Pointee, unsigned Depth) {
+  if (Param >= Callee.getNumParams())
+    return true; // a C variadic argument
+  if (!isForwardingParameter(Callee, Param))
+    return parameterWrites(Callee.getParamDecl(Param)->getType(), Pointee);
+  // Forwarded as an rvalue: moved from.
+  if (!Pointee && Callee.getParamDecl(Param)->getType()->isRValueReferenceType())
+    return true;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee.hasBody(Definition) || Depth > MaxForwardingDepth)
+    return true;
+  const ParmVarDecl &Parameter = *Definition->getParamDecl(Param);
+  const Stmt &Body = *Definition->getBody();
+  using namespace ast_matchers;
+  const ParentMap &PM = parentsOf(Body);
+  for (const BoundNodes &Use :
+       match(findAll(declRefExpr(to(equalsNode(&Parameter))).bind("use")),
+             Body, Context)) {
+    // Where the use goes: through casts and std::forward, into a call.
+    const Stmt *Child = Use.getNodeAs<Expr>("use");
+    const Stmt *Parent = PM.getParent(Child);
+    while (Parent && (isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr>(Parent) ||
+                      (isa<CallExpr>(Parent) &&
+                       isIdentity(cast<CallExpr>(Parent)->getDirectCallee())))) {
+      Child = Parent;
+      Parent = PM.getParent(Parent);
+    }
+    std::optional<CallSite> Next = Parent ? callSiteOf(*Parent) : std::nullopt;
+    if (!Next)
+      return true;
+    const auto *Found = llvm::find(Next->Args, Child);
+    if (Found == Next->Args.end() ||
+        unsigned(Found - Next->Args.begin()) < Next->Skipped ||
+        forwardsToWrite(*Next->Callee,
+                        unsigned(Found - Next->Args.begin()) - Next->Skipped,
+                        Pointee, Depth + 1))
+      return true;
+  }
+  return false;
+}
+
+const ParentMap &WriteFinder::parentsOf(const Stmt &Body) {
+  std::unique_ptr<ParentMap> &Map = OtherParents[&Body];
+  if (!Map)
+    Map = std::make_unique<ParentMap>(const_cast<Stmt *>(&Body));
+  return *Map;
 }
 
 const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
@@ -185,6 +354,59 @@ const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
             *Use.getNodeAs<Expr>("use"), /*FollowCopies=*/false, Depth + 1))
       return W;
   return nullptr;
+}
+
+namespace {
+
+bool refersTo(const Stmt &S, const VarDecl &Var, ASTContext &Context) {
+  using namespace ast_matchers;
+  return !match(findAll(declRefExpr(to(equalsNode(&Var)))), S, Context).empty();
+}
+
+bool isReferenceTo(const Expr *E, const VarDecl &Var) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  return Ref && Ref->getDecl() == &Var;
+}
+
+/// \p S replaces the whole value of \p Var, without reading it.
+bool overwrites(const Stmt &S, const VarDecl &Var, ASTContext &Context) {
+  const auto *E = dyn_cast<Expr>(&S);
+  if (!E)
+    return false;
+  E = E->IgnoreImplicit();
+  if (const auto *Assign = dyn_cast<BinaryOperator>(E))
+    return Assign->getOpcode() == BO_Assign &&
+           isReferenceTo(Assign->getLHS(), Var) &&
+           !refersTo(*Assign->getRHS(), Var, Context);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+           isReferenceTo(Op->getArg(0), Var) &&
+           !refersTo(*Op->getArg(1), Var, Context);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return Call->getNumArgs() == 0 && Call->getMethodDecl() &&
+           Call->getMethodDecl()->getName() == "clear" &&
+           isReferenceTo(Call->getImplicitObjectArgument(), Var);
+  return false;
+}
+
+} // namespace
+
+bool isScratchBuffer(const VarDecl &Var, ASTContext &Context) {
+  if (!Var.isStaticLocal() || Var.getTLSKind() == VarDecl::TLS_None)
+    return false;
+  const auto *F = dyn_cast<FunctionDecl>(Var.getDeclContext());
+  const auto *Body = F ? dyn_cast_or_null<CompoundStmt>(F->getBody()) : nullptr;
+  if (!Body)
+    return false;
+  // The first statement after the declaration that uses it overwrites it.
+  for (const Stmt *S : Body->body()) {
+    const auto *Declaration = dyn_cast<DeclStmt>(S);
+    if (Declaration && llvm::is_contained(Declaration->decls(), &Var))
+      continue;
+    if (refersTo(*S, Var, Context))
+      return overwrites(*S, Var, Context);
+  }
+  return false;
 }
 
 WriteFinder &WriteFinders::forRoot(const Stmt &Root) {

@@ -17,7 +17,10 @@ namespace stateless {
 ///    `at`, `operator[]` of a vector, ...) only hands out access; it is a
 ///    write when what it hands out is written (`v[i] = x`, `it->second = y`);
 ///  - writes through what the object points to count (`*p = x`, `sp->f = y`,
-///    an iterator passed to `std::sort`).
+///    an iterator passed to `std::sort`);
+///  - an argument of a function that forwards it (`std::make_shared<T>(x)`,
+///    `v.emplace_back(p, n)`) is judged by what the function or constructor
+///    finally called takes: a `const &` or a pointer to const only reads.
 class WriteFinder {
 public:
   WriteFinder(const clang::Stmt &Body, clang::ASTContext &Context);
@@ -25,6 +28,10 @@ public:
 
   /// The statement that writes the object \p Ref denotes, or null.
   const clang::Stmt *findWrite(const clang::Expr &Ref);
+
+  /// True when \p Write, found by findWrite, is the function returning a
+  /// mutable reference or pointer: the writes are then its callers'.
+  bool handsOutAccess(const clang::Stmt &Write);
 
 private:
   const clang::Stmt *findWrite(const clang::Expr &Ref, unsigned Depth);
@@ -36,6 +43,11 @@ private:
                                              unsigned Depth);
   const clang::Expr *accessorCall(const clang::Stmt &Mutation,
                                   const clang::Expr &Ref);
+  bool onlyForwardedToReads(const clang::Stmt &Mutation, const clang::Expr &Arg,
+                            bool Pointee);
+  bool forwardsToWrite(const clang::FunctionDecl &Callee, unsigned Param,
+                       bool Pointee, unsigned Depth);
+  const clang::ParentMap &parentsOf(const clang::Stmt &Body);
   bool hasConstOverload(const clang::CXXMethodDecl &Method);
   const clang::ParentMap &parents();
 
@@ -43,8 +55,16 @@ private:
   clang::ASTContext &Context;
   clang::ExprMutationAnalyzer Analyzer;
   std::unique_ptr<clang::ParentMap> Parents;
+  /// Of the bodies of forwarding functions followed.
+  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::ParentMap>>
+      OtherParents;
   llvm::DenseMap<const clang::CXXMethodDecl *, bool> ConstOverloads;
 };
+
+/// A function-local `static thread_local` that its function overwrites
+/// entirely (`buffer = ...;`, `buffer.clear();`) before any other use, on
+/// every call: scratch space, not state carried from one call to the next.
+bool isScratchBuffer(const clang::VarDecl &Var, clang::ASTContext &Context);
 
 /// One WriteFinder per analysed statement, shared by every analysis of a
 /// translation unit so that each body is analysed once.

@@ -94,7 +94,9 @@ if [ $tests = 1 ]; then
   packages+=(libboost-dev libabsl-dev libpistache-dev libcpprest-dev
     librestinio-dev libasio-dev libwebsocketpp-dev libpoco-dev qt6-base-dev
     qt6-httpserver-dev libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
-    libsqlite3-dev libuv1-dev libevent-dev libgtest-dev)
+    libsqlite3-dev libuv1-dev libevent-dev libgtest-dev
+    libsqlitecpp-dev libspdlog-dev libboost-log-dev libopencv-core-dev
+    libopencv-imgcodecs-dev libopencv-videoio-dev)
   # The pre-commit hooks are tested with the real pre-commit.
   packages+=(pre-commit)
   # bench/run.py counts instructions with callgrind.

@@ -1,7 +1,9 @@
-// Handing out mutable access to a variable with static storage is a write:
-// whoever holds the reference or pointer can change it.
-// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17
+// Handing out mutable access to a variable with static storage (an accessor
+// returning a reference or pointer to it, a "singleton") is not a write by
+// itself: what the callers do through what it returns is.
+// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include
 
+#include <stateless/annotations.h>
 #include <string>
 #include <vector>
 
@@ -13,13 +15,32 @@ Registry &registry() {
   static Registry instance;
   // CHECK-NOTES: :[[@LINE-1]]:19: warning: static local variable 'instance' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
   return instance;
-  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'instance' is modified here
 }
+// An accessor of an accessor hands out the same access.
+Registry &names() { return registry(); }
+
+STATELESS_HANDLER void enrol(const std::string &name) {
+  names().names.push_back(name);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'instance' is modified here
+  // CHECK-NOTES: :[[@LINE-3]]:24: note: reached from handler 'enrol', marked STATELESS_HANDLER
+}
+STATELESS_HANDLER size_t count() { return registry().names.size(); }
 
 int hits;
 // CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'hits' is modified after start-up
 int *hits_pointer() { return &hits; }
-// CHECK-NOTES: :[[@LINE-1]]:30: note: 'hits' is modified here
+STATELESS_HANDLER void hit() { ++*hits_pointer(); }
+// CHECK-NOTES: :[[@LINE-1]]:32: note: 'hits' is modified here
+// CHECK-NOTES: :[[@LINE-2]]:24: note: reached from handler 'hit', marked STATELESS_HANDLER
+
+// An accessor whose callers only read, or that only start-up code uses, is
+// configuration handed out, not state.
+std::string &banner() {
+  static std::string text = "shop";
+  return text;
+}
+STATELESS_HANDLER std::string greet() { return banner() + "!"; }
+int main() { banner() = "shop v2"; }
 
 // Read-only access handed out is not a write.
 const Registry &read_registry() {

@@ -6,7 +6,7 @@
 #include <vector>
 
 struct Counter { void add() { ++n; } int n = 0; };
-struct ConnectionPool { void release() {} };
+struct ConnectionPool { void release() { ++idle; } int idle = 0; };
 using MetricsBuffer = std::vector<double>;
 
 int g_metric_requests;

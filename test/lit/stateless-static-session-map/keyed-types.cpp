@@ -9,6 +9,7 @@
 #include <boost/container/flat_map.hpp>
 #include <boost/unordered_map.hpp>
 #include <folly/container/F14Map.h>
+#include <list>
 #include <map>
 #include <memory>
 #include <set>
@@ -48,6 +49,7 @@ struct LruCache {
   using key_type = std::string;
   using mapped_type = std::string;
   void put(const key_type &, const mapped_type &);
+  std::list<std::pair<key_type, mapped_type>> entries;
 };
 LruCache lru;
 // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: global container 'lru' is modified after start-up

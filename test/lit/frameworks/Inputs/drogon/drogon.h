@@ -95,6 +95,7 @@ public:
     return *this;
   }
   virtual HttpAppFramework &addListener(const std::string &ip, uint16_t port) = 0;
+  virtual HttpAppFramework &enableSession(const size_t timeout = 0) = 0;
   virtual trantor::EventLoop *getLoop() const = 0;
   virtual void run() = 0;
 };
@@ -129,6 +130,27 @@ public:
                                    const WebSocketConnectionPtr &) = 0;
   virtual void handleConnectionClosed(const WebSocketConnectionPtr &) = 0;
   virtual ~WebSocketController() = default;
+};
+// lib/inc/drogon/plugins/Plugin.h and CacheMap.h, in outline.
+class PluginBase {
+public:
+  virtual void initAndStart(const std::string &config) = 0;
+  virtual void shutdown() = 0;
+  virtual ~PluginBase() = default;
+};
+template <typename T> class Plugin : public PluginBase {};
+
+template <typename T1, typename T2> class CacheMap {
+public:
+  explicit CacheMap(trantor::EventLoop *loop) : loop_(loop) {}
+  void insert(const T1 &key, const T2 &value, size_t timeout = 0,
+              std::function<void()> timeoutCallback = std::function<void()>()) {
+    (void)key; (void)value; (void)timeout; (void)timeoutCallback;
+  }
+  void runAfter(size_t delay, std::function<void()> &&task) { (void)delay; (void)task; }
+
+private:
+  trantor::EventLoop *loop_;
 };
 } // namespace drogon
 

@@ -1,5 +1,5 @@
 // Declarations of tsl::robin_map (github.com/Tessil/robin-map) as its header
-// declares them; bodies left out.
+// declares them; bodies and the table's internals left out.
 #pragma once
 #include <cstddef>
 #include <functional>
@@ -34,5 +34,8 @@ public:
   const_iterator find(const Key &key) const;
   const_iterator end() const;
   size_type size() const noexcept;
+
+private:
+  value_type *m_buckets = nullptr; // the hash table
 };
 } // namespace tsl

@@ -1,5 +1,5 @@
 // Declarations of folly::F14FastMap (folly/container/F14Map.h) as its header
-// declares them; bodies left out.
+// declares them; bodies and the table's internals left out.
 #pragma once
 #include <functional>
 #include <memory>
@@ -24,5 +24,8 @@ public:
   Mapped &operator[](const Key &key);
   std::size_t erase(const Key &key);
   std::size_t size() const;
+
+private:
+  value_type *chunks_ = nullptr; // the hash table
 };
 } // namespace folly
