@@ -292,10 +292,14 @@ void write(const Index &I, llvm::raw_ostream &Out) {
 
 llvm::Error writeFile(const Index &I, llvm::StringRef Path) {
   // Written aside and renamed, so that a reader never sees half a file.
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    write(I, OS);
-    return llvm::Error::success();
-  });
+  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+        write(I, OS);
+        return llvm::Error::success();
+      }))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot write '%s': %s", Path.str().c_str(),
+                                   llvm::toString(std::move(E)).c_str());
+  return llvm::Error::success();
 }
 
 llvm::Expected<Index> read(llvm::StringRef Buffer) {
