@@ -485,21 +485,29 @@ int merge(llvm::StringRef Directory, const PrefixMap &Paths) {
     return fail("--merge needs -o, the index to write");
   // The shards of a CI job's artifacts or a Bazel output tree lie in
   // subdirectories; links there (Bazel's runfiles) are not followed.
-  std::vector<std::string> Shards;
+  // Several shards of one unit (an output tree keeps those of targets built
+  // before): the newest wins, so they are read oldest first.
+  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Listed;
   std::error_code EC;
   for (fs::recursive_directory_iterator It(Directory, EC,
                                            /*follow_symlinks=*/false),
        End;
-       It != End && !EC; It.increment(EC))
-    if (path::extension(It->path()) == ShardExtension)
-      Shards.push_back(It->path());
+       It != End && !EC; It.increment(EC)) {
+    fs::file_status Status;
+    if (path::extension(It->path()) == ShardExtension &&
+        !fs::status(It->path(), Status))
+      Listed.emplace_back(Status.getLastModificationTime(), It->path());
+  }
+  llvm::sort(Listed);
+  std::vector<std::string> Shards;
+  for (auto &Entry : Listed)
+    Shards.push_back(std::move(Entry.second));
   if (EC)
     return fail("cannot read the directory '" + Directory + "': " +
                 EC.message());
   if (Shards.empty())
     return fail("'" + Directory + "' holds no shards (*" + ShardExtension +
                 "); write them with --shard");
-  llvm::sort(Shards);
   std::vector<index::Index> Parts;
   for (const std::string &Shard : Shards) {
     llvm::Expected<index::Index> Read = index::readFile(Shard);
