@@ -96,13 +96,8 @@ template <typename Pass> void mapUnit(Pass &IO, Unit &U) {
 
 // --- Pass 1: the string table --------------------------------------------
 
-class StringCollector {
-public:
-  void string(std::string &S) {
-    if (Positions.try_emplace(S, Strings.size()).second)
-      Strings.emplace_back(S);
-  }
-  void path(std::string &S) { string(S); }
+/// A pass that looks at the strings only: the rest is walked past.
+struct StringPass {
   template <typename T> void number(T &) {}
   void flag(bool &) {}
   template <typename E> void enumeration(E &, E) {}
@@ -110,6 +105,15 @@ public:
     for (T &Item : Items)
       Map(Item);
   }
+};
+
+class StringCollector : public StringPass {
+public:
+  void string(std::string &S) {
+    if (Positions.try_emplace(S, Strings.size()).second)
+      Strings.emplace_back(S);
+  }
+  void path(std::string &S) { string(S); }
 
   llvm::StringMap<uint64_t> Positions;
   std::vector<llvm::StringRef> Strings;
@@ -142,18 +146,11 @@ private:
 
 // --- Another pass: rewriting the paths ----------------------------------
 
-class PathMapper {
+class PathMapper : public StringPass {
 public:
   explicit PathMapper(llvm::function_ref<void(std::string &)> Map) : Map(Map) {}
   void path(std::string &S) { Map(S); }
   void string(std::string &) {}
-  template <typename T> void number(T &) {}
-  void flag(bool &) {}
-  template <typename E> void enumeration(E &, E) {}
-  template <typename T, typename Fn> void list(std::vector<T> &Items, Fn Map) {
-    for (T &Item : Items)
-      Map(Item);
-  }
 
 private:
   llvm::function_ref<void(std::string &)> Map;
