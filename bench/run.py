@@ -3,7 +3,7 @@
 
     bench/run.py [--build-dir DIR] [--repeat N] [--jobs N] [--only NAME,...]
                  [--unit FILE --flags FLAGS] [--skip-units] [--skip-clangd]
-                 [--skip-scaling]
+                 [--skip-scaling] [--skip-index]
 
 The budget is judged on instructions executed, counted by valgrind's
 callgrind: a run executes the same number of instructions however busy the
@@ -17,8 +17,11 @@ memory over the baseline in the same round). Then clangd's view: the
 instructions of stateless-clangd's AST build with no check, all checks and
 each check alone, the measurement behind clangd's list of fast checks. Then
 two series on generated units: growing unrelated headers (the checks' cost
-stays flat) and growing handlers (it grows linearly). docs/performance.md
-explains the tables and records a run.
+stays flat) and growing handlers (it grows linearly). Then the project
+index, on the split example service (examples/split-service): building it
+against parsing every unit once, re-indexing after an edit, the checks with
+it against parsing, and its size and memory. docs/performance.md explains the
+tables and records a run.
 """
 
 import argparse
@@ -42,6 +45,7 @@ CHECKS = ["stateless-mutable-global", "stateless-static-session-map",
 UPSTREAM = "cppcoreguidelines-avoid-non-const-global-variables"
 BUDGET_TIME = 0.03
 BUDGET_MEMORY = 0.05
+BUDGET_INDEX = 0.10
 # clangd's own list of fast checks admits those its measurement puts under
 # this share of an AST build (clang-tools-extra/clangd/TidyFastChecks.py).
 CLANGD_FAST_THRESHOLD = 0.08
@@ -130,6 +134,10 @@ class Runner:
         if not os.access(built, os.X_OK):
             fail("no %s; build first (scripts/bootstrap.sh)" % built)
         self.tidy = self.without_debug_info(built, work)
+        built = os.path.join(build_dir, "bin/stateless-index")
+        if not os.access(built, os.X_OK):
+            fail("no %s; build first (scripts/bootstrap.sh)" % built)
+        self.index = self.without_debug_info(built, work)
         built = os.path.join(build_dir, "bin/stateless-clangd")
         self.clangd = os.access(built, os.X_OK) and self.without_debug_info(built, work)
 
@@ -407,6 +415,101 @@ def bench_scaling(runner, work):
            [(0, n) for n in (25, 50, 100, 200)])
 
 
+def database_units(database):
+    """(source, flags) of each unit of a compile_commands.json: its command
+    without the compiler, the output and -c, to parse it alone."""
+    with open(database) as f:
+        entries = json.load(f)
+    result = []
+    for entry in entries:
+        args = entry.get("arguments") or shlex.split(entry["command"])
+        flags, skip = [], False
+        for arg in args[1:]:
+            if skip or arg == "-c" or arg == entry["file"]:
+                skip = False
+                continue
+            if arg == "-o":
+                skip = True
+                continue
+            flags.append(arg)
+        result.append((entry["file"], flags))
+    return sorted(result)
+
+
+def bench_index(runner, work):
+    print("\n## Project index\n")
+    project = os.path.join(work, "split-service")
+    shutil.copytree(os.path.join(ROOT, "examples/split-service"), project)
+    build = os.path.join(project, "build")
+    subprocess.run(["cmake", "-S", project, "-B", build, "-G", "Ninja",
+                    "-DCMAKE_CXX_COMPILER=" + runner.clang,
+                    "-DSTATELESS_INCLUDE_DIR=" + os.path.join(ROOT, "include")],
+                   check=True, capture_output=True)
+    unit_list = database_units(os.path.join(build, "compile_commands.json"))
+    index_file = os.path.join(build, "stateless.index")
+    index = [runner.index, "-p", build, "--execute-concurrency=1"]
+
+    def count_index():
+        count, run = runner.instructions(index)
+        units = re.search(r"(\d+) of (\d+) units indexed", run.output)
+        return count, units.group(0) if units else "?"
+
+    full, _ = count_index()
+    config = "--config={Checks: '-*,stateless-*', HeaderFilterRegex: '.*/src/.*'%s}"
+    jobs = {}
+    for source, flags in unit_list:
+        jobs[("parse", source)] = (runner.baseline(source, flags),)
+        for mode, option in (("with", ""), ("alone", ", CheckOptions: {ProjectIndex: none}")):
+            jobs[(mode, source)] = ([runner.tidy, config % option, "-p", build, source],
+                                    (), project)
+    counts = runner.count_all(jobs)
+    total = {mode: sum(counts[(mode, source)][0] for source, _ in unit_list)
+             for mode in ("parse", "with", "alone")}
+    findings = sum(counts[("with", source)][1].findings() for source, _ in unit_list)
+    kloc = sum(runner.kloc(source, flags) for source, flags in unit_list)
+
+    print("Instructions (callgrind, one run each) of `stateless-index -p build "
+          "--execute-concurrency=1` over parsing every unit once (`clang++ "
+          "-fsyntax-only`, one process per unit), and of checking every unit "
+          "(`stateless-tidy -p build`, stateless-* checks) with the index and "
+          "without it, over the same parse.\n")
+    table(["project", "units", "KLOC", "parse, all units", "build the index",
+           "check with index", "check without", "findings", "budget"])
+    over_index = full / total["parse"]
+    over_check = total["with"] / total["parse"]
+    within = over_index - 1 <= BUDGET_INDEX and over_check - 1 <= BUDGET_TIME
+    row(["examples/split-service", "%d" % len(unit_list), "%d" % kloc,
+         millions(total["parse"]), percent(over_index), percent(over_check),
+         percent(total["alone"] / total["parse"]), "%d" % findings,
+         "within" if within else "OVER"])
+
+    print("\nRe-indexing after an edit parses again only the units that read the "
+          "edited file (instructions of the update over the full build).\n")
+    table(["edit", "units parsed again", "update", "share of a full build"])
+    for edit, name in (("a source file", "src/routes.cpp"),
+                       ("a header three units include", "src/sessions.h"),
+                       ("nothing (touched)", None)):
+        if name:
+            with open(os.path.join(project, name), "a") as f:
+                f.write("// edited\n")
+        else:
+            os.utime(os.path.join(project, "src/main.cpp"))
+        count, units = count_index()
+        row([edit, units, millions(count), "%.1f %%" % (100 * count / full)])
+
+    size = os.path.getsize(index_file)
+    _, with_rss = runner.timed([runner.tidy, config % "", "-p", build,
+                                os.path.join(project, "src/main.cpp")])
+    _, alone_rss = runner.timed([runner.tidy, config % ", CheckOptions: {ProjectIndex: none}",
+                                 "-p", build, os.path.join(project, "src/main.cpp")])
+    print("\nThe index on disk, and the peak memory of checking a unit with it "
+          "over without (`src/main.cpp`).\n")
+    table(["index size", "per KLOC", "peak memory with index", "over without"])
+    row(["%.1f KiB" % (size / 1024), "%.0f bytes" % (size / kloc),
+         "%.1f MiB" % (with_rss / 1024), "%+.1f MiB" % ((with_rss - alone_rss) / 1024)])
+    return within
+
+
 def select_units(work, args):
     """The units to measure: the --unit files, or the fixed set (--only
     narrows it). A fixed unit whose framework is missing is skipped with a
@@ -451,6 +554,8 @@ def main():
                         "interrupted in a later section)")
     parser.add_argument("--skip-clangd", action="store_true")
     parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--skip-index", action="store_true",
+                        help="no project index section")
     args = parser.parse_args()
 
     build_dir = args.build_dir and os.path.abspath(args.build_dir)
@@ -471,8 +576,9 @@ def main():
         fail("--repeat must be at least 1")
     if args.jobs < 1:
         fail("--jobs must be at least 1")
-    if args.skip_units and args.skip_clangd and args.skip_scaling:
-        fail("--skip-units, --skip-clangd and --skip-scaling leave nothing to measure")
+    if args.skip_units and args.skip_clangd and args.skip_scaling and args.skip_index:
+        fail("--skip-units, --skip-clangd, --skip-scaling and --skip-index leave "
+             "nothing to measure")
     if args.unit and args.only:
         fail("--only selects among the fixed units; it cannot be used with --unit")
 
@@ -487,6 +593,8 @@ def main():
             within &= bench_clangd(runner, work, selected)
         if not args.skip_scaling:
             bench_scaling(runner, work)
+        if not args.skip_index:
+            within &= bench_index(runner, work)
     print("\nall within budget (instructions +%d %%, memory +%d %%, each check "
           "under %d %% of clangd's AST build)" % (
               100 * BUDGET_TIME, 100 * BUDGET_MEMORY, 100 * CLANGD_FAST_THRESHOLD)

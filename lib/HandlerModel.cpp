@@ -6,6 +6,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSet.h"
 #include <deque>
 
 using namespace clang;
@@ -131,17 +132,48 @@ HandlerModel::HandlerModel(CodeFacts &Facts, Project *Remote)
   }
 }
 
+void HandlerModel::nameLiveFunctions() const {
+  const std::vector<const FunctionDecl *> &Walked = Facts.walkedFunctions();
+  for (; LiveNamed < Walked.size(); ++LiveNamed) {
+    const FunctionDecl *F = Walked[LiveNamed];
+    LiveByUsr.try_emplace(Remote->Usrs.of(F), F);
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+      for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+        LiveOverriders[Remote->Usrs.of(Overridden)].push_back(F);
+  }
+}
+
 FunctionNode HandlerModel::resolve(llvm::StringRef USR) const {
   if (!Remote || USR.empty())
     return nullptr;
-  // Name this unit's functions walked since the last time.
-  const std::vector<const FunctionDecl *> &Walked = Facts.walkedFunctions();
-  for (; LiveNamed < Walked.size(); ++LiveNamed)
-    LiveByUsr.try_emplace(Remote->Usrs.of(Walked[LiveNamed]),
-                          Walked[LiveNamed]);
+  nameLiveFunctions();
   if (const FunctionDecl *Live = LiveByUsr.lookup(USR))
     return Live;
   return Remote->View.definition(USR);
+}
+
+llvm::SmallVector<FunctionNode, 2>
+HandlerModel::overridesOf(llvm::StringRef USR) const {
+  llvm::SmallVector<FunctionNode, 2> Found;
+  if (!Remote)
+    return Found;
+  nameLiveFunctions();
+  llvm::SmallVector<std::string, 4> Work{USR.str()};
+  llvm::StringSet<> Seen{USR};
+  while (!Work.empty()) {
+    std::string Method = Work.pop_back_val();
+    auto Add = [&](llvm::StringRef Override) {
+      if (!Seen.insert(Override).second)
+        return;
+      Found.push_back(resolve(Override));
+      Work.push_back(Override.str());
+    };
+    for (const FunctionDecl *Live : LiveOverriders.lookup(Method))
+      Add(Remote->Usrs.of(Live));
+    for (const index::Function *Other : Remote->View.overriders(Method))
+      Add(Other->USR);
+  }
+  return Found;
 }
 
 FunctionNode HandlerModel::nodeOf(const FunctionDecl *F) const {
@@ -171,13 +203,26 @@ void HandlerModel::explore(Reach &Reached, std::vector<FunctionNode> *Order,
         continue;
       for (const CallEdge &Edge : Known->Callees)
         Visit(Edge.Callee, Step{Current, Edge, nullptr, 0});
-      if (Remote)
-        for (const CallEdge &Edge : Known->ExternalCallees)
-          Visit(resolve(Remote->Usrs.of(Edge.Callee)),
-                Step{Current, Edge, nullptr, 0});
+      if (!Remote)
+        continue;
+      for (const CallEdge &Edge : Known->ExternalCallees)
+        Visit(resolve(Remote->Usrs.of(Edge.Callee)),
+              Step{Current, Edge, nullptr, 0});
+      // A virtual call may run an override in any unit.
+      for (const std::vector<CallEdge> *Edges :
+           {&Known->Callees, &Known->ExternalCallees})
+        for (const CallEdge &Edge : *Edges)
+          if (const auto *Method = dyn_cast<CXXMethodDecl>(Edge.Callee))
+            if (Method->isVirtual())
+              for (FunctionNode Override :
+                   overridesOf(Remote->Usrs.of(Method)))
+                Visit(Override, Step{Current, Edge, nullptr, 0, true});
     } else {
-      for (const index::Call &C : cast<const index::Function *>(Current)->Calls)
+      for (const index::Call &C : cast<const index::Function *>(Current)->Calls) {
         Visit(resolve(C.Callee), Step{Current, {}, &C, 0});
+        for (FunctionNode Override : overridesOf(C.Callee))
+          Visit(Override, Step{Current, {}, &C, 0, true});
+      }
     }
   }
 }
@@ -198,7 +243,8 @@ std::optional<HandlerPath> HandlerModel::pathTo(FunctionNode F) const {
     return std::nullopt;
   HandlerPath Path;
   while (It->second.From) {
-    Path.Calls.push_back({Current, It->second.Edge, It->second.RemoteSite});
+    Path.Calls.push_back({Current, It->second.Edge, It->second.RemoteSite,
+                          It->second.Dispatched});
     Current = It->second.From;
     It = FromHandlers.find(Current);
   }
@@ -230,13 +276,23 @@ std::vector<Note> HandlerModel::describe(const HandlerPath &Path) const {
                      describeRoot(Other->FunctionName, Other->Why, Other->Via)});
   }
   for (const PathStep &Step : Path.Calls) {
-    if (Step.RemoteSite)
-      Notes.push_back({{}, Step.RemoteSite->Site,
-                       describeCall(Step.RemoteSite->Kind,
-                                    Step.RemoteSite->CalleeName)});
-    else
-      Notes.push_back({Step.Edge.Site->getExprLoc(), {},
-                       describeCall(callKind(Step.Edge), calleeName(Step.Edge))});
+    Note N;
+    if (Step.RemoteSite) {
+      N = {{}, Step.RemoteSite->Site,
+           describeCall(Step.RemoteSite->Kind, Step.RemoteSite->CalleeName)};
+    } else {
+      N = {Step.Edge.Site->getExprLoc(), {},
+           describeCall(callKind(Step.Edge), calleeName(Step.Edge))};
+    }
+    if (Step.Dispatched) {
+      const auto *Live = dyn_cast<const FunctionDecl *>(Step.Callee);
+      N.Message += ", which " +
+                   (Live ? describeFunction(*Live)
+                         : describeName(
+                               cast<const index::Function *>(Step.Callee)->Name)) +
+                   " overrides";
+    }
+    Notes.push_back(std::move(N));
   }
   return Notes;
 }

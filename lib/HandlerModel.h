@@ -53,6 +53,8 @@ struct PathStep {
   FunctionNode Callee;
   CallEdge Edge;
   const index::Call *RemoteSite = nullptr;
+  /// The call names a virtual method that Callee overrides.
+  bool Dispatched = false;
 };
 
 /// How a handler reaches a function: the root, then each call on the way.
@@ -98,6 +100,7 @@ private:
     CallEdge Edge;
     const index::Call *RemoteSite = nullptr;
     size_t Root = 0; // into HandlerRoots, at a root
+    bool Dispatched = false;
   };
   using Reach = llvm::DenseMap<FunctionNode, Step>;
   struct Seed {
@@ -116,12 +119,19 @@ private:
   /// The node a function of this unit stands for: its definition, or
   /// another unit's when this one only declares it.
   FunctionNode nodeOf(const clang::FunctionDecl *F) const;
+  /// With a project index: the methods, in this unit or another, that
+  /// override the method \p USR, directly or not; a call of it may run any.
+  llvm::SmallVector<FunctionNode, 2> overridesOf(llvm::StringRef USR) const;
+  /// Names by USR this unit's functions walked since the last time.
+  void nameLiveFunctions() const;
   RootRef root(size_t Id) const;
 
   CodeFacts &Facts;
   Project *Remote;
   /// This unit's functions by USR, named as they are walked.
   mutable llvm::StringMap<const clang::FunctionDecl *> LiveByUsr;
+  mutable llvm::StringMap<llvm::SmallVector<const clang::FunctionDecl *, 1>>
+      LiveOverriders;
   mutable size_t LiveNamed = 0;
   std::vector<RootId> HandlerRoots;
   Reach FromHandlers;

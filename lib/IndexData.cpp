@@ -46,6 +46,7 @@ template <typename Pass> void mapFunction(Pass &IO, Function &F) {
     IO.enumeration(C.Kind, CallKind::PassedOn);
     mapLocation(IO, C.Site);
   });
+  IO.list(F.Overrides, [&](std::string &S) { IO.string(S); });
   IO.list(F.Creates, [&](std::string &S) { IO.string(S); });
   auto MapWrite = [&](Write &W) {
     IO.string(W.Target);

@@ -80,6 +80,9 @@ struct Function {
   /// A constructor or destructor: its writes to members are not state.
   bool IsStructor = false;
   std::vector<Call> Calls;
+  /// USRs of the virtual methods it overrides directly: a call of one of
+  /// them may run it.
+  std::vector<std::string> Overrides;
   std::vector<std::string> Creates; ///< USRs of the classes it creates objects of
   std::vector<Write> GlobalWrites;
   std::vector<Write> MemberWrites;

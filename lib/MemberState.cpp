@@ -48,9 +48,15 @@ public:
           (Remote && PerRequestUsrs.contains(
                          Remote->Usrs.of(Class->getCanonicalDecl()))))
         return;
-      Classes.insert(Class->getCanonicalDecl());
+      auto Add = [&](const CXXRecordDecl *C) {
+        Classes.insert(C->getCanonicalDecl());
+        // Other units' methods of the class name it by USR.
+        if (Remote)
+          Usrs.insert(Remote->Usrs.of(C->getCanonicalDecl()));
+      };
+      Add(Class);
       Class->forallBases([&](const CXXRecordDecl *Base) {
-        Classes.insert(Base->getCanonicalDecl());
+        Add(Base);
         return true;
       });
     };

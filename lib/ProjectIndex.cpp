@@ -17,6 +17,8 @@ ProjectIndex::ProjectIndex(index::Index Loaded) : Data(std::move(Loaded)) {
     UnitsByMainFile[Unit.MainFile] = U;
     for (const index::Function &F : Unit.Functions) {
       Definitions[F.USR].push_back({U, &F});
+      for (const std::string &Overridden : F.Overrides)
+        Overriders[Overridden].push_back({U, &F});
       for (const std::vector<index::Write> *List :
            {&F.GlobalWrites, &F.MemberWrites})
         for (const index::Write &W : *List)
@@ -43,6 +45,10 @@ static auto lookup(const Map &M, llvm::StringRef Key)
 llvm::ArrayRef<InUnit<index::Function>>
 ProjectIndex::definitions(llvm::StringRef USR) const {
   return lookup(Definitions, USR);
+}
+llvm::ArrayRef<InUnit<index::Function>>
+ProjectIndex::overriders(llvm::StringRef USR) const {
+  return lookup(Overriders, USR);
 }
 llvm::ArrayRef<IndexedWrite> ProjectIndex::writesTo(llvm::StringRef USR) const {
   return lookup(Writes, USR);
@@ -120,8 +126,8 @@ ProjectIndex::get(llvm::StringRef Path) {
   if (!Missing.empty())
     return llvm::createStringError(
         std::make_error_code(std::errc::no_such_file_or_directory),
-        "it names %zu files that no longer exist, such as '%s'",
-        Missing.size(), Missing.front().c_str());
+        "files it names no longer exist, such as '%s'",
+        Missing.front().c_str());
   std::lock_guard<std::mutex> Guard(Lock);
   Cache[Path] = {*Version, Fresh};
   return Fresh;
@@ -161,6 +167,15 @@ const index::Function *ProjectView::definition(llvm::StringRef USR) const {
     if (counts(F))
       return F.Entry;
   return nullptr;
+}
+
+llvm::SmallVector<const index::Function *, 2>
+ProjectView::overriders(llvm::StringRef USR) const {
+  llvm::SmallVector<const index::Function *, 2> Result;
+  for (const InUnit<index::Function> &F : Index->overriders(USR))
+    if (counts(F))
+      Result.push_back(F.Entry);
+  return Result;
 }
 
 llvm::SmallVector<IndexedWrite, 2>

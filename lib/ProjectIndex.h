@@ -66,6 +66,9 @@ public:
 
   llvm::ArrayRef<InUnit<index::Function>>
   definitions(llvm::StringRef USR) const;
+  /// The definitions of the methods that override \p USR directly.
+  llvm::ArrayRef<InUnit<index::Function>>
+  overriders(llvm::StringRef USR) const;
   llvm::ArrayRef<InUnit<index::Root>> roots() const { return Roots; }
   llvm::ArrayRef<IndexedWrite> writesTo(llvm::StringRef USR) const;
   llvm::ArrayRef<InUnit<index::Class>> classes(llvm::StringRef USR) const;
@@ -79,6 +82,7 @@ private:
   index::Index Data;
   std::vector<InUnit<index::Root>> Roots;
   llvm::StringMap<llvm::SmallVector<InUnit<index::Function>, 1>> Definitions;
+  llvm::StringMap<llvm::SmallVector<InUnit<index::Function>, 1>> Overriders;
   llvm::StringMap<llvm::SmallVector<IndexedWrite, 2>> Writes;
   llvm::StringMap<llvm::SmallVector<InUnit<index::Class>, 1>> Classes;
   llvm::StringMap<llvm::SmallVector<InUnit<index::Variable>, 1>> Variables;
@@ -101,6 +105,9 @@ public:
 
   /// A definition of the function \p USR in another unit, or null.
   const index::Function *definition(llvm::StringRef USR) const;
+  /// Other units' definitions of the methods overriding \p USR directly.
+  llvm::SmallVector<const index::Function *, 2>
+  overriders(llvm::StringRef USR) const;
   /// The roots of the other units.
   llvm::ArrayRef<const index::Root *> roots() const { return Roots; }
   /// The writes other units make to the variable or field \p USR.

@@ -124,6 +124,10 @@ private:
           Out.Calls.push_back({Usrs.of(Edge.Callee).str(), calleeName(Edge),
                                callKind(Edge),
                                toFileLocation(Edge.Site->getExprLoc(), SM)});
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&F))
+      for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+        if (!Usrs.of(Overridden).empty())
+          Out.Overrides.push_back(Usrs.of(Overridden).str());
     for (const CXXRecordDecl *Created : Known.Creates)
       if (!Usrs.of(Created).empty())
         Out.Creates.push_back(Usrs.of(Created).str());

@@ -244,5 +244,50 @@ TEST(ProjectView, HandlerInOneUnitReachesWriteInAnother) {
   EXPECT_FALSE(Alone.pathTo(Saved.Writes[0].Function).has_value());
 }
 
+TEST(ProjectView, VirtualCallReachesOverridesInOtherUnits) {
+  constexpr const char *Interface = R"cpp(
+    struct Store { virtual void save(const std::string &) = 0; };
+    Store &store();
+  )cpp";
+  UnitUnderTest A(std::string(Interface) + R"cpp(
+    int main() {
+      httplib::Server s;
+      s.Post("/save", [](const httplib::Request &, httplib::Response &) {
+        store().save("x");
+      });
+    }
+  )cpp",
+                  "/project/routes.cpp");
+  index::Index I;
+  I.Units.push_back(A.summary());
+  auto Index = std::make_shared<const ProjectIndex>(std::move(I));
+
+  UnitUnderTest B(std::string(Interface) + R"cpp(
+    #include <vector>
+    std::vector<std::string> saved;
+    struct Disk : Store {
+      void save(const std::string &body) override { saved.push_back(body); }
+    };
+    Store &store() { static Disk disk; return disk; }
+  )cpp",
+                  "/project/disk.cpp");
+  const SourceManager &SM = B.AST->getSourceManager();
+  Project Remote(ProjectView(Index, mainFilePath(SM)), SM);
+  HandlerModel Handlers(B.Facts, &Remote);
+  GlobalStateAnalysis Globals(B.Facts, Handlers, B.Finders, &Remote);
+  const GlobalVariable *Saved = nullptr;
+  for (const GlobalVariable &G : Globals.variables())
+    if (G.Decl->getName() == "saved")
+      Saved = &G;
+  ASSERT_TRUE(Saved && !Saved->Writes.empty());
+  std::optional<HandlerPath> Path =
+      Handlers.pathTo(Saved->Writes.front().Function);
+  ASSERT_TRUE(Path.has_value());
+  std::vector<Note> Notes = Handlers.describe(*Path);
+  ASSERT_EQ(Notes.size(), 2u);
+  EXPECT_EQ(Notes[1].Message,
+            "via call to 'Store::save', which 'Disk::save' overrides");
+}
+
 } // namespace
 } // namespace stateless

@@ -22,6 +22,7 @@
 #include "Frameworks.h"
 #include "IndexData.h"
 #include "ProjectIndex.h"
+#include "ResourceDir.h"
 #include "UnitSummary.h"
 #include "Version.h"
 #include "WriteFinder.h"
@@ -562,7 +563,13 @@ int run(int Argc, const char **Argv) {
       return fail(Problem);
     return Merge.empty() ? dump(Dump) : merge(Merge, Paths);
   }
-  auto Parser = CommonOptionsParser::create(Argc, Argv, Category,
+  // The units are parsed as stateless-tidy parses them: with the built-in
+  // headers of the clang it was built against.
+  std::string ResourceDir;
+  std::vector<const char *> Args = withResourceDir(
+      Argc, Argv, "--extra-arg-before=-resource-dir=", ResourceDir);
+  int Count = static_cast<int>(Args.size());
+  auto Parser = CommonOptionsParser::create(Count, Args.data(), Category,
                                             llvm::cl::ZeroOrMore);
   if (!Parser)
     return fail(llvm::toString(Parser.takeError()));
@@ -580,19 +587,28 @@ int run(int Argc, const char **Argv) {
   std::string Build = buildDirectory(Argc, Argv);
   if (fs::is_regular_file(Build))
     Build = path::parent_path(Build).str();
-  // With no file named, the parser has not read the database.
-  std::unique_ptr<CompilationDatabase> Loaded;
+  std::string DatabaseFile;
   if (AllUnits) {
+    // With no file named the parser reads no database: name the database
+    // itself, as clang-doc's all-TUs runs do, so that it is read with -p
+    // and adjusted by --extra-arg like the named units'.
     if (Build.empty())
       return fail("name the build directory (holding compile_commands.json) "
                   "with -p");
-    std::string Error;
-    Loaded = CompilationDatabase::loadFromDirectory(Build, Error);
-    if (!Loaded)
-      return fail("no compilation database in '" + Build + "': " + Error);
+    llvm::SmallString<256> Json(Build);
+    path::append(Json, "compile_commands.json");
+    if (!fs::is_regular_file(Json))
+      return fail("no compilation database in '" + Build +
+                  "': it holds no compile_commands.json");
+    DatabaseFile = std::string(Json);
+    Args.push_back(DatabaseFile.c_str());
+    Count = static_cast<int>(Args.size());
+    Parser = CommonOptionsParser::create(Count, Args.data(), Category,
+                                         llvm::cl::ZeroOrMore);
+    if (!Parser)
+      return fail(llvm::toString(Parser.takeError()));
   }
-  const CompilationDatabase &Database =
-      AllUnits ? *Loaded : Parser->getCompilations();
+  const CompilationDatabase &Database = Parser->getCompilations();
   std::string Index = Output;
   if (Index.empty()) {
     if (Build.empty())

@@ -1,0 +1,4 @@
+#pragma once
+#include <string>
+
+void save_note(const std::string &text);
