@@ -4,7 +4,8 @@
 // the units (strings as table positions, numbers as LEB128), and an xxHash64
 // of all that precedes it, so that a truncated or damaged file is refused
 // rather than misread. One schema function per type describes the layout
-// for the three passes: collecting strings, writing and reading.
+// for the passes over it: collecting strings, writing, reading, and
+// rewriting the paths (path() marks the strings that are paths).
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,7 +28,7 @@ constexpr llvm::StringLiteral Magic = "STLSIDX\n";
 // --- The schema, shared by the three passes -----------------------------
 
 template <typename Pass> void mapLocation(Pass &IO, FileLocation &L) {
-  IO.string(L.File);
+  IO.path(L.File);
   IO.number(L.Line);
   IO.number(L.Column);
 }
@@ -62,10 +63,10 @@ template <typename Pass> void mapFunction(Pass &IO, Function &F) {
 }
 
 template <typename Pass> void mapUnit(Pass &IO, Unit &U) {
-  IO.string(U.MainFile);
+  IO.path(U.MainFile);
   IO.string(U.Command);
   IO.list(U.Inputs, [&](InputFile &F) {
-    IO.string(F.Path);
+    IO.path(F.Path);
     IO.number(F.ModificationTime);
     IO.number(F.Size);
     IO.number(F.Hash);
@@ -96,12 +97,8 @@ template <typename Pass> void mapUnit(Pass &IO, Unit &U) {
 
 // --- Pass 1: the string table --------------------------------------------
 
-class StringCollector {
-public:
-  void string(std::string &S) {
-    if (Positions.try_emplace(S, Strings.size()).second)
-      Strings.emplace_back(S);
-  }
+/// A pass that looks at the strings only: the rest is walked past.
+struct StringPass {
   template <typename T> void number(T &) {}
   void flag(bool &) {}
   template <typename E> void enumeration(E &, E) {}
@@ -109,6 +106,15 @@ public:
     for (T &Item : Items)
       Map(Item);
   }
+};
+
+class StringCollector : public StringPass {
+public:
+  void string(std::string &S) {
+    if (Positions.try_emplace(S, Strings.size()).second)
+      Strings.emplace_back(S);
+  }
+  void path(std::string &S) { string(S); }
 
   llvm::StringMap<uint64_t> Positions;
   std::vector<llvm::StringRef> Strings;
@@ -122,6 +128,7 @@ public:
       : OS(OS), Positions(Positions) {}
 
   void string(std::string &S) { llvm::encodeULEB128(Positions.lookup(S), OS); }
+  void path(std::string &S) { string(S); }
   void number(unsigned &N) { llvm::encodeULEB128(N, OS); }
   void number(uint64_t &N) { llvm::encodeULEB128(N, OS); }
   void number(int64_t &N) { llvm::encodeSLEB128(N, OS); }
@@ -136,6 +143,18 @@ public:
 private:
   llvm::raw_ostream &OS;
   const llvm::StringMap<uint64_t> &Positions;
+};
+
+// --- Another pass: rewriting the paths ----------------------------------
+
+class PathMapper : public StringPass {
+public:
+  explicit PathMapper(llvm::function_ref<void(std::string &)> Map) : Map(Map) {}
+  void path(std::string &S) { Map(S); }
+  void string(std::string &) {}
+
+private:
+  llvm::function_ref<void(std::string &)> Map;
 };
 
 // --- Pass 3: reading -----------------------------------------------------
@@ -158,6 +177,7 @@ public:
       return failed("a string reference is out of range");
     S = Strings[Position];
   }
+  void path(std::string &S) { string(S); }
   void number(unsigned &N) {
     uint64_t Value = unsigned64();
     if (Value > UINT32_MAX)
@@ -270,10 +290,14 @@ void write(const Index &I, llvm::raw_ostream &Out) {
 
 llvm::Error writeFile(const Index &I, llvm::StringRef Path) {
   // Written aside and renamed, so that a reader never sees half a file.
-  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    write(I, OS);
-    return llvm::Error::success();
-  });
+  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+        write(I, OS);
+        return llvm::Error::success();
+      }))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot write '%s': %s", Path.str().c_str(),
+                                   llvm::toString(std::move(E)).c_str());
+  return llvm::Error::success();
 }
 
 llvm::Expected<Index> read(llvm::StringRef Buffer) {
@@ -325,6 +349,12 @@ llvm::Expected<Index> readFile(llvm::StringRef Path) {
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
   return read((*Buffer)->getBuffer());
+}
+
+void mapPaths(Index &I, llvm::function_ref<void(std::string &)> Map) {
+  PathMapper Mapper(Map);
+  for (Unit &U : I.Units)
+    mapUnit(Mapper, U);
 }
 
 Index merge(std::vector<Index> Parts) {

@@ -15,6 +15,7 @@
 
 #include "Effects.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
@@ -170,6 +171,9 @@ llvm::Error writeFile(const Index &I, llvm::StringRef Path);
 /// another producer is an error that says which.
 llvm::Expected<Index> read(llvm::StringRef Buffer);
 llvm::Expected<Index> readFile(llvm::StringRef Path);
+
+/// Rewrites every path \p I stores (main files, locations, input files).
+void mapPaths(Index &I, llvm::function_ref<void(std::string &)> Map);
 
 /// Joins indexes: one unit per main file, the one from the last index that
 /// has it; units sorted by main file.

@@ -105,6 +105,10 @@ if [ $tests = 1 ]; then
   if [ "$llvm" = 19 ]; then packages+=(clang-tidy-22); else packages+=(clang-tidy-19); fi
   # The CI tests: a git repository, .deb packaging, action.yml, SARIF schema validation.
   packages+=(git dpkg-dev python3-yaml)
+  # The Bazel aspect's test, offline with Debian's Bazel 4 (where apt has it).
+  if apt-cache show bazel-bootstrap bazel-platforms >/dev/null 2>&1; then
+    packages+=(bazel-bootstrap bazel-platforms)
+  fi
   command -v npm >/dev/null || packages+=(npm)
 fi
 apt_install "${packages[@]}"

@@ -2,10 +2,14 @@
 """pre-commit entry of the stateless-tidy hooks (.pre-commit-hooks.yaml,
 docs/pre-commit.md): runs the stateless-* checks on the staged C and C++
 source files with the project's compile_commands.json, or its
-compile_flags.txt (the same flags for every file).
+compile_flags.txt (the same flags for every file). With a
+compile_commands.json it first builds or updates the project index
+(stateless-index -p DIR: only the units whose files changed are parsed), so
+that the checks see the whole project.
 
   pre-commit-stateless.py [--use-plugin] [-p DIR] [--stateless-tidy=PATH]
                           [--clang-tidy=PATH] [--plugin=PATH]
+                          [--stateless-index=PATH | --no-index]
                           [CLANG-TIDY-OPTION...] FILE...
 
 Without --use-plugin it runs stateless-tidy; with it, clang-tidy-NN
@@ -28,6 +32,8 @@ BUILD_DIRS = ("build", "build-*", "out", "cmake-build-*", ".")
 # What clang-tidy's -p accepts, in the order it tries them.
 DATABASE, FLAGS = "compile_commands.json", "compile_flags.txt"
 STATELESS_CHECK = re.compile(r"^\s+stateless-[a-z-]+$", re.M)
+# stateless-index's last line when it wrote the index.
+INDEX_WRITTEN = re.compile(r"^stateless-index: \d+ of \d+ units indexed")
 
 
 class Stop(Exception):
@@ -44,7 +50,8 @@ def run(command):
 
 
 def parse(argv):
-    options = {"-p": None, "--stateless-tidy": None, "--clang-tidy": None, "--plugin": None}
+    options = {"-p": None, "--stateless-tidy": None, "--clang-tidy": None, "--plugin": None,
+               "--stateless-index": None, "--no-index": False}
     use_plugin = False
     passthrough, files = [], []
     args = iter(argv)
@@ -58,6 +65,8 @@ def parse(argv):
             options[name] = value
         elif arg == "--use-plugin":
             use_plugin = True
+        elif arg == "--no-index":
+            options["--no-index"] = True
         elif arg == "--":
             files.extend(args)
         elif arg.startswith("-"):
@@ -116,6 +125,35 @@ def find_clang_tidy(path, plugin):
     return wanted
 
 
+def find_indexer(path, beside):
+    """--stateless-index, or the stateless-index in the directory BESIDE (that
+    of the stateless-tidy or plugin the hook uses), or on PATH."""
+    if path:
+        return executable(path, "--stateless-index", "stateless-index")
+    candidate = os.path.join(beside, "stateless-index")
+    if os.access(candidate, os.X_OK):
+        return candidate
+    if shutil.which("stateless-index"):
+        return shutil.which("stateless-index")
+    raise Stop("stateless-index is neither in %s nor on PATH: install it, or pass args: "
+               "[--stateless-index=PATH], or [--no-index] to check each file on its own" % beside)
+
+
+def update_index(indexer, build_dir):
+    """Builds or updates BUILD_DIR/stateless.index, where the checks find it.
+    Prints stateless-index's own lines: its summary, and the units it could not
+    index (a file the database lists that is gone: the index is written without
+    it, and the commit is checked all the same)."""
+    code, output = run([indexer, "-p", build_dir])
+    lines = [l for l in output.splitlines() if l.startswith("stateless-index:")]
+    print("\n".join(lines))
+    if code != 0 and not any(INDEX_WRITTEN.match(l) for l in lines):
+        errors = [l for l in lines if "error:" in l] or output.splitlines() or [
+            "exit status %d" % code]
+        raise Stop("%s -p %s failed: %s; pass args: [--no-index] to check each file on its "
+                   "own" % (indexer, build_dir, errors[0].split("error:", 1)[-1].strip()))
+
+
 def find_database(build_path):
     """compile_commands.json, else compile_flags.txt: in the -p directory, or
     the newest in the usual build directories."""
@@ -172,8 +210,11 @@ def check(hook, argv):
     if use_plugin:
         plugin = find_plugin(options["--plugin"])
         command = [find_clang_tidy(options["--clang-tidy"], plugin), "--load=" + plugin]
+        # The plugin is in lib/ of an install or build tree, the binaries in bin/.
+        beside = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(plugin))), "bin")
     else:
         command = [executable(options["--stateless-tidy"], "--stateless-tidy", "stateless-tidy")]
+        beside = os.path.dirname(os.path.realpath(command[0]))
     if not files:
         return 0
     database = find_database(options["-p"])
@@ -185,8 +226,12 @@ def check(hook, argv):
                   hook, missing, database))
     if not present:
         return 1
-    command += ["-p", os.path.dirname(database) or "."] + passthrough
+    build_dir = os.path.dirname(database) or "."
+    command += ["-p", build_dir] + passthrough
     prove_loaded(command, present[0])
+    # compile_flags.txt describes no project: there is nothing to index.
+    if listed is not None and not options["--no-index"]:
+        update_index(find_indexer(options["--stateless-index"], beside), build_dir)
     code, output = run(command + ["--quiet", "--warnings-as-errors=stateless-*"] + present)
     sys.stdout.write(output)
     if "[stateless-" in output:

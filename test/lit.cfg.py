@@ -83,6 +83,10 @@ if os.path.isdir(os.path.join(qt6, "QtHttpServer")):
                                   ("QtCore", "QtNetwork", "QtHttpServer")])))
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
+# Debian's bazel-bootstrap (Bazel 4) and bazel-platforms: the Bazel aspect's
+# test runs them offline (test/lit/bazel/Inputs/offline).
+if shutil.which("bazel") and os.path.isdir("/usr/share/bazel/tools/platforms"):
+    config.available_features.add("bazel")
 if shutil.which("protoc") and shutil.which("grpc_cpp_plugin"):
     config.available_features.add("grpc")
     config.substitutions.append(("%grpc_cpp_plugin", shutil.which("grpc_cpp_plugin")))

@@ -2,8 +2,14 @@
 //
 //   stateless-index -p BUILD [FILE...]        index (or update) BUILD/stateless.index
 //   stateless-index --shard -o DIR -p BUILD FILE...   one shard per unit into DIR
-//   stateless-index --merge DIR -o INDEX      join the shards of DIR
+//   stateless-index --shard -o FILE.shard -p BUILD FILE   ... or into FILE.shard
+//   stateless-index --merge DIR -o INDEX      join the shards of DIR (and below)
 //   stateless-index --dump INDEX              print an index as text
+//
+// --path-prefix-map=OLD=NEW rewrites the paths a shard or an index stores,
+// as compilers' -ffile-prefix-map does: a shard made in a build sandbox or on
+// another machine names its files under a fixed directory, and --merge maps
+// that to where the checks run.
 //
 // Units run on LibTooling's executors: with no file named, every unit of the
 // compilation database in parallel (all-TUs, --execute-concurrency);
@@ -59,7 +65,8 @@ llvm::cl::OptionCategory Category("stateless-index options");
 llvm::cl::opt<std::string>
     Output("o", llvm::cl::desc("Where to write the index (default: "
                                "stateless.index in the build directory), or "
-                               "with --shard, the directory of the shards"),
+                               "with --shard, the directory of the shards or, "
+                               "for one file, the FILE.shard to write"),
            llvm::cl::value_desc("path"), llvm::cl::cat(Category));
 llvm::cl::opt<bool> Shard("shard",
                           llvm::cl::desc("Write one shard per unit into the "
@@ -67,12 +74,19 @@ llvm::cl::opt<bool> Shard("shard",
                           llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
     Merge("merge", llvm::cl::desc("Join the shards (*.shard) of a directory "
-                                  "into the index -o names"),
+                                  "and its subdirectories into the index -o "
+                                  "names"),
           llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
 llvm::cl::opt<std::string> Dump("dump",
                                 llvm::cl::desc("Print an index or shard as text"),
                                 llvm::cl::value_desc("file"),
                                 llvm::cl::cat(Category));
+
+llvm::cl::list<std::string> PathPrefixMap(
+    "path-prefix-map",
+    llvm::cl::desc("Store the paths under OLD as under NEW, in shards and "
+                   "indexes (repeatable; the last that matches wins)"),
+    llvm::cl::value_desc("OLD=NEW"), llvm::cl::cat(Category));
 
 constexpr llvm::StringLiteral ShardExtension = ".shard";
 
@@ -80,6 +94,39 @@ int fail(const llvm::Twine &Message) {
   llvm::errs() << "stateless-index: error: " << Message << "\n";
   return 1;
 }
+
+/// --path-prefix-map: a path is OLD itself or lies below it.
+class PrefixMap {
+public:
+  /// False, with \p Problem set, when a value is no OLD=NEW.
+  bool parse(std::string &Problem) {
+    for (llvm::StringRef Value : PathPrefixMap) {
+      auto [Old, New] = Value.split('=');
+      if (Old.empty() || Old.size() == Value.size()) {
+        Problem = "--path-prefix-map needs OLD=NEW, not '" + Value.str() + "'";
+        return false;
+      }
+      Pairs.emplace_back(Old.rtrim('/').str(), New.rtrim('/').str());
+    }
+    return true;
+  }
+  void apply(std::string &Path) const {
+    for (const auto &[Old, New] : llvm::reverse(Pairs)) {
+      llvm::StringRef Rest = Path;
+      if (Rest.consume_front(Old) && (Rest.empty() || Rest.front() == '/')) {
+        Path = New + Rest.str();
+        return;
+      }
+    }
+  }
+  void apply(index::Index &I) const {
+    if (!Pairs.empty())
+      index::mapPaths(I, [&](std::string &Path) { apply(Path); });
+  }
+
+private:
+  std::vector<std::pair<std::string, std::string>> Pairs;
+};
 
 /// Identifies a compile command: a unit is indexed again when it changes.
 std::string commandId(const CompileCommand &Command) {
@@ -318,13 +365,16 @@ std::string buildDirectory(int Argc, const char **Argv) {
 std::vector<index::Unit> keepCurrent(index::Index Existing,
                                      const CompilationDatabase &Database,
                                      const std::vector<std::string> &Files,
+                                     const PrefixMap &Paths,
                                      std::vector<std::string> &ToIndex) {
   std::map<std::string, index::Unit> ByMainFile;
   for (index::Unit &U : Existing.Units)
     ByMainFile[U.MainFile] = std::move(U);
   std::vector<index::Unit> Kept;
   for (const std::string &File : Files) {
-    auto It = ByMainFile.find(normalized(File));
+    std::string MainFile = normalized(File);
+    Paths.apply(MainFile);
+    auto It = ByMainFile.find(MainFile);
     std::vector<CompileCommand> Commands = Database.getCompileCommands(File);
     bool Current =
         It != ByMainFile.end() && !Commands.empty() &&
@@ -359,6 +409,9 @@ int dump(llvm::StringRef File) {
   static const char *RootKinds[] = {"handler", "thread", "start-up"};
   for (const index::Unit &U : Read->Units) {
     OS << "unit " << U.MainFile << " (" << U.Inputs.size() << " inputs)\n";
+    for (const index::InputFile &F : U.Inputs)
+      OS << "  input " << F.Path << " (" << F.Size << " bytes, modified @"
+         << F.ModificationTime / 1000000000 << ")\n";
     for (const index::Root &R : U.Roots)
       OS << "  root " << RootKinds[unsigned(R.Kind)] << " " << R.Function
          << (R.Via.empty() ? "" : " via " + R.Via) << " at " << Loc(R.Site)
@@ -385,35 +438,108 @@ int dump(llvm::StringRef File) {
   return 0;
 }
 
-int merge(llvm::StringRef Directory) {
+/// What refreshInputs found.
+struct LocalFiles {
+  unsigned Missing = 0; ///< units left out
+  unsigned Changed = 0; ///< units whose files differ here
+  std::string Example;  ///< a file that does not exist here
+};
+
+/// Makes the units' input files describe the files here: each file with the
+/// size and contents a unit was indexed with (on another machine, or taken
+/// from a build cache) gets its modification time here, so that the unit is
+/// current. Units that name files which do not exist here (deleted since,
+/// or paths not mapped) are left out: the checks would refuse the index.
+LocalFiles refreshInputs(index::Index &Merged) {
+  LocalFiles Found;
+  llvm::StringMap<std::optional<index::InputFile>> Here; // read once each
+  std::vector<index::Unit> Kept;
+  for (index::Unit &U : Merged.Units) {
+    bool Missing = false, Changed = false;
+    for (index::InputFile &F : U.Inputs) {
+      auto [It, First] = Here.try_emplace(F.Path);
+      if (First)
+        It->second = index::readInput(F.Path);
+      if (!It->second) {
+        Missing = true;
+        if (Found.Example.empty())
+          Found.Example = F.Path;
+      } else if (It->second->Size == F.Size && It->second->Hash == F.Hash) {
+        F.ModificationTime = It->second->ModificationTime;
+      } else {
+        Changed = true;
+      }
+    }
+    if (Missing) {
+      ++Found.Missing;
+      continue;
+    }
+    Found.Changed += Changed;
+    Kept.push_back(std::move(U));
+  }
+  Merged.Units = std::move(Kept);
+  return Found;
+}
+
+int merge(llvm::StringRef Directory, const PrefixMap &Paths) {
   if (Output.empty())
     return fail("--merge needs -o, the index to write");
-  std::vector<std::string> Shards;
+  // The shards of a CI job's artifacts or a Bazel output tree lie in
+  // subdirectories; links there (Bazel's runfiles) are not followed.
+  // Several shards of one unit (an output tree keeps those of targets built
+  // before): the newest wins, so they are read oldest first.
+  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Listed;
   std::error_code EC;
-  for (fs::directory_iterator It(Directory, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (path::extension(It->path()) == ShardExtension)
-      Shards.push_back(It->path());
+  for (fs::recursive_directory_iterator It(Directory, EC,
+                                           /*follow_symlinks=*/false),
+       End;
+       It != End && !EC; It.increment(EC)) {
+    fs::file_status Status;
+    if (path::extension(It->path()) == ShardExtension &&
+        !fs::status(It->path(), Status))
+      Listed.emplace_back(Status.getLastModificationTime(), It->path());
+  }
+  llvm::sort(Listed);
+  std::vector<std::string> Shards;
+  for (auto &Entry : Listed)
+    Shards.push_back(std::move(Entry.second));
   if (EC)
     return fail("cannot read the directory '" + Directory + "': " +
                 EC.message());
   if (Shards.empty())
     return fail("'" + Directory + "' holds no shards (*" + ShardExtension +
                 "); write them with --shard");
-  llvm::sort(Shards);
   std::vector<index::Index> Parts;
   for (const std::string &Shard : Shards) {
     llvm::Expected<index::Index> Read = index::readFile(Shard);
     if (!Read)
       return fail("'" + Shard + "': " + llvm::toString(Read.takeError()));
+    Paths.apply(*Read);
     Parts.push_back(std::move(*Read));
   }
   index::Index Merged = index::merge(std::move(Parts));
+  LocalFiles Found = refreshInputs(Merged);
+  if (Merged.Units.empty())
+    return fail("no unit of the shards names files that exist here (such as '" +
+                Found.Example +
+                "'): map the directory they were made in to this one with "
+                "--path-prefix-map=OLD=NEW");
   if (llvm::Error E = index::writeFile(Merged, Output))
     return fail(llvm::toString(std::move(E)));
-  llvm::errs() << "stateless-index: merged " << Shards.size() << " shards ("
-               << Merged.Units.size() << " units) into " << Output << " ("
-               << sizeOf(Output) << ")\n";
+  llvm::raw_ostream &OS = llvm::errs();
+  unsigned Total = Merged.Units.size() + Found.Missing;
+  if (Found.Missing)
+    OS << "stateless-index: note: " << Found.Missing << " of " << Total
+       << " units name files that do not exist here (such as '"
+       << Found.Example << "'), left out: deleted since, or not mapped with "
+       << "--path-prefix-map\n";
+  if (Found.Changed)
+    OS << "stateless-index: note: the files of " << Found.Changed << " of "
+       << Total << " units differ from the ones here: the checks leave those "
+       << "units out until they are indexed again\n";
+  OS << "stateless-index: merged " << Shards.size() << " shards ("
+     << Merged.Units.size() << " units) into " << Output << " ("
+     << sizeOf(Output) << ")\n";
   return 0;
 }
 
@@ -427,11 +553,15 @@ bool readsIndexesOnly(int Argc, const char **Argv) {
 }
 
 int run(int Argc, const char **Argv) {
+  PrefixMap Paths;
+  std::string Problem;
   if (readsIndexesOnly(Argc, Argv)) {
     llvm::cl::HideUnrelatedOptions(Category);
     if (!llvm::cl::ParseCommandLineOptions(Argc, Argv, "", &llvm::errs()))
       return 1;
-    return Merge.empty() ? dump(Dump) : merge(Merge);
+    if (!Paths.parse(Problem))
+      return fail(Problem);
+    return Merge.empty() ? dump(Dump) : merge(Merge, Paths);
   }
   // The units are parsed as stateless-tidy parses them: with the built-in
   // headers of the clang it was built against.
@@ -443,10 +573,17 @@ int run(int Argc, const char **Argv) {
                                             llvm::cl::ZeroOrMore);
   if (!Parser)
     return fail(llvm::toString(Parser.takeError()));
+  if (!Paths.parse(Problem))
+    return fail(Problem);
 
   const bool AllUnits = Parser->getSourcePathList().empty();
   if (Shard && Output.empty())
     return fail("--shard needs -o, the directory to write the shards into");
+  // -o FILE.shard: exactly that file, as a build system declared it.
+  const bool OneShard = Shard && path::extension(Output) == ShardExtension;
+  if (OneShard && Parser->getSourcePathList().size() != 1)
+    return fail("-o " + Output + " is one shard: name one file to index into "
+                "it, or a directory for the shards");
   std::string Build = buildDirectory(Argc, Argv);
   if (fs::is_regular_file(Build))
     Build = path::parent_path(Build).str();
@@ -508,7 +645,7 @@ int run(int Argc, const char **Argv) {
   std::vector<std::string> ToIndex;
   std::vector<index::Unit> Kept;
   if (AllUnits && !Shard)
-    Kept = keepCurrent(Existing, Database, Files, ToIndex);
+    Kept = keepCurrent(Existing, Database, Files, Paths, ToIndex);
   else
     ToIndex = Files;
   if (!ExistingProblem.empty())
@@ -550,6 +687,7 @@ int run(int Argc, const char **Argv) {
     llvm::Expected<index::Index> Read = index::read(Entry.second);
     if (!Read)
       return fail("'" + Entry.first + "': " + llvm::toString(Read.takeError()));
+    Paths.apply(*Read);
     Parts.push_back(std::move(*Read));
   }
   std::vector<std::string> Failed;
@@ -558,14 +696,17 @@ int run(int Argc, const char **Argv) {
       Failed.push_back(File);
 
   if (Shard) {
-    if (std::error_code EC = fs::create_directories(Output))
-      return fail("cannot create '" + Output + "': " + EC.message());
+    llvm::StringRef Directory = OneShard ? path::parent_path(Output) : Output;
+    if (!Directory.empty())
+      if (std::error_code EC = fs::create_directories(Directory))
+        return fail("cannot create '" + Directory + "': " + EC.message());
     for (const index::Index &Part : Parts) {
       const std::string &Main = Part.Units.front().MainFile;
       llvm::SmallString<256> File(Output);
-      path::append(File, path::filename(Main) + "-" +
-                             llvm::utohexstr(llvm::xxHash64(Main)) +
-                             ShardExtension);
+      if (!OneShard)
+        path::append(File, path::filename(Main) + "-" +
+                               llvm::utohexstr(llvm::xxHash64(Main)) +
+                               ShardExtension);
       if (llvm::Error E = index::writeFile(Part, File))
         return fail(llvm::toString(std::move(E)));
     }

@@ -2,9 +2,9 @@
 """Runs the composite action in action.yml as a GitHub runner would, so that
 the tests exercise its real steps: `run:` steps in bash with the runner's
 flags and environment (GITHUB_ENV, RUNNER_TEMP, GITHUB_WORKSPACE,
-GITHUB_ACTION_PATH), `${{ }}` expressions over the inputs and a github
-context given here (server_url, repository and sha have defaults); `uses:`
-steps are printed, not run.
+GITHUB_ACTION_PATH), `${{ }}` expressions over the inputs, runner.os (Linux)
+and a github context given here (server_url, repository and sha have
+defaults); `uses:` steps are printed, not run.
 
     run_action.py ACTION_DIR WORKSPACE TEMP [--input NAME=VALUE]... [--github KEY=VALUE]...
 """
@@ -59,7 +59,8 @@ def main():
     head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=args.workspace,
                           stdout=subprocess.PIPE, universal_newlines=True).stdout.strip()
     context.update({"github.server_url": "https://github.com",
-                    "github.repository": "owner/repository", "github.sha": head})
+                    "github.repository": "owner/repository", "github.sha": head,
+                    "runner.os": "Linux"})
     for pair in args.github:
         key, _, value = pair.partition("=")
         context["github." + key] = value

@@ -1,0 +1,3 @@
+#!/bin/sh
+# The stateless-index on the action's PATH: an installed stateless-tidy.
+exec stateless-index "$@"

@@ -1,0 +1,5 @@
+#pragma once
+
+namespace store {
+void remember(int order);
+}
