@@ -97,6 +97,7 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
           << E.What.Api << E.What.Action << During;
     if (Path)
       emitNotes(Handlers.describe(*Path), SM);
+    emitOtherHandlers(Handlers, {Found.In}, Path, SM);
     emitAllowedNote(Allow, SM);
   }
 }
