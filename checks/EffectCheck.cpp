@@ -120,6 +120,7 @@ void EffectCheck::report(TranslationUnitAnalysis &Analysis,
           << E.What.Api << Found.Verdict.Action << During;
     if (Path)
       emitNotes(Handlers.describe(*Path), SM);
+    emitOtherHandlers(Handlers, {Found.In}, Path, SM);
     emitAllowedNote(Allow, SM);
   }
 }

@@ -22,13 +22,13 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
       continue;
 
     const Write *Shown = nullptr;
-    std::vector<Note> Path;
-    for (const Write &W : M.Writes)
-      if (std::optional<HandlerPath> FromHandler = Handlers.pathTo(W.Function)) {
+    std::optional<HandlerPath> FromHandler;
+    std::vector<FunctionNode> Writers;
+    for (const Write &W : M.Writes) {
+      Writers.push_back(W.Function);
+      if (!Shown && (FromHandler = Handlers.pathTo(W.Function)))
         Shown = &W;
-        Path = Handlers.describe(*FromHandler);
-        break;
-      }
+    }
     if (!Shown && ReportScope == Scope::Handlers)
       continue;
     llvm::StringRef When = Shown ? "while serving requests" : "after start-up";
@@ -45,7 +45,9 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
     if (WriteLoc.isValid())
       diag(WriteLoc, "'%0' is modified here", DiagnosticIDs::Note)
           << M.Field->getName();
-    emitNotes(Path, SM);
+    if (FromHandler)
+      emitNotes(Handlers.describe(*FromHandler), SM);
+    emitOtherHandlers(Handlers, Writers, FromHandler, SM);
     emitAllowedNote(M.Allow, SM);
   }
 }

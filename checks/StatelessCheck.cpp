@@ -20,7 +20,8 @@ StatelessCheck::StatelessCheck(llvm::StringRef Name,
                                tidy::ClangTidyContext *Context,
                                Scope DefaultScope)
     : ClangTidyCheck(Name, Context), CheckName(Name), TidyContext(Context),
-      ReportScope(readScope(DefaultScope)), ReportAllowed(readReportAllowed()),
+      ReportScope(readScope(DefaultScope)), ReportAllowed(readBoolOption("ReportAllowed")),
+      ReportAllHandlers(readBoolOption("ReportAllHandlers")),
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
       HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
@@ -44,8 +45,8 @@ StatelessCheck::Scope StatelessCheck::readScope(Scope Default) {
 
 // Read as text: the bool overloads of the options API are mangled
 // differently by GCC and by the clang that built LLVM, so they do not link.
-bool StatelessCheck::readReportAllowed() {
-  std::string Value = Options.getLocalOrGlobal("ReportAllowed", "false").str();
+bool StatelessCheck::readBoolOption(llvm::StringRef Option) {
+  std::string Value = Options.getLocalOrGlobal(Option, "false").str();
   std::optional<bool> Parsed =
       llvm::StringSwitch<std::optional<bool>>(llvm::StringRef(Value).lower())
           .Case("true", true)
@@ -56,7 +57,7 @@ bool StatelessCheck::readReportAllowed() {
   if (!Parsed)
     configurationDiag("invalid value '%0' for option '%1': "
                       "expected 'true' or 'false'; using 'false'")
-        << Value << configuredKey("ReportAllowed");
+        << Value << configuredKey(Option);
   return Parsed.value_or(false);
 }
 
@@ -83,6 +84,7 @@ void StatelessCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HandlerRegistrars", HandlerRegistrars);
   Options.store(Opts, "HandlerBaseClasses", HandlerBaseClasses);
   Options.store(Opts, "ReportAllowed", ReportAllowed ? "true" : "false");
+  Options.store(Opts, "ReportAllHandlers", ReportAllHandlers ? "true" : "false");
   Options.store(Opts, "ProjectIndex", ProjectIndexPath);
 }
 
@@ -173,6 +175,24 @@ void StatelessCheck::emitAllowedNote(
   diag(SM.getFileLoc(Allow->Loc), "allowed by STATELESS_ALLOW(%0): %1",
        DiagnosticIDs::Note)
       << Allow->Kind << Allow->Reason;
+}
+
+void StatelessCheck::emitOtherHandlers(const HandlerModel &Handlers,
+                                       llvm::ArrayRef<FunctionNode> Writers,
+                                       const std::optional<HandlerPath> &Shown,
+                                       SourceManager &SM) {
+  if (!ReportAllHandlers)
+    return;
+  for (const HandlerPath &Path : Handlers.pathsFromEachHandler(Writers)) {
+    if (Shown && Path.Root == Shown->Root)
+      continue;
+    Note AtHandler = Handlers.describe(Path).front();
+    AtHandler.Message = "also " + AtHandler.Message;
+    for (size_t I = 0; I < Path.Calls.size(); ++I)
+      AtHandler.Message += (I ? ", " : ", via ") +
+                           describeFunction(Path.Calls[I].Callee);
+    emitNotes({AtHandler}, SM);
+  }
 }
 
 } // namespace stateless

@@ -1,7 +1,8 @@
 //===--- StatelessCheck.h - what every stateless-* check shares ------------===//
 //
 // The handler options (HandlerFunctions, HandlerRegistrars,
-// HandlerBaseClasses), ReportAllowed and ProjectIndex, read as local or
+// HandlerBaseClasses), ReportAllowed, ReportAllHandlers and ProjectIndex,
+// read as local or
 // global options so that one setting serves every check, the Scope option,
 // and the per-unit analysis all checks of a translation unit share.
 //
@@ -60,11 +61,20 @@ protected:
   void emitAllowedNote(const std::optional<AllowAnnotation> &Allow,
                        const clang::SourceManager &SM);
 
+  /// Under ReportAllHandlers, one note for each handler other than the one
+  /// of \p Shown that reaches one of \p Writers: at the handler, naming the
+  /// calls of its shortest path (for reports that list every writer).
+  void emitOtherHandlers(const HandlerModel &Handlers,
+                         llvm::ArrayRef<FunctionNode> Writers,
+                         const std::optional<HandlerPath> &Shown,
+                         clang::SourceManager &SM);
+
   const std::string CheckName; // ClangTidyCheck::getID() is private before LLVM 17
   /// Before the options read with it (configuredKey).
   clang::tidy::ClangTidyContext *const TidyContext;
   const Scope ReportScope;
   const bool ReportAllowed;
+  const bool ReportAllHandlers;
 
 private:
   /// Reports what the check finds in the unit's shared analysis.
@@ -75,7 +85,8 @@ private:
   /// main file's directory upwards; empty for none.
   std::string indexPath(const clang::SourceManager &SM) const;
   Scope readScope(Scope Default);
-  bool readReportAllowed();
+  /// A global or local option that is 'true' or 'false'.
+  bool readBoolOption(llvm::StringRef Option);
   /// \p Option's key as the configuration spells it: this check's own key
   /// when set, else the global one (a global key's error is then reported
   /// once, since clang-tidy drops identical configuration errors).

@@ -62,16 +62,20 @@ void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
       continue;
     // Show a write a handler makes, with its path, when there is one.
     const Write *Shown = nullptr;
-    std::vector<Note> Path;
-    for (const Write &W : G.Writes)
-      if (std::optional<HandlerPath> FromHandler = Handlers.pathTo(W.Function)) {
+    std::optional<HandlerPath> FromHandler;
+    std::vector<FunctionNode> Writers;
+    for (const Write &W : G.Writes) {
+      Writers.push_back(W.Function);
+      if (!Shown && (FromHandler = Handlers.pathTo(W.Function)))
         Shown = &W;
-        Path = Handlers.describe(*FromHandler);
-        break;
-      }
+    }
     if (!Shown && ReportScope == Scope::Handlers)
       continue;
-    reportWrite(G, Shown ? *Shown : G.Writes.front(), Path, SM);
+    reportWrite(G, Shown ? *Shown : G.Writes.front(),
+                FromHandler ? Handlers.describe(*FromHandler)
+                            : std::vector<Note>(),
+                SM);
+    emitOtherHandlers(Handlers, Writers, FromHandler, SM);
     emitAllowedNote(G.Allow, SM);
   }
 }

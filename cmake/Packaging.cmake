@@ -12,10 +12,16 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/StatelessTidyConfigVersion.
 install(FILES ${CMAKE_BINARY_DIR}/StatelessTidyConfig.cmake
   ${CMAKE_BINARY_DIR}/StatelessTidyConfigVersion.cmake
   DESTINATION ${STATELESS_CMAKE_DIR})
-# The installed SARIF converter records this version of stateless-tidy.
-configure_file(scripts/stateless-sarif.py ${CMAKE_BINARY_DIR}/scripts/stateless-sarif.py @ONLY)
-install(PROGRAMS ${CMAKE_BINARY_DIR}/scripts/stateless-sarif.py scripts/stateless-diff.py
-  DESTINATION bin)
+# The scripts' shared module records this version of stateless-tidy;
+# stateless-report sits beside stateless-tidy in the build tree as it does
+# once installed, and finds the module in ../share/stateless-tidy of both.
+configure_file(scripts/stateless_fixes.py
+  ${CMAKE_BINARY_DIR}/share/stateless-tidy/stateless_fixes.py @ONLY)
+configure_file(scripts/stateless-report.py ${CMAKE_BINARY_DIR}/bin/stateless-report COPYONLY)
+install(PROGRAMS scripts/stateless-sarif.py scripts/stateless-diff.py
+  ${CMAKE_BINARY_DIR}/bin/stateless-report DESTINATION bin)
+install(FILES ${CMAKE_BINARY_DIR}/share/stateless-tidy/stateless_fixes.py
+  DESTINATION share/stateless-tidy)
 
 set(CPACK_PACKAGE_NAME stateless-tidy)
 set(CPACK_PACKAGE_VENDOR stateless-tidy)

@@ -62,6 +62,12 @@ std::string describeFunction(const FunctionDecl &F) {
   return describeName(functionName(F));
 }
 
+std::string describeFunction(FunctionNode F) {
+  if (const auto *Live = dyn_cast<const FunctionDecl *>(F))
+    return describeFunction(*Live);
+  return describeName(cast<const index::Function *>(F)->Name);
+}
+
 index::CallKind callKind(const CallEdge &Edge) {
   if (isa<LambdaExpr>(Edge.Site))
     return index::CallKind::Lambda;
@@ -174,7 +180,7 @@ FunctionNode HandlerModel::nodeOf(const FunctionDecl *F) const {
 }
 
 void HandlerModel::explore(Reach &Reached, std::vector<FunctionNode> *Order,
-                           llvm::ArrayRef<Seed> Seeds) {
+                           llvm::ArrayRef<Seed> Seeds) const {
   std::deque<FunctionNode> Queue;
   auto Visit = [&](FunctionNode F, Step How) {
     if (!F || !Reached.try_emplace(F, How).second)
@@ -226,22 +232,53 @@ RootRef HandlerModel::root(size_t Id) const {
 }
 
 std::optional<HandlerPath> HandlerModel::pathTo(FunctionNode F) const {
+  return pathIn(FromHandlers, F);
+}
+
+std::optional<HandlerPath> HandlerModel::pathIn(const Reach &Reached,
+                                                FunctionNode F) const {
   FunctionNode Current = F;
   if (const auto *Live = dyn_cast_if_present<const FunctionDecl *>(F))
     Current = definitionOf(Live);
-  auto It = FromHandlers.find(Current);
-  if (It == FromHandlers.end())
+  auto It = Reached.find(Current);
+  if (It == Reached.end())
     return std::nullopt;
   HandlerPath Path;
   while (It->second.From) {
     Path.Calls.push_back({Current, It->second.Edge, It->second.RemoteSite,
                           It->second.Dispatched});
     Current = It->second.From;
-    It = FromHandlers.find(Current);
+    It = Reached.find(Current);
   }
   Path.Root = root(It->second.Root);
   std::reverse(Path.Calls.begin(), Path.Calls.end());
   return Path;
+}
+
+std::vector<HandlerPath>
+HandlerModel::pathsFromEachHandler(llvm::ArrayRef<FunctionNode> Targets) const {
+  if (FromEachHandler.empty()) {
+    // The constructor has walked all handler code: this finds no new roots.
+    FromEachHandler.resize(HandlerRoots.size());
+    for (size_t I = 0; I < HandlerRoots.size(); ++I) {
+      const RootId &R = HandlerRoots[I];
+      FunctionNode F =
+          R.Remote ? resolve(Remote->View.roots()[R.Position]->Function)
+                   : nodeOf(Facts.handlerRoots()[R.Position].Function);
+      explore(FromEachHandler[I], nullptr, {Seed{F, I}});
+    }
+  }
+  std::vector<HandlerPath> Paths;
+  for (const Reach &Reached : FromEachHandler) {
+    std::optional<HandlerPath> Nearest;
+    for (FunctionNode Target : Targets)
+      if (std::optional<HandlerPath> Path = pathIn(Reached, Target))
+        if (!Nearest || Path->Calls.size() < Nearest->Calls.size())
+          Nearest = std::move(Path);
+    if (Nearest)
+      Paths.push_back(std::move(*Nearest));
+  }
+  return Paths;
 }
 
 bool HandlerModel::isStartUpOnly(FunctionNode F) const {

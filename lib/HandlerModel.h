@@ -79,6 +79,12 @@ public:
   /// The shortest path from a handler to \p F, if a handler reaches it.
   std::optional<HandlerPath> pathTo(FunctionNode F) const;
 
+  /// For each handler that reaches one of \p Targets, its shortest path to
+  /// the nearest of them, in the order the handlers were found. Explores
+  /// from each handler on its own, on the first call only.
+  std::vector<HandlerPath>
+  pathsFromEachHandler(llvm::ArrayRef<FunctionNode> Targets) const;
+
   /// Every function a handler reaches, nearest first.
   const std::vector<FunctionNode> &handlerCode() const { return HandlerCode; }
 
@@ -115,7 +121,9 @@ private:
 
   /// Breadth-first reach from \p Seeds; the map says how each was reached.
   void explore(Reach &Reached, std::vector<FunctionNode> *Order,
-               llvm::ArrayRef<Seed> Seeds);
+               llvm::ArrayRef<Seed> Seeds) const;
+  /// The path \p Reached records to \p F, if it reaches it.
+  std::optional<HandlerPath> pathIn(const Reach &Reached, FunctionNode F) const;
   /// The node a function of this unit stands for: its definition, or
   /// another unit's when this one only declares it.
   FunctionNode nodeOf(const clang::FunctionDecl *F) const;
@@ -138,11 +146,14 @@ private:
   Reach FromThreads;
   Reach FromStartUp;
   std::vector<FunctionNode> HandlerCode;
+  /// What each handler root reaches on its own; built on first use.
+  mutable std::vector<Reach> FromEachHandler;
 };
 
 /// How a function is named in notes: 'ns::save', 'Greeter::SayHello',
 /// "a lambda".
 std::string describeFunction(const clang::FunctionDecl &F);
+std::string describeFunction(FunctionNode F);
 
 /// How the index records a call: its kind and how notes name the callee.
 index::CallKind callKind(const CallEdge &Edge);

@@ -109,6 +109,8 @@ if [ $tests = 1 ]; then
   if apt-cache show bazel-bootstrap bazel-platforms >/dev/null 2>&1; then
     packages+=(bazel-bootstrap bazel-platforms)
   fi
+  # The state inventory's page is opened in a real browser.
+  packages+=(chromium)
   command -v npm >/dev/null || packages+=(npm)
 fi
 apt_install "${packages[@]}"
@@ -128,5 +130,10 @@ if [ $tests = 1 ]; then
     [ -f "$build_dir/npm/node_modules/@microsoft/sarif-multitool/package.json" ] ||
     npm install --prefix "$build_dir/npm" --no-audit --no-fund --loglevel=error "${sarif_validators[@]}" >&2 ||
     echo "bootstrap.sh: npm could not install ${sarif_validators[*]}; the SARIF validation tests are skipped" >&2
+  # The report's browser test drives Debian's chromium with playwright-core
+  # (no browser download).
+  [ -f "$build_dir/npm/node_modules/playwright-core/package.json" ] ||
+    npm install --prefix "$build_dir/npm" --no-audit --no-fund --loglevel=error playwright-core@1.65.1 >&2 ||
+    echo "bootstrap.sh: npm could not install playwright-core; the report's browser test is skipped" >&2
 fi
 echo "$build_dir"

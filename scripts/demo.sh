@@ -3,7 +3,9 @@
 # bundled example services: examples/service/main.cpp, one file; then
 # examples/split-service, the same service split into files, configured with
 # CMake, indexed with stateless-index and checked unit by unit, so that each
-# finding shows the writes and handlers in the other files.
+# finding shows the writes and handlers in the other files. For each, it
+# writes the state inventory (stateless-report, docs/report.md) and prints
+# where it is and its verdict.
 #
 #   scripts/demo.sh [--llvm NN]
 set -euo pipefail
@@ -14,6 +16,10 @@ build_dir=$("$root/scripts/bootstrap.sh" "$@" | tail -n 1)
 cd "$root/examples/service"
 echo "$ stateless-tidy examples/service/main.cpp" >&2
 "$build_dir/bin/stateless-tidy" main.cpp || true
+reports=$build_dir/reports
+echo >&2
+echo "$ stateless-report -p examples/service -o $reports/service" >&2
+service_verdict=$("$build_dir/bin/stateless-report" -p . -o "$reports/service" --title examples/service)
 
 split=$root/examples/split-service
 split_build=$build_dir/examples/split-service
@@ -26,3 +32,13 @@ echo "$ stateless-index -p $split_build" >&2
 cd "$split"
 echo "$ stateless-tidy -p $split_build --quiet src/*.cpp" >&2
 "$build_dir/bin/stateless-tidy" -p "$split_build" --quiet src/*.cpp || true
+echo >&2
+echo "$ stateless-report -p $split_build -o $reports/split-service" >&2
+split_verdict=$("$build_dir/bin/stateless-report" -p "$split_build" -o "$reports/split-service" \
+  --title examples/split-service)
+
+echo
+echo "State inventory of examples/service: $reports/service/index.html"
+echo "  $service_verdict"
+echo "State inventory of examples/split-service: $reports/split-service/index.html"
+echo "  $split_verdict"

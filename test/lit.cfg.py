@@ -41,6 +41,8 @@ config.substitutions.extend([
     ("%stateless_tidy", config.stateless_tidy),
     ("%stateless_clangd", config.stateless_clangd),
     ("%stateless_index", config.stateless_index),
+    # Configured into the build's bin/, beside stateless-tidy (cmake/Packaging.cmake).
+    ("%stateless_report", os.path.join(config.stateless_obj_root, "bin", "stateless-report")),
     ("%stateless_include", os.path.join(config.stateless_src_root, "include")),
     ("%src_root", config.stateless_src_root),
     ("%obj_root", config.stateless_obj_root),
@@ -103,6 +105,21 @@ if shutil.which("node") and os.path.isfile(sarif_schema) and os.path.isdir(sarif
     config.substitutions.append(("%validate_sarif", " ".join([
         "node", os.path.join(config.test_source_root, "ci", "validate-sarif.js"),
         npm_modules, sarif_schema])))
+
+# stateless-report's inventory.json is validated against its schema with the
+# same ajv; its page is opened in Debian's chromium, driven by playwright-core
+# (both from scripts/bootstrap.sh --tests).
+report_tests = os.path.join(config.test_source_root, "report")
+if shutil.which("node") and os.path.isdir(os.path.join(npm_modules, "ajv")):
+    config.available_features.add("ajv")
+    config.substitutions.append(("%validate_inventory", " ".join([
+        "node", os.path.join(report_tests, "validate-inventory.js"), npm_modules,
+        os.path.join(config.stateless_src_root, "docs", "inventory.schema.json")])))
+chromium = shutil.which("chromium")
+if shutil.which("node") and chromium and os.path.isdir(os.path.join(npm_modules, "playwright-core")):
+    config.available_features.add("chromium")
+    config.substitutions.append(("%check_report_page", " ".join([
+        "node", os.path.join(report_tests, "check-page.js"), npm_modules, chromium])))
 
 # The GitHub Action's test reads action.yml as the runner does.
 try:

@@ -47,6 +47,13 @@ for result in run["results"]:
     print("result", result["ruleId"], result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])'
 rm fixes.yaml
 
+echo "== installed report"
+# Beside the installed stateless-tidy, with its module in share/.
+printf -- '-std=c++17\n-I%s\n' "$prefix/include" > compile_flags.txt
+"$prefix/bin/stateless-report" -p . -o report 2>&1
+grep '^| `' report/inventory.md
+rm -r compile_flags.txt report
+
 echo "== consumer project"
 cmake -S . -B build -G Ninja -DCMAKE_PREFIX_PATH="$prefix" | grep 'stateless-tidy'
 cmake --build build 2>&1

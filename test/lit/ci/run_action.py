@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Runs the composite action in action.yml as a GitHub runner would, so that
 the tests exercise its real steps: `run:` steps in bash with the runner's
-flags and environment (GITHUB_ENV, RUNNER_TEMP, GITHUB_WORKSPACE,
-GITHUB_ACTION_PATH), `${{ }}` expressions over the inputs, runner.os (Linux)
-and a github context given here (server_url, repository and sha have
-defaults); `uses:` steps are printed, not run.
+flags and environment (GITHUB_ENV, GITHUB_STEP_SUMMARY, RUNNER_TEMP,
+GITHUB_WORKSPACE, GITHUB_ACTION_PATH), `${{ }}` expressions over the inputs,
+runner.os (Linux) and a github context given here (server_url, repository and
+sha have defaults); `uses:` steps are printed, not run.
 
     run_action.py ACTION_DIR WORKSPACE TEMP [--input NAME=VALUE]... [--github KEY=VALUE]...
 """
@@ -68,8 +68,12 @@ def main():
     os.makedirs(args.temp, exist_ok=True)
     github_env = os.path.join(args.temp, "github-env")
     open(github_env, "w").close()
+    # The job summary: what the steps append to it, left in TEMP for the tests.
+    summary = os.path.join(args.temp, "step-summary.md")
+    open(summary, "w").close()
     base_env = dict(os.environ, GITHUB_ACTION_PATH=args.action_dir, GITHUB_ENV=github_env,
-                    RUNNER_TEMP=args.temp, GITHUB_WORKSPACE=args.workspace)
+                    GITHUB_STEP_SUMMARY=summary, RUNNER_TEMP=args.temp,
+                    GITHUB_WORKSPACE=args.workspace)
     for step in action["runs"]["steps"]:
         name = step.get("name", "")
         if "if" in step and not evaluate(step["if"], context):
