@@ -21,19 +21,12 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
     if (!M.CanHoldState || M.Writes.empty() || (Allowed && !ReportAllowed))
       continue;
 
-    const Write *Shown = nullptr;
-    std::optional<HandlerPath> FromHandler;
-    std::vector<FunctionNode> Writers;
-    for (const Write &W : M.Writes) {
-      Writers.push_back(W.Function);
-      if (!Shown && (FromHandler = Handlers.pathTo(W.Function)))
-        Shown = &W;
-    }
-    if (!Shown && ReportScope == Scope::Handlers)
+    const ShownWrite Show = showWrite(Handlers, M.Writes);
+    if (!Show.Shown && ReportScope == Scope::Handlers)
       continue;
-    llvm::StringRef When = Shown ? "while serving requests" : "after start-up";
-    if (!Shown)
-      Shown = &M.Writes.front();
+    llvm::StringRef When =
+        Show.Shown ? "while serving requests" : "after start-up";
+    const Write &Shown = Show.Shown ? *Show.Shown : M.Writes.front();
     diag(SM.getFileLoc(M.Field->getLocation()),
          M.Keyed ? "member '%0' of a long-lived handler object is modified %1: "
                    "entries stored in one instance are missing from the others "
@@ -41,13 +34,13 @@ void HandlerMemberStateCheck::report(TranslationUnitAnalysis &Analysis,
                  : "member '%0' of a long-lived handler object is modified %1: "
                    "its value is per-instance and lost on restart")
         << Name << When;
-    SourceLocation WriteLoc = locate(*Shown, SM);
+    SourceLocation WriteLoc = locate(Shown, SM);
     if (WriteLoc.isValid())
       diag(WriteLoc, "'%0' is modified here", DiagnosticIDs::Note)
           << M.Field->getName();
-    if (FromHandler)
-      emitNotes(Handlers.describe(*FromHandler), SM);
-    emitOtherHandlers(Handlers, Writers, FromHandler, SM);
+    if (Show.FromHandler)
+      emitNotes(Handlers.describe(*Show.FromHandler), SM);
+    emitOtherHandlers(Handlers, Show.Writers, Show.FromHandler, SM);
     emitAllowedNote(M.Allow, SM);
   }
 }

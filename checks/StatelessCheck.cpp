@@ -177,6 +177,21 @@ void StatelessCheck::emitAllowedNote(
       << Allow->Kind << Allow->Reason;
 }
 
+StatelessCheck::ShownWrite
+StatelessCheck::showWrite(const HandlerModel &Handlers,
+                          llvm::ArrayRef<Write> Writes) {
+  ShownWrite Result{nullptr, std::nullopt, {}};
+  for (const Write &W : Writes) {
+    Result.Writers.push_back(W.Function);
+    if (Result.Shown)
+      continue;
+    Result.FromHandler = Handlers.pathTo(W.Function);
+    if (Result.FromHandler)
+      Result.Shown = &W;
+  }
+  return Result;
+}
+
 void StatelessCheck::emitOtherHandlers(const HandlerModel &Handlers,
                                        llvm::ArrayRef<FunctionNode> Writers,
                                        const std::optional<HandlerPath> &Shown,

@@ -61,6 +61,17 @@ protected:
   void emitAllowedNote(const std::optional<AllowAnnotation> &Allow,
                        const clang::SourceManager &SM);
 
+  /// The write a finding on state with \p Writes shows: the first that a
+  /// handler reaches, with that handler's path, else the first write (and
+  /// no path). Writers lists the functions of every write.
+  struct ShownWrite {
+    const Write *Shown;
+    std::optional<HandlerPath> FromHandler;
+    std::vector<FunctionNode> Writers;
+  };
+  static ShownWrite showWrite(const HandlerModel &Handlers,
+                              llvm::ArrayRef<Write> Writes);
+
   /// Under ReportAllHandlers, one note for each handler other than the one
   /// of \p Shown that reaches one of \p Writers: at the handler, naming the
   /// calls of its shortest path (for reports that list every writer).

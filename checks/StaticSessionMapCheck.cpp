@@ -11,7 +11,7 @@ namespace stateless {
 
 void StaticSessionMapCheck::report(TranslationUnitAnalysis &Analysis,
                                    SourceManager &SM) {
-  StaticStateCheck::report(Analysis, SM);
+  reportVariables(Analysis, SM);
   // Session stores are configured at start-up: every function counts.
   CodeFacts &Facts = Analysis.facts();
   llvm::DenseSet<SourceLocation> Sites;

@@ -47,8 +47,8 @@ void StaticStateCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedNames", AllowedNamesSource);
 }
 
-void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
-                              SourceManager &SM) {
+void StaticStateCheck::reportVariables(TranslationUnitAnalysis &Analysis,
+                                       SourceManager &SM) {
   const HandlerModel &Handlers = Analysis.handlers();
   for (const GlobalVariable &G : Analysis.globalState().variables()) {
     if (G.Keyed != (Reports == Partition::KeyedContainers))
@@ -60,22 +60,14 @@ void StaticStateCheck::report(TranslationUnitAnalysis &Analysis,
     if (!G.CanHoldState || G.Writes.empty() || (Allowed && !ReportAllowed) ||
         isAllowedByOptions(G))
       continue;
-    // Show a write a handler makes, with its path, when there is one.
-    const Write *Shown = nullptr;
-    std::optional<HandlerPath> FromHandler;
-    std::vector<FunctionNode> Writers;
-    for (const Write &W : G.Writes) {
-      Writers.push_back(W.Function);
-      if (!Shown && (FromHandler = Handlers.pathTo(W.Function)))
-        Shown = &W;
-    }
-    if (!Shown && ReportScope == Scope::Handlers)
+    const ShownWrite Show = showWrite(Handlers, G.Writes);
+    if (!Show.Shown && ReportScope == Scope::Handlers)
       continue;
-    reportWrite(G, Shown ? *Shown : G.Writes.front(),
-                FromHandler ? Handlers.describe(*FromHandler)
-                            : std::vector<Note>(),
+    reportWrite(G, Show.Shown ? *Show.Shown : G.Writes.front(),
+                Show.FromHandler ? Handlers.describe(*Show.FromHandler)
+                                 : std::vector<Note>(),
                 SM);
-    emitOtherHandlers(Handlers, Writers, FromHandler, SM);
+    emitOtherHandlers(Handlers, Show.Writers, Show.FromHandler, SM);
     emitAllowedNote(G.Allow, SM);
   }
 }

@@ -24,10 +24,15 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
-  void report(TranslationUnitAnalysis &Analysis,
-              clang::SourceManager &SM) override;
+  /// Reports the variables of this check's partition.
+  void reportVariables(TranslationUnitAnalysis &Analysis,
+                       clang::SourceManager &SM);
 
 private:
+  void report(TranslationUnitAnalysis &Analysis,
+              clang::SourceManager &SM) override {
+    reportVariables(Analysis, SM);
+  }
   bool isAllowedByOptions(const GlobalVariable &G) const;
   void reportWrite(const GlobalVariable &G, const Write &W,
                    const std::vector<Note> &Path,

@@ -26,6 +26,7 @@
 #include "UnitSummary.h"
 #include "Version.h"
 #include "WriteFinder.h"
+#include "stateless/annotations.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/AST/ASTConsumer.h"
@@ -311,6 +312,7 @@ private:
 /// On a terminal, "[done/total] elapsed" on one line while units run.
 class Progress {
 public:
+  STATELESS_ALLOW(other, "the progress line of one command-line run")
   Progress(int Fd, unsigned Total, const std::atomic<unsigned> &Done)
       : Total(Total), Done(Done) {
     if (!llvm::sys::Process::FileDescriptorIsDisplayed(Fd) || Total == 0)
@@ -501,6 +503,7 @@ int merge(llvm::StringRef Directory, const PrefixMap &Paths) {
   }
   llvm::sort(Listed);
   std::vector<std::string> Shards;
+  Shards.reserve(Listed.size());
   for (auto &Entry : Listed)
     Shards.push_back(std::move(Entry.second));
   if (EC)
