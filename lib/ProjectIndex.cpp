@@ -102,10 +102,11 @@ ProjectIndex::get(llvm::StringRef Path) {
     index::InputFile Version;
     std::shared_ptr<const ProjectIndex> Index;
   };
-  // clangd analyses several units at once on different threads.
-  static std::mutex Lock;
+  // clangd analyses several units at once on different threads. Never
+  // destroyed: a worker may still be analysing while the process exits.
+  static std::mutex &Lock = *new std::mutex;
   STATELESS_ALLOW(cache, "indexes read from disk, read again when they change")
-  static llvm::StringMap<Loaded> Cache;
+  static llvm::StringMap<Loaded> &Cache = *new llvm::StringMap<Loaded>;
 
   std::optional<index::InputFile> Version = index::statInput(Path);
   if (!Version)

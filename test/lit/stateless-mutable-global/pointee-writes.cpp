@@ -1,7 +1,11 @@
 // Writes through what a global pointer points to change state the service
 // holds. clang's mutation analysis sees them from LLVM 20 on.
 // REQUIRES: pointee-writes
-// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17
+// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include
+
+#include <stateless/annotations.h>
+#include <string>
+#include <vector>
 
 struct Cache {
   int entries;
@@ -25,3 +29,28 @@ const int *limits = new int[4]{1, 2, 3, 4};
 const char *name = "svc";
 int read(int i) { return shared_cache->size() + shared_cache->entries + limits[i] + name[0]; }
 const char *current_name() { return name; }
+
+// An accessor handing out a pointer: the callers' writes through it count.
+int hits;
+// CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'hits' is modified after start-up
+int *hits_pointer() { return &hits; }
+STATELESS_HANDLER void hit() { ++*hits_pointer(); }
+// CHECK-NOTES: :[[@LINE-1]]:32: note: 'hits' is modified here
+// CHECK-NOTES: :[[@LINE-2]]:24: note: reached from handler 'hit', marked STATELESS_HANDLER
+
+// A pointer handed on through emplace_back to a constructor that may write
+// through it (forwarding.cpp has the pointer-to-const case).
+struct Borrowed {
+  Borrowed(char *data, std::size_t size) : data(data), size(size) {}
+  char *data;
+  std::size_t size;
+};
+std::string scratch;
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: global variable 'scratch' is modified after start-up
+STATELESS_HANDLER std::vector<Borrowed> borrow() {
+  std::vector<Borrowed> views;
+  views.emplace_back(scratch.data(), scratch.size());
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'scratch' is modified here
+  // CHECK-NOTES: :[[@LINE-4]]:41: note: reached from handler 'borrow', marked STATELESS_HANDLER
+  return views;
+}
