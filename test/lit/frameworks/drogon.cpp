@@ -54,7 +54,7 @@ public:
       const HttpRequestPtr &,
       std::function<void(const HttpResponsePtr &)> &&callback) override {
     app().getLoop()->runEvery(60.0, [] { /* refresh a local cache */ });
-    // CHECK-NOTES: :[[@LINE-1]]:22: warning: 'trantor::EventLoop::runEvery' schedules a periodic job in this instance while serving a request: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
+    // CHECK-NOTES: :[[@LINE-1]]:22: warning: 'trantor::EventLoop::runEvery' schedules a periodic job while serving a request: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
     // CHECK-NOTES: :[[@LINE-5]]:8: note: reached from handler 'Health::asyncHandleHttpRequest', a method of a subclass of 'drogon::HttpSimpleController'
     callback(HttpResponse::newHttpResponse());
   }
@@ -77,7 +77,8 @@ public:
 };
 
 int main() {
-  app().getLoop()->runEvery(3600.0, [] {}); // start-up: not a request
+  app().getLoop()->runEvery(3600.0, [] {}); // start-up: still a job of this instance
+  // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'trantor::EventLoop::runEvery' schedules a periodic job: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
   app().registerHandler(
       "/hello",
       [](const HttpRequestPtr &,
