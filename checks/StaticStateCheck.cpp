@@ -18,6 +18,8 @@ llvm::StringRef describeVariable(const GlobalVariable &G, bool Keyed) {
     return Keyed ? "static member container" : "static member";
   case GlobalVariable::Scope::StaticLocal:
     return Keyed ? "static local container" : "static local variable";
+  case GlobalVariable::Scope::SharedLocal:
+    return Keyed ? "local container" : "local variable";
   case GlobalVariable::Scope::Namespace:
     break;
   }
@@ -25,9 +27,20 @@ llvm::StringRef describeVariable(const GlobalVariable &G, bool Keyed) {
 }
 
 std::string displayName(const GlobalVariable &G) {
-  if (G.Kind == GlobalVariable::Scope::StaticLocal)
+  if (G.Kind == GlobalVariable::Scope::StaticLocal ||
+      G.Kind == GlobalVariable::Scope::SharedLocal)
     return G.Decl->getNameAsString();
   return qualifiedName(*G.Decl);
+}
+
+/// For a local of start-up code, who shares it.
+std::string sharedBy(const GlobalVariable &G) {
+  if (G.Kind != GlobalVariable::Scope::SharedLocal)
+    return "";
+  const auto *Declaring =
+      dyn_cast_or_null<FunctionDecl>(G.Decl->getParentFunctionOrMethod());
+  return ", which '" + (Declaring ? qualifiedName(*Declaring) : "") +
+         "' shares with request code,";
 }
 
 } // namespace
@@ -96,18 +109,20 @@ void StaticStateCheck::reportWrite(const GlobalVariable &G, const Write &W,
                                    SourceManager &SM) {
   const bool Keyed = Reports == Partition::KeyedContainers;
   const char *Message =
-      Keyed ? "%0 '%1' is modified after start-up: entries stored in one "
+      Keyed ? "%0 '%1'%2 is modified after start-up: entries stored in one "
               "instance are missing from the others and lost on restart"
-            : "%0 '%1' is modified after start-up: its value is per-instance "
-              "and lost on restart";
+            : "%0 '%1'%2 is modified after start-up: its value is "
+              "per-instance and lost on restart";
   SourceLocation DeclLoc = SM.getFileLoc(G.Decl->getLocation());
   SourceLocation WriteLoc = locate(W, SM);
   if (G.DefinedInMainFile) {
-    diag(DeclLoc, Message) << describeVariable(G, Keyed) << displayName(G);
+    diag(DeclLoc, Message) << describeVariable(G, Keyed) << displayName(G)
+                            << sharedBy(G);
     diag(WriteLoc, "'%0' is modified here", DiagnosticIDs::Note)
         << displayName(G);
   } else {
-    diag(WriteLoc, Message) << describeVariable(G, Keyed) << displayName(G);
+    diag(WriteLoc, Message) << describeVariable(G, Keyed) << displayName(G)
+                            << sharedBy(G);
     diag(DeclLoc, "'%0' is declared here", DiagnosticIDs::Note)
         << displayName(G);
   }

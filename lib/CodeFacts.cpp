@@ -125,11 +125,12 @@ public:
       return true;
     reach(Callee, Call);
     noteEffect(*Call);
-    if (createsObject(*Callee))
-      if (const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs())
-        if (Args->size() > 0 && Args->get(0).getKind() == TemplateArgument::Type)
-          noteCreated(Args->get(0).getAsType()->getAsCXXRecordDecl());
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (createsObject(*Callee))
+      if (const TemplateArgumentList *Types = Callee->getTemplateSpecializationArgs())
+        if (Types->size() > 0 && Types->get(0).getKind() == TemplateArgument::Type)
+          if (const CXXRecordDecl *Class = Types->get(0).getAsType()->getAsCXXRecordDecl())
+            noteCreated(*Class, constructorTaking(*Class, Args.size()), Args);
     if (FrameworkTables::startsThread(*Callee))
       noteThreadEntries(Args);
     for (llvm::StringRef Name : FrameworkTables::objectHandlerMethods(*Callee))
@@ -148,7 +149,8 @@ public:
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
     if (!Constructor)
       return true;
-    noteCreated(Constructor->getParent());
+    noteCreated(*Constructor->getParent(), Constructor,
+                {Construct->getArgs(), Construct->getNumArgs()});
     noteMiddlewares(*Constructor->getParent(), *Construct);
     reach(Constructor, Construct);
     noteEffect(*Construct);
@@ -179,6 +181,7 @@ public:
       return true;
     }
     noteGlobalReference(*Ref, Ref->getDecl());
+    noteCapturedReference(*Ref);
     return true;
   }
 
@@ -277,9 +280,54 @@ private:
            llvm::is_contained(Factories, qualifiedName(Callee));
   }
 
-  void noteCreated(const CXXRecordDecl *Class) {
-    if (Class && !Owners.empty())
-      Facts.record(Owners.back().Function).Creates.push_back(Class);
+  /// The one constructor of \p Class (not a copy or move) that takes
+  /// \p NumArgs arguments, or null.
+  static const CXXConstructorDecl *constructorTaking(const CXXRecordDecl &Class,
+                                                    unsigned NumArgs) {
+    const CXXRecordDecl *Definition = Class.getDefinition();
+    if (!Definition)
+      return nullptr;
+    const CXXConstructorDecl *Found = nullptr;
+    for (const CXXConstructorDecl *Constructor : Definition->ctors()) {
+      if (Constructor->isCopyOrMoveConstructor() ||
+          Constructor->getNumParams() != NumArgs)
+        continue;
+      if (Found)
+        return nullptr;
+      Found = Constructor;
+    }
+    return Found;
+  }
+
+  void noteCreated(const CXXRecordDecl &Class,
+                   const CXXConstructorDecl *Constructor,
+                   llvm::ArrayRef<const Expr *> Args) {
+    if (!Owners.empty())
+      Facts.record(Owners.back().Function)
+          .Creates.push_back({&Class, Constructor, Args});
+  }
+
+  /// A lambda's reference to a local of a function around it, and how the
+  /// lambdas between them capture it.
+  void noteCapturedReference(const DeclRefExpr &Ref) {
+    const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
+    if (!Var || !Ref.refersToEnclosingVariableOrCapture() ||
+        !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || isInvalid(*Var) ||
+        Var->getType()->isReferenceType() || Owners.empty() ||
+        judgedInInstances(*Owners.back().Function))
+      return;
+    const DeclContext *Declaring = Var->getParentFunctionOrMethod();
+    bool ByReference = true;
+    for (auto Owner = Owners.rbegin(); Owner != Owners.rend(); ++Owner) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(Owner->Function);
+      if (!Method || !Method->getParent()->isLambda() || Method == Declaring)
+        break;
+      for (const LambdaCapture &Capture : Method->getParent()->captures())
+        if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
+          ByReference = ByReference && Capture.getCaptureKind() == LCK_ByRef;
+    }
+    Facts.record(Owners.back().Function)
+        .CapturedRefs.push_back({&Ref, Var, Owners.back().Root, ByReference});
   }
 
   void noteEffect(const Expr &E) {

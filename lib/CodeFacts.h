@@ -47,6 +47,25 @@ struct GlobalReference {
   const clang::Stmt *Root = nullptr;
 };
 
+/// A reference, in a lambda, to a local variable of a function around it.
+/// Captured by reference all the way, it denotes the local itself; once
+/// captured by copy, only what the copy points to is shared.
+struct CapturedReference {
+  const clang::DeclRefExpr *Ref = nullptr;
+  const clang::VarDecl *Var = nullptr;
+  const clang::Stmt *Root = nullptr;
+  bool ByReference = false;
+};
+
+/// An object the function creates: a construction, or a factory such as
+/// `std::make_shared<T>(args...)` (then the constructor its arguments
+/// select, when only one takes that many).
+struct Creation {
+  const clang::CXXRecordDecl *Class = nullptr;
+  const clang::CXXConstructorDecl *Constructor = nullptr;
+  llvm::ArrayRef<const clang::Expr *> Args;
+};
+
 /// A reference to a data member of the object `this` points to.
 struct MemberReference {
   const clang::MemberExpr *Ref = nullptr;
@@ -61,9 +80,10 @@ struct FunctionFacts {
   std::vector<CallEdge> ExternalCallees;
   std::vector<EffectSite> Effects;
   std::vector<GlobalReference> GlobalRefs;
+  std::vector<CapturedReference> CapturedRefs;
   std::vector<MemberReference> MemberRefs;
-  /// Classes of the objects the function creates.
-  std::vector<const clang::CXXRecordDecl *> Creates;
+  /// The objects the function creates.
+  std::vector<Creation> Creates;
 };
 
 /// A function that serves requests, and why.

@@ -2,6 +2,7 @@
 
 #include "GlobalState.h"
 #include "KnownTypes.h"
+#include "SharedObjects.h"
 #include "StateWrites.h"
 #include "WriteFinder.h"
 
@@ -28,7 +29,8 @@ GlobalVariable describe(const VarDecl &VD, ASTContext &Context) {
   const VarDecl *Definition = VD.getDefinition();
   G.DefinedInMainFile = Definition && isInMainFile(*Definition, SM);
   G.Decl = G.DefinedInMainFile ? Definition : VD.getCanonicalDecl();
-  G.Kind = VD.isStaticLocal()          ? GlobalVariable::Scope::StaticLocal
+  G.Kind = VD.hasLocalStorage()        ? GlobalVariable::Scope::SharedLocal
+           : VD.isStaticLocal()        ? GlobalVariable::Scope::StaticLocal
            : VD.isStaticDataMember()   ? GlobalVariable::Scope::StaticMember
                                        : GlobalVariable::Scope::Namespace;
   G.ThreadLocal = VD.getTLSKind() != VarDecl::TLS_None;
@@ -102,13 +104,18 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
       for (const Write &W : Writes.of(*R.Ref, *R.Root, *F))
         EntryFor(*R.Var).Writes.push_back(W);
   }
+  findSharedLocalWrites(Facts, Handlers, Finders,
+                        [&](const VarDecl &Var, const Write &W) {
+                          EntryFor(Var).Writes.push_back(W);
+                        });
 
   for (auto &Entry : ByDeclaration) {
     GlobalVariable &G = Entry.second;
     llvm::stable_sort(G.Writes, [&](const Write &A, const Write &B) {
       return isBefore(A.Site->getBeginLoc(), B.Site->getBeginLoc(), SM);
     });
-    if (Remote) {
+    // A local is this unit's alone.
+    if (Remote && G.Kind != GlobalVariable::Scope::SharedLocal) {
       llvm::StringRef USR = Remote->Usrs.of(G.Decl->getCanonicalDecl());
       // Each variable is reported by one unit of the project.
       if (USR.empty() ||

@@ -2,7 +2,8 @@
 //
 // Facts the declaration checks report from: every variable with static or
 // thread storage duration that the unit's code writes outside start-up code,
-// and every main-file one that carries an allow-annotation. With a project
+// every local of start-up code that request code shares and writes, and
+// every main-file one that carries an allow-annotation. With a project
 // index, also the main file's variables that only other units write, each
 // with their writes, and only the variables this unit reports for the
 // project (see ProjectView).
@@ -35,7 +36,9 @@ struct Write {
 };
 
 struct GlobalVariable {
-  enum class Scope { Namespace, StaticMember, StaticLocal };
+  /// SharedLocal: a local of start-up code that request code shares (see
+  /// SharedObjects.h).
+  enum class Scope { Namespace, StaticMember, StaticLocal, SharedLocal };
 
   /// The declaration diagnostics name: the main-file definition when there
   /// is one, otherwise the first declaration.

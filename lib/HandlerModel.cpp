@@ -127,6 +127,32 @@ HandlerModel::HandlerModel(CodeFacts &Facts, Project *Remote)
     explore(FromHandlers, &HandlerCode, HandlerSeeds);
     explore(FromThreads, nullptr, ThreadSeeds);
   }
+
+  for (FunctionNode F : HandlerCode) {
+    if (const auto *Other = dyn_cast<const index::Function *>(F)) {
+      for (const std::string &Created : Other->Creates)
+        MadeByRequestsUsrs.insert(Created);
+      continue;
+    }
+    if (const FunctionFacts *Known = Facts.factsOf(cast<const FunctionDecl *>(F)))
+      for (const Creation &Created : Known->Creates) {
+        const CXXRecordDecl *Class = Created.Class->getCanonicalDecl();
+        MadeByRequests.insert(Class);
+        if (Remote)
+          MadeByRequestsUsrs.insert(Remote->Usrs.of(Class));
+      }
+  }
+}
+
+bool HandlerModel::isPerRequestClass(const CXXRecordDecl &Class) const {
+  const CXXRecordDecl *Canonical = Class.getCanonicalDecl();
+  return MadeByRequests.contains(Canonical) ||
+         FrameworkTables::isPerRequestClass(Class) ||
+         (Remote && MadeByRequestsUsrs.contains(Remote->Usrs.of(Canonical)));
+}
+
+bool HandlerModel::isPerRequestClass(llvm::StringRef USR) const {
+  return MadeByRequestsUsrs.contains(USR);
 }
 
 void HandlerModel::nameLiveFunctions() const {

@@ -21,7 +21,9 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/PointerUnion.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -92,6 +94,15 @@ public:
   /// main() or static initialisation, and from no handler and no thread.
   bool isStartUpOnly(FunctionNode F) const;
 
+  /// Whether objects of \p Class live for one request or connection: the
+  /// framework makes one per request (a gRPC reactor, a Poco request
+  /// handler), or request code makes them (a session an accept or upgrade
+  /// handler makes, whose methods then serve as completion handlers).
+  bool isPerRequestClass(const clang::CXXRecordDecl &Class) const;
+  /// The same for a class of the project known by its USR: request code of
+  /// another unit makes its objects.
+  bool isPerRequestClass(llvm::StringRef USR) const;
+
   /// The notes that explain \p Path: where the handler comes from, then
   /// each call down to the code the diagnostic is about.
   std::vector<Note> describe(const HandlerPath &Path) const;
@@ -146,6 +157,10 @@ private:
   Reach FromThreads;
   Reach FromStartUp;
   std::vector<FunctionNode> HandlerCode;
+  /// Classes whose objects request code creates, and (with a project index)
+  /// their USRs.
+  llvm::SmallPtrSet<const clang::CXXRecordDecl *, 8> MadeByRequests;
+  llvm::StringSet<> MadeByRequestsUsrs;
   /// What each handler root reaches on its own; built on first use.
   mutable std::vector<Reach> FromEachHandler;
 };

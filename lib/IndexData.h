@@ -158,7 +158,7 @@ struct Index {
 };
 
 /// Bumped whenever the layout or the meaning of a field changes.
-constexpr unsigned FormatVersion = 1;
+constexpr unsigned FormatVersion = 2;
 
 /// Who wrote an index: an index is read only by the same stateless-tidy
 /// built against the same LLVM major version (USRs and facts may differ).

@@ -1,8 +1,8 @@
 //===--- MemberState.cpp - data members of long-lived handler objects ------===//
 
 #include "MemberState.h"
-#include "Frameworks.h"
 #include "KnownTypes.h"
+#include "SharedObjects.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -24,29 +24,10 @@ public:
   LongLivedClasses(CodeFacts &Facts, const HandlerModel &Handlers,
                    const Project *Remote)
       : Remote(Remote) {
-    // Objects request code creates live as long as the request.
-    ClassSet PerRequest;
-    llvm::StringSet<> PerRequestUsrs;
-    for (FunctionNode F : Handlers.handlerCode()) {
-      if (const auto *Live = dyn_cast<const FunctionDecl *>(F)) {
-        if (const FunctionFacts *Known = Facts.factsOf(Live))
-          for (const CXXRecordDecl *Created : Known->Creates) {
-            PerRequest.insert(Created->getCanonicalDecl());
-            if (Remote)
-              PerRequestUsrs.insert(Remote->Usrs.of(Created->getCanonicalDecl()));
-          }
-      } else {
-        for (const std::string &Created : cast<const index::Function *>(F)->Creates)
-          PerRequestUsrs.insert(Created);
-      }
-    }
-
     auto AddLive = [&](const CXXRecordDecl *Class) {
+      // Objects made per request or connection hold request state.
       if (!Class || !Class->hasDefinition() ||
-          PerRequest.contains(Class->getCanonicalDecl()) ||
-          FrameworkTables::isPerRequestClass(*Class) ||
-          (Remote && PerRequestUsrs.contains(
-                         Remote->Usrs.of(Class->getCanonicalDecl()))))
+          Handlers.isPerRequestClass(*Class))
         return;
       auto Add = [&](const CXXRecordDecl *C) {
         Classes.insert(C->getCanonicalDecl());
@@ -76,7 +57,7 @@ public:
       const auto *Other = dyn_cast_if_present<const index::Function *>(F);
       const index::Class *Class =
           Other ? Remote->View.classInfo(Other->ThisClass) : nullptr;
-      if (!Class || Class->PerRequest || PerRequestUsrs.contains(Class->USR))
+      if (!Class || Class->PerRequest || Handlers.isPerRequestClass(Class->USR))
         continue;
       Usrs.insert(Class->USR);
       for (const std::string &Base : Class->Bases)
@@ -111,11 +92,38 @@ MemberState describe(const FieldDecl &Field, const CXXRecordDecl &Handler) {
   return M;
 }
 
+// Containers of containers rarely nest deeper.
+constexpr unsigned MaxNesting = 4;
+
+/// Adds the class of \p T and, for a container or wrapper, the classes of
+/// what it holds.
+void addHeldClasses(clang::QualType T, ClassSet &Held, unsigned Depth = 0) {
+  const CXXRecordDecl *Class = underlyingRecord(T);
+  if (!Class || Depth > MaxNesting || !Held.insert(Class->getCanonicalDecl()).second)
+    return;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Type)
+        addHeldClasses(Arg.getAsType(), Held, Depth + 1);
+}
+
+/// The classes whose objects a piece of state the declaration checks
+/// report holds: a singleton, what a pointer points to, the values of a
+/// session map. Their members are part of that finding.
+ClassSet classesHeldBy(const GlobalStateAnalysis &Globals) {
+  ClassSet Held;
+  for (const GlobalVariable &G : Globals.variables())
+    if (G.CanHoldState && !G.Writes.empty())
+      addHeldClasses(G.Decl->getType(), Held);
+  return Held;
+}
+
 } // namespace
 
 MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
                                          const HandlerModel &Handlers,
                                          WriteFinders &Finders,
+                                         const GlobalStateAnalysis &Globals,
                                          const Project *Remote) {
   const SourceManager &SM = Facts.context().getSourceManager();
   const LongLivedClasses LongLived(Facts, Handlers, Remote);
@@ -150,7 +158,8 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
         Handlers.isStartUpOnly(F))
       continue;
     for (const MemberReference &R : Facts.factsOf(F)->MemberRefs)
-      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref))
+      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
+              *R.Ref, memberStatePart(*R.Field)))
         EntryFor(*R.Field, *This).Writes.push_back(Write{Site, F, {}});
   }
 
@@ -189,9 +198,13 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
   auto IsBefore = [&](SourceLocation A, SourceLocation B) {
     return SM.isBeforeInTranslationUnit(SM.getFileLoc(A), SM.getFileLoc(B));
   };
+  const ClassSet HeldByGlobals = classesHeldBy(Globals);
   for (auto &Entry : ByField) {
     MemberState &M = Entry.second;
-    if (Remote && !Owns(*M.Field->getParent()))
+    if ((Remote && !Owns(*M.Field->getParent())) ||
+        HeldByGlobals.contains(M.Handler->getCanonicalDecl()) ||
+        HeldByGlobals.contains(
+            cast<CXXRecordDecl>(M.Field->getParent())->getCanonicalDecl()))
       continue;
     // This unit's writes in source order, then the other units'.
     std::stable_sort(M.Writes.begin(),

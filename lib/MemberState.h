@@ -41,9 +41,12 @@ struct MemberState {
 class MemberStateAnalysis {
 public:
   /// With \p Remote, roots and writes of the whole project count, and only
-  /// the members this unit reports for the project are kept.
+  /// the members this unit reports for the project are kept. Members of
+  /// objects that a variable of \p Globals holds (a singleton, the values
+  /// of a session map) belong to that variable's finding and are left out.
   MemberStateAnalysis(CodeFacts &Facts, const HandlerModel &Handlers,
-                      WriteFinders &Finders, const Project *Remote);
+                      WriteFinders &Finders, const GlobalStateAnalysis &Globals,
+                      const Project *Remote);
 
   /// In source order of their declarations.
   const std::vector<MemberState> &members() const { return Members; }

@@ -78,16 +78,11 @@ bool search(const FunctionDecl &F, bool Closers) {
 } // namespace
 
 ScheduledJobs::ScheduledJobs(CodeFacts &Facts, const HandlerModel &Handlers)
-    : Facts(Facts) {
+    : Facts(Facts), Handlers(Handlers) {
   for (const FunctionDecl *F : Facts.walkedFunctions())
     for (const EffectSite &E : Facts.factsOf(F)->Effects)
       if (E.What.Recurs == Recurrence::MakesSingleShot && E.What.Object)
         SingleShot.insert(E.What.Object);
-  for (FunctionNode Node : Handlers.handlerCode())
-    if (const auto *F = dyn_cast<const FunctionDecl *>(Node))
-      if (const FunctionFacts *Known = Facts.factsOf(F))
-        for (const CXXRecordDecl *Created : Known->Creates)
-          PerConnection.insert(Created->getCanonicalDecl());
 }
 
 ScheduledJobs::Verdict ScheduledJobs::judge(const EffectSite &E,
@@ -164,7 +159,7 @@ bool ScheduledJobs::isConnectionDeadline(
   const auto *Field = dyn_cast_or_null<FieldDecl>(Timer);
   const auto *Owner =
       Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
-  if (!Owner || !PerConnection.contains(Owner->getCanonicalDecl()))
+  if (!Owner || !Handlers.isPerRequestClass(*Owner))
     return false;
   return llvm::any_of(Handler, [](const FunctionDecl *F) {
     return search(*F, /*Closers=*/true);

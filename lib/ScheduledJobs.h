@@ -53,10 +53,9 @@ private:
                             llvm::ArrayRef<const clang::FunctionDecl *> Handler);
 
   CodeFacts &Facts;
+  const HandlerModel &Handlers;
   /// Timer objects made single-shot anywhere in the unit.
   llvm::DenseSet<const clang::Decl *> SingleShot;
-  /// Classes whose objects request code creates: per connection or request.
-  llvm::SmallPtrSet<const clang::CXXRecordDecl *, 8> PerConnection;
 };
 
 } // namespace stateless

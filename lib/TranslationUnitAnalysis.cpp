@@ -51,7 +51,7 @@ const GlobalStateAnalysis &TranslationUnitAnalysis::globalState() {
 
 const MemberStateAnalysis &TranslationUnitAnalysis::memberState() {
   if (!Members)
-    Members.emplace(Facts, Handlers, Finders, project());
+    Members.emplace(Facts, Handlers, Finders, globalState(), project());
   return *Members;
 }
 

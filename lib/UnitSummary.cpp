@@ -4,6 +4,7 @@
 #include "HandlerModel.h"
 #include "Frameworks.h"
 #include "KnownTypes.h"
+#include "SharedObjects.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -107,16 +108,17 @@ private:
       for (const CXXMethodDecl *Overridden : Method->overridden_methods())
         if (!Usrs.of(Overridden).empty())
           Out.Overrides.push_back(Usrs.of(Overridden).str());
-    for (const CXXRecordDecl *Created : Known.Creates)
-      if (!Usrs.of(Created).empty())
-        Out.Creates.push_back(Usrs.of(Created).str());
+    for (const Creation &Created : Known.Creates)
+      if (!Usrs.of(Created.Class).empty())
+        Out.Creates.push_back(Usrs.of(Created.Class).str());
     for (const GlobalReference &R : Known.GlobalRefs)
       if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref))
         if (llvm::StringRef USR = noteVariable(*R.Var); !USR.empty())
           Out.GlobalWrites.push_back(
               {USR.str(), toFileLocation(Site->getBeginLoc(), SM)});
     for (const MemberReference &R : Known.MemberRefs)
-      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref))
+      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
+              *R.Ref, memberStatePart(*R.Field)))
         if (!Usrs.of(R.Field).empty())
           Out.MemberWrites.push_back(
               {Usrs.of(R.Field).str(), toFileLocation(Site->getBeginLoc(), SM)});

@@ -176,19 +176,35 @@ const ParentMap &WriteFinder::parents() {
   return *Parents;
 }
 
-const Stmt *WriteFinder::findWrite(const Expr &Ref) { return findWrite(Ref, 0); }
+const Stmt *WriteFinder::findWrite(const Expr &Ref, Part What) {
+  switch (What) {
+  case Part::ObjectOrPointee:
+    return findWrite(Ref, 0);
+  case Part::Object:
+    return holdsNoData(Ref.getType()) ? nullptr : findObjectWrite(Ref, 0);
+  case Part::Pointee:
+    return findWriteThroughPointee(Ref, /*FollowCopies=*/false, 1);
+  }
+  return nullptr;
+}
 
 const Stmt *WriteFinder::findWrite(const Expr &Ref, unsigned Depth) {
   // An object without data members has nothing to write.
   if (Depth > MaxDepth || holdsNoData(Ref.getType()))
     return nullptr;
-  if (const Stmt *Mutation = Analyzer.findMutation(&Ref)) {
-    if (const Expr *Access = accessorCall(*Mutation, Ref))
-      return findWriteThroughResult(*Access, Depth + 1);
-    if (!onlyForwardedToReads(*Mutation, Ref, /*Pointee=*/false))
-      return Mutation;
-  }
+  if (const Stmt *Own = findObjectWrite(Ref, Depth))
+    return Own;
   return findWriteThroughPointee(Ref, /*FollowCopies=*/false, Depth + 1);
+}
+
+const Stmt *WriteFinder::findObjectWrite(const Expr &Ref, unsigned Depth) {
+  const Stmt *Mutation = Analyzer.findMutation(&Ref);
+  if (!Mutation)
+    return nullptr;
+  if (const Expr *Access = accessorCall(*Mutation, Ref))
+    return findWriteThroughResult(*Access, Depth + 1);
+  return onlyForwardedToReads(*Mutation, Ref, /*Pointee=*/false) ? nullptr
+                                                                 : Mutation;
 }
 
 bool WriteFinder::handsOutAccess(const Stmt &Write) {

@@ -26,8 +26,20 @@ public:
   WriteFinder(const clang::Stmt &Body, clang::ASTContext &Context);
   ~WriteFinder();
 
-  /// The statement that writes the object \p Ref denotes, or null.
-  const clang::Stmt *findWrite(const clang::Expr &Ref);
+  /// What of an expression's object a write may change.
+  enum class Part {
+    ObjectOrPointee,
+    /// The object itself: a pointer's value, not what it points to.
+    Object,
+    /// What the object points to (`p->f = x`, `sp->send(m)`), when it is a
+    /// pointer, smart pointer or iterator.
+    Pointee,
+  };
+
+  /// The statement that writes \p What of the object \p Ref denotes, or
+  /// null.
+  const clang::Stmt *findWrite(const clang::Expr &Ref,
+                               Part What = Part::ObjectOrPointee);
 
   /// True when \p Write, found by findWrite, is the function returning a
   /// mutable reference or pointer: the writes are then its callers'.
@@ -35,6 +47,7 @@ public:
 
 private:
   const clang::Stmt *findWrite(const clang::Expr &Ref, unsigned Depth);
+  const clang::Stmt *findObjectWrite(const clang::Expr &Ref, unsigned Depth);
   const clang::Stmt *findWriteThroughResult(const clang::Expr &Access,
                                             unsigned Depth);
   const clang::Stmt *findWriteThroughPointer(const clang::Expr &Pointer);

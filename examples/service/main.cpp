@@ -144,5 +144,20 @@ int main(int argc, char **argv) {
     subscribers.insert(req.remote_addr);
     res.set_content("subscribed", "text/plain");
   });
+  // Who is online: a local of main() that a handler captures lives as long
+  // as the instance.
+  std::set<std::string> online;
+  server.Post("/presence", [&online](const httplib::Request &req, httplib::Response &res) {
+    online.insert(req.get_param_value("user"));
+    res.status = 204;
+  });
+  // A periodic job: every instance runs it, and it stops with the instance.
+  std::thread([] {
+    for (;;) {
+      std::this_thread::sleep_for(std::chrono::hours(24));
+      std::lock_guard<std::mutex> guard(lock);
+      token_engine.seed(std::random_device{}()); // reseed the token generator
+    }
+  }).detach();
   server.listen("0.0.0.0", port);
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include "sessions.h"
+
 #include <httplib.h>
 
 namespace shop {

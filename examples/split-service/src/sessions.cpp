@@ -19,4 +19,9 @@ std::string new_token() {
   return std::to_string(token_engine());
 }
 
+void reseed_tokens() {
+  std::lock_guard<std::mutex> guard(lock);
+  token_engine.seed(std::random_device{}());
+}
+
 } // namespace shop

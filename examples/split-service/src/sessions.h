@@ -19,5 +19,6 @@ extern std::unordered_map<std::string, Session> sessions;
 extern std::map<std::string, Cart> carts;
 
 std::string new_token();
+void reseed_tokens();
 
 } // namespace shop

@@ -77,8 +77,7 @@ public:
 };
 
 int main() {
-  // Armed at start-up, a periodic job still runs on every instance.
-  app().getLoop()->runEvery(3600.0, [] {});
+  app().getLoop()->runEvery(3600.0, [] {}); // start-up: still a job of this instance
   // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'trantor::EventLoop::runEvery' schedules a periodic job: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
   app().registerHandler(
       "/hello",

@@ -1,0 +1,188 @@
+//===--- SharedObjects.cpp - start-up objects that request code shares -----===//
+
+#include "SharedObjects.h"
+#include "KnownTypes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SetVector.h"
+
+using namespace clang;
+
+namespace stateless {
+namespace {
+
+// Objects handed on from one constructor to the next (main -> listener ->
+// session) rarely go deeper.
+constexpr unsigned MaxHandOns = 8;
+
+/// A member type that refers to an object rather than holding one.
+bool refersToObject(QualType T) {
+  if (T->isReferenceType() || T->isPointerType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  static constexpr llvm::StringLiteral SharedPointers[] = {
+      "std::shared_ptr", "std::weak_ptr", "boost::shared_ptr",
+      "boost::weak_ptr"};
+  return RD && listed(qualifiedName(*templateOrSelf(RD)), SharedPointers);
+}
+
+/// The expression a value is passed on from: through parentheses, implicit
+/// conversions, `std::move`, copies and `&`.
+const Expr *passedFrom(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1 &&
+        !isa<CXXTemporaryObjectExpr>(Construct)) {
+      E = Construct->getArg(0);
+    } else if (const auto *Call = dyn_cast<CallExpr>(E);
+               Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+               isForwardingCast(*Call->getDirectCallee())) {
+      E = Call->getArg(0);
+    } else if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+               AddressOf && AddressOf->getOpcode() == UO_AddrOf) {
+      E = AddressOf->getSubExpr();
+    } else {
+      return E;
+    }
+  }
+}
+
+/// The parameter of \p Constructor that \p Field is initialised from.
+const ParmVarDecl *initialisingParameter(const FieldDecl &Field,
+                                         const CXXConstructorDecl &Constructor) {
+  for (const CXXCtorInitializer *Init : Constructor.inits()) {
+    if (Init->getMember() != &Field || !Init->getInit())
+      continue;
+    const auto *Ref = dyn_cast<DeclRefExpr>(passedFrom(Init->getInit()));
+    return Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  }
+  return nullptr;
+}
+
+/// The members each constructor parameter is kept in.
+using KeptIn =
+    llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 2>;
+
+KeptIn borrowedMembers(const CXXConstructorDecl &Constructor) {
+  KeptIn Result;
+  for (const FieldDecl *Field : Constructor.getParent()->fields())
+    if (refersToObject(Field->getType()))
+      if (const ParmVarDecl *Param = initialisingParameter(*Field, Constructor))
+        Result.push_back({Param->getFunctionScopeIndex(), Field});
+  return Result;
+}
+
+class SharedLocals {
+public:
+  SharedLocals(CodeFacts &Facts, const HandlerModel &Handlers)
+      : Facts(Facts), Handlers(Handlers) {
+    // Which members point to which locals: from the locals handed to
+    // constructors, then on through those members, to a fixed point.
+    for (unsigned Round = 0; Round < MaxHandOns; ++Round)
+      if (!handOn())
+        break;
+  }
+
+  /// A local of start-up code, other than a reference or a parameter.
+  bool isStartUpLocal(const VarDecl &Var) const {
+    const auto *Declaring =
+        dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+    return Var.hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+           !Var.getType()->isReferenceType() && Declaring &&
+           Handlers.isStartUpOnly(definitionOf(Declaring));
+  }
+
+  llvm::ArrayRef<const VarDecl *> pointedToBy(const FieldDecl &Field) const {
+    auto Found = Members.find(&Field);
+    if (Found == Members.end())
+      return {};
+    return Found->second.getArrayRef();
+  }
+
+private:
+  /// The start-up locals \p Arg passes on.
+  llvm::SmallVector<const VarDecl *, 1> localsIn(const Expr &Arg) const {
+    const Expr *From = passedFrom(&Arg);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(From)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (Var && isStartUpLocal(*Var))
+        return {Var};
+    } else if (const auto *Member = dyn_cast<MemberExpr>(From)) {
+      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+          return llvm::SmallVector<const VarDecl *, 1>(pointedToBy(*Field));
+    }
+    return {};
+  }
+
+  bool handOn() {
+    bool Changed = false;
+    for (const FunctionDecl *F : Facts.walkedFunctions())
+      for (const Creation &Created : Facts.factsOf(F)->Creates) {
+        const auto *Constructor = dyn_cast_or_null<CXXConstructorDecl>(
+            definitionOf(Created.Constructor));
+        if (!Constructor || Facts.isLibraryCode(*Constructor))
+          continue;
+        for (auto [Index, Field] : borrowedMembers(*Constructor))
+          if (Index < Created.Args.size())
+            for (const VarDecl *Var : localsIn(*Created.Args[Index]))
+              Changed |= Members[Field].insert(Var);
+      }
+    return Changed;
+  }
+
+  CodeFacts &Facts;
+  const HandlerModel &Handlers;
+  llvm::DenseMap<const FieldDecl *, llvm::SmallSetVector<const VarDecl *, 1>>
+      Members;
+};
+
+} // namespace
+
+WriteFinder::Part memberStatePart(const FieldDecl &Field) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Field.getParent());
+  const bool Borrowed =
+      Class && refersToObject(Field.getType()) &&
+      llvm::any_of(Class->ctors(), [&](const CXXConstructorDecl *C) {
+        const FunctionDecl *Definition = definitionOf(C);
+        return Definition &&
+               initialisingParameter(Field,
+                                     *cast<CXXConstructorDecl>(Definition));
+      });
+  return Borrowed ? WriteFinder::Part::Object
+                  : WriteFinder::Part::ObjectOrPointee;
+}
+
+void findSharedLocalWrites(
+    CodeFacts &Facts, const HandlerModel &Handlers, WriteFinders &Finders,
+    llvm::function_ref<void(const VarDecl &, const Write &)> Found) {
+  const SharedLocals Shared(Facts, Handlers);
+  using Part = WriteFinder::Part;
+  for (const FunctionDecl *F : Facts.walkedFunctions()) {
+    // Request code: what a handler reaches.
+    if (!Handlers.pathTo(F))
+      continue;
+    const FunctionFacts &Known = *Facts.factsOf(F);
+    for (const CapturedReference &R : Known.CapturedRefs)
+      if (Shared.isStartUpLocal(*R.Var))
+        if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
+                *R.Ref, R.ByReference ? Part::ObjectOrPointee : Part::Pointee))
+          Found(*R.Var, Write{Site, F, {}});
+    for (const MemberReference &R : Known.MemberRefs) {
+      llvm::ArrayRef<const VarDecl *> Locals = Shared.pointedToBy(*R.Field);
+      if (Locals.empty())
+        continue;
+      const Part What = R.Field->getType()->isReferenceType()
+                            ? Part::ObjectOrPointee
+                            : Part::Pointee;
+      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref, What))
+        for (const VarDecl *Var : Locals)
+          Found(*Var, Write{Site, F, {}});
+    }
+  }
+}
+
+} // namespace stateless

@@ -1,0 +1,41 @@
+//===--- SharedObjects.h - start-up objects that request code shares -------===//
+//
+// A local of main() (or of other start-up code) lives as long as the
+// process when request code holds on to it: a handler lambda that captures
+// it by reference, or captures a pointer or shared_ptr to it by copy, or a
+// handler object whose constructor keeps a reference, pointer or shared_ptr
+// to it in a member. Writes request code makes through those are writes to
+// the local, reported like a global's. Such a member borrows its pointee:
+// what is written through it is the shared object's state, not the member's.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_LIB_SHAREDOBJECTS_H
+#define STATELESS_LIB_SHAREDOBJECTS_H
+
+#include "CodeFacts.h"
+#include "GlobalState.h"
+#include "HandlerModel.h"
+#include "WriteFinder.h"
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace stateless {
+
+/// What of a data member is its object's state: all of it, except for a
+/// borrowed member (a reference, pointer or shared pointer that a
+/// constructor of its class, defined in the unit, initialises from one of
+/// its parameters): only its own value, since what it points to is the
+/// object the creator passed in.
+WriteFinder::Part memberStatePart(const clang::FieldDecl &Field);
+
+/// Calls \p Found with each local of start-up code that request code
+/// shares and writes, and each such write, in the order of the walk.
+void findSharedLocalWrites(
+    CodeFacts &Facts, const HandlerModel &Handlers, WriteFinders &Finders,
+    llvm::function_ref<void(const clang::VarDecl &, const Write &)> Found);
+
+} // namespace stateless
+
+#endif
