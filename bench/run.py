@@ -487,7 +487,7 @@ def bench_index(runner, work):
           "edited file (instructions of the update over the full build).\n")
     table(["edit", "units parsed again", "update", "share of a full build"])
     for edit, name in (("a source file", "src/routes.cpp"),
-                       ("a header three units include", "src/sessions.h"),
+                       ("a header (src/sessions.h)", "src/sessions.h"),
                        ("nothing (touched)", None)):
         if name:
             with open(os.path.join(project, name), "a") as f:
