@@ -20,6 +20,8 @@ llvm::StringRef describeVariable(const GlobalVariable &G, bool Keyed) {
     return Keyed ? "static local container" : "static local variable";
   case GlobalVariable::Scope::SharedLocal:
     return Keyed ? "local container" : "local variable";
+  case GlobalVariable::Scope::SharedObject:
+    return Keyed ? "container of type" : "object of type";
   case GlobalVariable::Scope::Namespace:
     break;
   }
@@ -27,20 +29,26 @@ llvm::StringRef describeVariable(const GlobalVariable &G, bool Keyed) {
 }
 
 std::string displayName(const GlobalVariable &G) {
+  if (!G.Decl)
+    return G.type().getAsString(
+        G.Made->Class->getASTContext().getPrintingPolicy());
   if (G.Kind == GlobalVariable::Scope::StaticLocal ||
       G.Kind == GlobalVariable::Scope::SharedLocal)
     return G.Decl->getNameAsString();
   return qualifiedName(*G.Decl);
 }
 
-/// For a local of start-up code, who shares it.
+/// How notes name it: its name, or an object made inline by its type.
+std::string noteName(const GlobalVariable &G) {
+  return (G.Decl ? "'" + displayName(G) + "'" : "the object");
+}
+
+/// For what start-up code shares, who shares it.
 std::string sharedBy(const GlobalVariable &G) {
-  if (G.Kind != GlobalVariable::Scope::SharedLocal)
+  if (!G.SharedBy)
     return "";
-  const auto *Declaring =
-      dyn_cast_or_null<FunctionDecl>(G.Decl->getParentFunctionOrMethod());
-  return ", which '" + (Declaring ? qualifiedName(*Declaring) : "") +
-         "' shares with request code,";
+  return ", which '" + qualifiedName(*G.SharedBy) + "' " +
+         (G.Decl ? "shares" : "makes and shares") + " with request code,";
 }
 
 } // namespace
@@ -86,16 +94,17 @@ void StaticStateCheck::reportVariables(TranslationUnitAnalysis &Analysis,
 }
 
 bool StaticStateCheck::isAllowedByOptions(const GlobalVariable &G) const {
-  const VarDecl &VD = *G.Decl;
-  if (AllowedNames.matchesAny({VD.getNameAsString(), qualifiedName(VD)}))
+  if (G.Decl && AllowedNames.matchesAny(
+                    {G.Decl->getNameAsString(), qualifiedName(*G.Decl)}))
     return true;
   if (AllowedTypes.empty())
     return false;
-  PrintingPolicy Policy(VD.getASTContext().getLangOpts());
+  const QualType Type = G.type();
+  PrintingPolicy Policy(getLangOpts());
   std::vector<std::string> TypeNames = {
-      VD.getType().getUnqualifiedType().getAsString(Policy),
-      VD.getType().getCanonicalType().getUnqualifiedType().getAsString(Policy)};
-  if (const CXXRecordDecl *Held = underlyingRecord(VD.getType())) {
+      Type.getUnqualifiedType().getAsString(Policy),
+      Type.getCanonicalType().getUnqualifiedType().getAsString(Policy)};
+  if (const CXXRecordDecl *Held = underlyingRecord(Type)) {
     const NamedDecl *Named = Held;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Held))
       Named = Spec->getSpecializedTemplate();
@@ -113,18 +122,18 @@ void StaticStateCheck::reportWrite(const GlobalVariable &G, const Write &W,
               "instance are missing from the others and lost on restart"
             : "%0 '%1'%2 is modified after start-up: its value is "
               "per-instance and lost on restart";
-  SourceLocation DeclLoc = SM.getFileLoc(G.Decl->getLocation());
+  SourceLocation DeclLoc = SM.getFileLoc(G.location());
   SourceLocation WriteLoc = locate(W, SM);
   if (G.DefinedInMainFile) {
     diag(DeclLoc, Message) << describeVariable(G, Keyed) << displayName(G)
                             << sharedBy(G);
-    diag(WriteLoc, "'%0' is modified here", DiagnosticIDs::Note)
-        << displayName(G);
+    diag(WriteLoc, "%0 is modified here", DiagnosticIDs::Note) << noteName(G);
   } else {
     diag(WriteLoc, Message) << describeVariable(G, Keyed) << displayName(G)
                             << sharedBy(G);
-    diag(DeclLoc, "'%0' is declared here", DiagnosticIDs::Note)
-        << displayName(G);
+    diag(DeclLoc, G.Decl ? "%0 is declared here" : "%0 is made here",
+         DiagnosticIDs::Note)
+        << noteName(G);
   }
   emitNotes(Path, SM);
 }

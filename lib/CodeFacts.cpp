@@ -8,6 +8,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -46,6 +47,7 @@ bool isInvalid(const ValueDecl &D) {
 }
 
 constexpr unsigned MaxCallableDepth = 8;
+constexpr unsigned MaxFactoryFunctions = 64;
 
 } // namespace
 
@@ -130,7 +132,8 @@ public:
       if (const TemplateArgumentList *Types = Callee->getTemplateSpecializationArgs())
         if (Types->size() > 0 && Types->get(0).getKind() == TemplateArgument::Type)
           if (const CXXRecordDecl *Class = Types->get(0).getAsType()->getAsCXXRecordDecl())
-            noteCreated(*Class, constructorTaking(*Class, Args.size()), Args);
+            noteFactoryCreation(*Call, *Callee, Types->get(0).getAsType(),
+                                *Class, Args);
     if (FrameworkTables::startsThread(*Callee))
       noteThreadEntries(Args);
     for (llvm::StringRef Name : FrameworkTables::objectHandlerMethods(*Callee))
@@ -149,8 +152,8 @@ public:
     const CXXConstructorDecl *Constructor = Construct->getConstructor();
     if (!Constructor)
       return true;
-    noteCreated(*Constructor->getParent(), Constructor,
-                {Construct->getArgs(), Construct->getNumArgs()});
+    noteCreated(Construct->getType(), *Constructor->getParent(), Constructor,
+                {Construct->getArgs(), Construct->getNumArgs()}, *Construct);
     noteMiddlewares(*Constructor->getParent(), *Construct);
     reach(Constructor, Construct);
     noteEffect(*Construct);
@@ -280,31 +283,76 @@ private:
            llvm::is_contained(Factories, qualifiedName(Callee));
   }
 
-  /// The one constructor of \p Class (not a copy or move) that takes
-  /// \p NumArgs arguments, or null.
-  static const CXXConstructorDecl *constructorTaking(const CXXRecordDecl &Class,
-                                                    unsigned NumArgs) {
-    const CXXRecordDecl *Definition = Class.getDefinition();
-    if (!Definition)
-      return nullptr;
-    const CXXConstructorDecl *Found = nullptr;
-    for (const CXXConstructorDecl *Constructor : Definition->ctors()) {
-      if (Constructor->isCopyOrMoveConstructor() ||
-          Constructor->getNumParams() != NumArgs)
-        continue;
-      if (Found)
-        return nullptr;
-      Found = Constructor;
+  /// A factory's call creates a \p Class with the constructor the library
+  /// code it instantiates finally calls (found by following that code's
+  /// calls), from the arguments after the factory's own leading parameters
+  /// (allocate_shared's allocator).
+  void noteFactoryCreation(const CallExpr &Call, const FunctionDecl &Factory,
+                           QualType Type, const CXXRecordDecl &Class,
+                           llvm::ArrayRef<const Expr *> Args) {
+    auto [Found, Inserted] = FactoryConstructors.try_emplace(&Factory);
+    if (Inserted) {
+      llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
+      Found->second = constructionIn(&Factory, Class, Seen);
     }
-    return Found;
+    unsigned Leading = 0;
+    if (const FunctionTemplateDecl *Template = Factory.getPrimaryTemplate())
+      for (const ParmVarDecl *Param : Template->getTemplatedDecl()->parameters()) {
+        if (Param->isParameterPack())
+          break;
+        ++Leading;
+      }
+    noteCreated(Type, Class, Found->second,
+                Args.drop_front(std::min<size_t>(Leading, Args.size())), Call);
   }
 
-  void noteCreated(const CXXRecordDecl &Class,
+  /// The first construction of a \p Class in \p F or in the template
+  /// instances it calls.
+  static const CXXConstructorDecl *
+  constructionIn(const FunctionDecl *F, const CXXRecordDecl &Class,
+                 llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+    const FunctionDecl *Definition = definitionOf(F);
+    // A factory reaches the construction in a few layers (make_shared ->
+    // shared_ptr -> control block -> allocator -> placement new).
+    if (!Definition || !Definition->isTemplateInstantiation() ||
+        Seen.size() >= MaxFactoryFunctions || !Seen.insert(Definition).second)
+      return nullptr;
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
+      for (const CXXCtorInitializer *Init : Constructor->inits())
+        if (const CXXConstructorDecl *Found =
+                constructionUnder(Init->getInit(), Class, Seen))
+          return Found;
+    return constructionUnder(Definition->getBody(), Class, Seen);
+  }
+
+  static const CXXConstructorDecl *
+  constructionUnder(const Stmt *S, const CXXRecordDecl &Class,
+                    llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+    if (!S)
+      return nullptr;
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      Callee = Construct->getConstructor();
+      if (Callee && declaresSameEntity(Construct->getConstructor()->getParent(),
+                                       &Class))
+        return Construct->getConstructor();
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      Callee = Call->getDirectCallee();
+    }
+    if (const CXXConstructorDecl *Found = constructionIn(Callee, Class, Seen))
+      return Found;
+    for (const Stmt *Child : S->children())
+      if (const CXXConstructorDecl *Found = constructionUnder(Child, Class, Seen))
+        return Found;
+    return nullptr;
+  }
+
+  void noteCreated(QualType Type, const CXXRecordDecl &Class,
                    const CXXConstructorDecl *Constructor,
-                   llvm::ArrayRef<const Expr *> Args) {
+                   llvm::ArrayRef<const Expr *> Args, const Expr &Site) {
     if (!Owners.empty())
       Facts.record(Owners.back().Function)
-          .Creates.push_back({&Class, Constructor, Args});
+          .Creates.push_back({&Class, Type, Constructor, Args, &Site});
   }
 
   /// A lambda's reference to a local of a function around it, and how the
@@ -514,6 +562,9 @@ private:
   std::vector<Owner> Owners;
   llvm::DenseSet<const LambdaExpr *> ImmediatelyInvoked;
   llvm::DenseSet<const Expr *> CalleeRefs;
+  /// The constructor each factory instance calls, or null.
+  llvm::DenseMap<const FunctionDecl *, const CXXConstructorDecl *>
+      FactoryConstructors;
   unsigned InStaticInitialiser = 0;
 };
 

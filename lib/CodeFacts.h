@@ -58,12 +58,16 @@ struct CapturedReference {
 };
 
 /// An object the function creates: a construction, or a factory such as
-/// `std::make_shared<T>(args...)` (then the constructor its arguments
-/// select, when only one takes that many).
+/// `std::make_shared<T>(args...)` (then the constructor the library code it
+/// instantiates calls, and the arguments that constructor receives).
 struct Creation {
   const clang::CXXRecordDecl *Class = nullptr;
+  clang::QualType Type; ///< of the object created
+  /// Null when the factory's code does not show it.
   const clang::CXXConstructorDecl *Constructor = nullptr;
   llvm::ArrayRef<const clang::Expr *> Args;
+  /// The construction or the factory call.
+  const clang::Expr *Site = nullptr;
 };
 
 /// A reference to a data member of the object `this` points to.

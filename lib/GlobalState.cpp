@@ -33,6 +33,8 @@ GlobalVariable describe(const VarDecl &VD, ASTContext &Context) {
            : VD.isStaticLocal()        ? GlobalVariable::Scope::StaticLocal
            : VD.isStaticDataMember()   ? GlobalVariable::Scope::StaticMember
                                        : GlobalVariable::Scope::Namespace;
+  if (G.Kind == GlobalVariable::Scope::SharedLocal)
+    G.SharedBy = dyn_cast<FunctionDecl>(VD.getParentFunctionOrMethod());
   G.ThreadLocal = VD.getTLSKind() != VarDecl::TLS_None;
   G.Keyed = isKeyedContainer(VD.getType());
   G.CanHoldState = !isConstObject(VD, Context) &&
@@ -42,11 +44,32 @@ GlobalVariable describe(const VarDecl &VD, ASTContext &Context) {
   return G;
 }
 
+/// An object made inline has no declaration to annotate.
+GlobalVariable describe(const Creation &Made, const FunctionDecl &MadeBy,
+                        const SourceManager &SM) {
+  GlobalVariable G;
+  G.Made = &Made;
+  G.SharedBy = &MadeBy;
+  G.Kind = GlobalVariable::Scope::SharedObject;
+  G.DefinedInMainFile = SM.isInMainFile(SM.getExpansionLoc(G.location()));
+  G.Keyed = isKeyedContainer(G.type());
+  G.CanHoldState = !neverHoldsState(G.type());
+  return G;
+}
+
 bool isBefore(SourceLocation A, SourceLocation B, const SourceManager &SM) {
   return SM.isBeforeInTranslationUnit(SM.getFileLoc(A), SM.getFileLoc(B));
 }
 
 } // namespace
+
+SourceLocation GlobalVariable::location() const {
+  return Decl ? Decl->getLocation() : Made->Site->getBeginLoc();
+}
+
+QualType GlobalVariable::type() const {
+  return Decl ? Decl->getType() : Made->Type;
+}
 
 void addRemoteWrites(std::vector<Write> &Writes, llvm::StringRef USR,
                      const Project &Remote, const HandlerModel &Handlers,
@@ -104,18 +127,26 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
       for (const Write &W : Writes.of(*R.Ref, *R.Root, *F))
         EntryFor(*R.Var).Writes.push_back(W);
   }
-  findSharedLocalWrites(Facts, Handlers, Finders,
-                        [&](const VarDecl &Var, const Write &W) {
-                          EntryFor(Var).Writes.push_back(W);
-                        });
+  findSharedLocalWrites(
+      Facts, Handlers, Finders, [&](const SharedObject &Object, const Write &W) {
+        if (Object.Local) {
+          EntryFor(*Object.Local).Writes.push_back(W);
+          return;
+        }
+        auto [It, Inserted] = ByDeclaration.insert(
+            {Object.Made->Site->getBeginLoc(), GlobalVariable()});
+        if (Inserted)
+          It->second = describe(*Object.Made, *Object.Owner, SM);
+        It->second.Writes.push_back(W);
+      });
 
   for (auto &Entry : ByDeclaration) {
     GlobalVariable &G = Entry.second;
     llvm::stable_sort(G.Writes, [&](const Write &A, const Write &B) {
       return isBefore(A.Site->getBeginLoc(), B.Site->getBeginLoc(), SM);
     });
-    // A local is this unit's alone.
-    if (Remote && G.Kind != GlobalVariable::Scope::SharedLocal) {
+    // What start-up code shares is this unit's alone.
+    if (Remote && !G.SharedBy) {
       llvm::StringRef USR = Remote->Usrs.of(G.Decl->getCanonicalDecl());
       // Each variable is reported by one unit of the project.
       if (USR.empty() ||
@@ -128,7 +159,7 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
   }
   llvm::stable_sort(Variables, [&](const GlobalVariable &A,
                                    const GlobalVariable &B) {
-    return isBefore(A.Decl->getLocation(), B.Decl->getLocation(), SM);
+    return isBefore(A.location(), B.location(), SM);
   });
 }
 

@@ -36,14 +36,25 @@ struct Write {
 };
 
 struct GlobalVariable {
-  /// SharedLocal: a local of start-up code that request code shares (see
-  /// SharedObjects.h).
-  enum class Scope { Namespace, StaticMember, StaticLocal, SharedLocal };
+  /// SharedLocal: a local of start-up code that request code shares;
+  /// SharedObject: an object start-up code makes inline and hands to request
+  /// code (see SharedObjects.h).
+  enum class Scope {
+    Namespace,
+    StaticMember,
+    StaticLocal,
+    SharedLocal,
+    SharedObject
+  };
 
   /// The declaration diagnostics name: the main-file definition when there
-  /// is one, otherwise the first declaration.
+  /// is one, otherwise the first declaration. Null for a SharedObject.
   const clang::VarDecl *Decl = nullptr;
-  /// Decl is a definition written in the main file.
+  /// SharedObject: where it is made.
+  const Creation *Made = nullptr;
+  /// SharedLocal and SharedObject: the start-up function that shares it.
+  const clang::FunctionDecl *SharedBy = nullptr;
+  /// Decl or Made is written in the main file.
   bool DefinedInMainFile = false;
   Scope Kind = Scope::Namespace;
   bool ThreadLocal = false;
@@ -56,6 +67,11 @@ struct GlobalVariable {
   /// The writes outside start-up code: this unit's in source order, then
   /// the other units'.
   std::vector<Write> Writes;
+
+  /// Where diagnostics point: the declaration, or where it is made.
+  clang::SourceLocation location() const;
+  /// The type of the variable or of the object made.
+  clang::QualType type() const;
 };
 
 /// Appends the writes other units of the project make to the variable or

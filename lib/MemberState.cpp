@@ -114,7 +114,7 @@ ClassSet classesHeldBy(const GlobalStateAnalysis &Globals) {
   ClassSet Held;
   for (const GlobalVariable &G : Globals.variables())
     if (G.CanHoldState && !G.Writes.empty())
-      addHeldClasses(G.Decl->getType(), Held);
+      addHeldClasses(G.type(), Held);
   return Held;
 }
 

@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/PointerUnion.h"
 #include "llvm/ADT/SetVector.h"
 
 using namespace clang;
@@ -75,10 +76,17 @@ KeptIn borrowedMembers(const CXXConstructorDecl &Constructor) {
   return Result;
 }
 
+/// A local of start-up code, or an object it makes inline.
+using StartUpObject = llvm::PointerUnion<const VarDecl *, const Creation *>;
+
 class SharedLocals {
 public:
   SharedLocals(CodeFacts &Facts, const HandlerModel &Handlers)
       : Facts(Facts), Handlers(Handlers) {
+    for (const FunctionDecl *F : Facts.walkedFunctions())
+      if (Handlers.isStartUpOnly(F))
+        for (const Creation &Created : Facts.factsOf(F)->Creates)
+          StartUpCreations[Created.Site] = {&Created, F};
     // Which members point to which locals: from the locals handed to
     // constructors, then on through those members, to a fixed point.
     for (unsigned Round = 0; Round < MaxHandOns; ++Round)
@@ -95,17 +103,30 @@ public:
            Handlers.isStartUpOnly(definitionOf(Declaring));
   }
 
-  llvm::ArrayRef<const VarDecl *> pointedToBy(const FieldDecl &Field) const {
+  llvm::ArrayRef<StartUpObject> pointedToBy(const FieldDecl &Field) const {
     auto Found = Members.find(&Field);
     if (Found == Members.end())
       return {};
     return Found->second.getArrayRef();
   }
 
+  SharedObject describe(StartUpObject Object) const {
+    if (const auto *Var = dyn_cast<const VarDecl *>(Object))
+      return {Var, nullptr,
+              dyn_cast<FunctionDecl>(Var->getParentFunctionOrMethod())};
+    const auto *Made = cast<const Creation *>(Object);
+    return {nullptr, Made, StartUpCreations.lookup(Made->Site).second};
+  }
+
 private:
-  /// The start-up locals \p Arg passes on.
-  llvm::SmallVector<const VarDecl *, 1> localsIn(const Expr &Arg) const {
+  /// The start-up objects \p Arg passes on: a start-up local, one made
+  /// right there, or those a member of `this` points to.
+  llvm::SmallVector<StartUpObject, 1> objectsIn(const Expr &Arg) const {
     const Expr *From = passedFrom(&Arg);
+    if (const auto *New = dyn_cast<CXXNewExpr>(From); New && New->getConstructExpr())
+      From = New->getConstructExpr();
+    if (auto Made = StartUpCreations.find(From); Made != StartUpCreations.end())
+      return {Made->second.first};
     if (const auto *Ref = dyn_cast<DeclRefExpr>(From)) {
       const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
       if (Var && isStartUpLocal(*Var))
@@ -113,7 +134,7 @@ private:
     } else if (const auto *Member = dyn_cast<MemberExpr>(From)) {
       if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
         if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-          return llvm::SmallVector<const VarDecl *, 1>(pointedToBy(*Field));
+          return llvm::SmallVector<StartUpObject, 1>(pointedToBy(*Field));
     }
     return {};
   }
@@ -128,15 +149,18 @@ private:
           continue;
         for (auto [Index, Field] : borrowedMembers(*Constructor))
           if (Index < Created.Args.size())
-            for (const VarDecl *Var : localsIn(*Created.Args[Index]))
-              Changed |= Members[Field].insert(Var);
+            for (StartUpObject Object : objectsIn(*Created.Args[Index]))
+              Changed |= Members[Field].insert(Object);
       }
     return Changed;
   }
 
   CodeFacts &Facts;
   const HandlerModel &Handlers;
-  llvm::DenseMap<const FieldDecl *, llvm::SmallSetVector<const VarDecl *, 1>>
+  /// What start-up code makes inline, and which function makes it.
+  llvm::DenseMap<const Expr *, std::pair<const Creation *, const FunctionDecl *>>
+      StartUpCreations;
+  llvm::DenseMap<const FieldDecl *, llvm::SmallSetVector<StartUpObject, 1>>
       Members;
 };
 
@@ -158,7 +182,7 @@ WriteFinder::Part memberStatePart(const FieldDecl &Field) {
 
 void findSharedLocalWrites(
     CodeFacts &Facts, const HandlerModel &Handlers, WriteFinders &Finders,
-    llvm::function_ref<void(const VarDecl &, const Write &)> Found) {
+    llvm::function_ref<void(const SharedObject &, const Write &)> Found) {
   const SharedLocals Shared(Facts, Handlers);
   using Part = WriteFinder::Part;
   for (const FunctionDecl *F : Facts.walkedFunctions()) {
@@ -170,17 +194,17 @@ void findSharedLocalWrites(
       if (Shared.isStartUpLocal(*R.Var))
         if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
                 *R.Ref, R.ByReference ? Part::ObjectOrPointee : Part::Pointee))
-          Found(*R.Var, Write{Site, F, {}});
+          Found(Shared.describe(R.Var), Write{Site, F, {}});
     for (const MemberReference &R : Known.MemberRefs) {
-      llvm::ArrayRef<const VarDecl *> Locals = Shared.pointedToBy(*R.Field);
-      if (Locals.empty())
+      llvm::ArrayRef<StartUpObject> Objects = Shared.pointedToBy(*R.Field);
+      if (Objects.empty())
         continue;
       const Part What = R.Field->getType()->isReferenceType()
                             ? Part::ObjectOrPointee
                             : Part::Pointee;
       if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref, What))
-        for (const VarDecl *Var : Locals)
-          Found(*Var, Write{Site, F, {}});
+        for (StartUpObject Object : Objects)
+          Found(Shared.describe(Object), Write{Site, F, {}});
     }
   }
 }

@@ -4,8 +4,9 @@
 // process when request code holds on to it: a handler lambda that captures
 // it by reference, or captures a pointer or shared_ptr to it by copy, or a
 // handler object whose constructor keeps a reference, pointer or shared_ptr
-// to it in a member. Writes request code makes through those are writes to
-// the local, reported like a global's. Such a member borrows its pointee:
+// to it in a member; so does an object start-up code makes inline in the
+// arguments of such a constructor. Writes request code makes through those
+// are writes to that object, reported like a global's. Such a member borrows its pointee:
 // what is written through it is the shared object's state, not the member's.
 //
 //===----------------------------------------------------------------------===//
@@ -30,11 +31,21 @@ namespace stateless {
 /// object the creator passed in.
 WriteFinder::Part memberStatePart(const clang::FieldDecl &Field);
 
-/// Calls \p Found with each local of start-up code that request code
+/// An object of start-up code that request code shares: a local, or an
+/// object made inline where it is handed to a constructor that keeps it
+/// (`make_shared<listener>(ioc, make_shared<shared_state>())`).
+struct SharedObject {
+  const clang::VarDecl *Local = nullptr;
+  const Creation *Made = nullptr;
+  /// The start-up function that declares or makes it.
+  const clang::FunctionDecl *Owner = nullptr;
+};
+
+/// Calls \p Found with each object of start-up code that request code
 /// shares and writes, and each such write, in the order of the walk.
 void findSharedLocalWrites(
     CodeFacts &Facts, const HandlerModel &Handlers, WriteFinders &Finders,
-    llvm::function_ref<void(const clang::VarDecl &, const Write &)> Found);
+    llvm::function_ref<void(const SharedObject &, const Write &)> Found);
 
 } // namespace stateless
 
