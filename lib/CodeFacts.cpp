@@ -132,7 +132,8 @@ public:
       if (const TemplateArgumentList *Types = Callee->getTemplateSpecializationArgs())
         if (Types->size() > 0 && Types->get(0).getKind() == TemplateArgument::Type)
           if (const CXXRecordDecl *Class = Types->get(0).getAsType()->getAsCXXRecordDecl())
-            noteFactoryCreation(*Call, *Callee, Types->get(0).getAsType(),
+            noteFactoryCreation(*Call, *Callee,
+                                writtenType(*Call, Types->get(0).getAsType()),
                                 *Class, Args);
     if (FrameworkTables::startsThread(*Callee))
       noteThreadEntries(Args);
@@ -281,6 +282,18 @@ private:
         "boost::make_shared"};
     return Callee.getTemplateSpecializationArgs() &&
            llvm::is_contained(Factories, qualifiedName(Callee));
+  }
+
+  /// The type a factory's call names as written (`std::string`, not
+  /// `std::basic_string<char>`), or \p Created.
+  static QualType writtenType(const CallExpr &Call, QualType Created) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+    if (!Ref || Ref->getNumTemplateArgs() == 0 ||
+        Ref->template_arguments()[0].getArgument().getKind() !=
+            TemplateArgument::Type)
+      return Created;
+    return Ref->template_arguments()[0].getArgument().getAsType();
   }
 
   /// A factory's call creates a \p Class with the constructor the library

@@ -6,9 +6,23 @@
 
 #include "crow.h"
 
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_set>
+
+// A handler object that keeps the registry it is given.
+class Presence {
+  std::shared_ptr<std::unordered_set<std::string>> online_;
+
+public:
+  explicit Presence(std::shared_ptr<std::unordered_set<std::string>> online)
+      : online_(std::move(online)) {}
+  std::string operator()(std::string user) const {
+    online_->insert(user);
+    return user;
+  }
+};
 
 int main() {
   crow::SimpleApp app;
@@ -43,6 +57,13 @@ int main() {
         for (auto *user : users) // reading the registry is not a write
           user->send_text(data);
       });
+
+  // Made without a name where the handler object is made.
+  CROW_ROUTE(app, "/hello/<string>")
+  (Presence(std::make_shared<std::unordered_set<std::string>>()));
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: container of type 'std::unordered_set<std::string>', which 'main' makes and shares with request code, is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
+  // CHECK-NOTES: :[[@LINE-43]]:5: note: the object is modified here
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: reached from handler 'Presence::operator()' registered here with 'crow::TaggedRule::operator()'
 
   app.port(40080).multithreaded().run();
 }
