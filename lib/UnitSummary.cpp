@@ -30,7 +30,9 @@ std::string absolutePath(llvm::StringRef Name, const SourceManager &SM) {
 
 /// The name of the file a source-manager entry holds (LLVM 16 keys them by
 /// FileEntry pointer, later versions by FileEntryRef).
-llvm::StringRef nameOf(FileEntryRef File) { return File.getName(); }
+[[maybe_unused]] llvm::StringRef nameOf(FileEntryRef File) {
+  return File.getName();
+}
 template <typename Entry> llvm::StringRef nameOf(const Entry *File) {
   return File->getName();
 }
