@@ -5,7 +5,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 
 using namespace clang;
@@ -62,23 +62,18 @@ const ParmVarDecl *initialisingParameter(const FieldDecl &Field,
   return nullptr;
 }
 
-/// The members each constructor parameter is kept in.
-using KeptIn =
-    llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 2>;
+/// The members, by USR, each constructor parameter is kept in.
+using KeptIn = llvm::SmallVector<std::pair<unsigned, llvm::StringRef>, 2>;
 
-KeptIn borrowedMembers(const CXXConstructorDecl &Constructor) {
-  KeptIn Result;
-  for (const FieldDecl *Field : Constructor.getParent()->fields())
-    if (refersToObject(Field->getType()))
-      if (const ParmVarDecl *Param = initialisingParameter(*Field, Constructor))
-        Result.push_back({Param->getFunctionScopeIndex(), Field});
-  return Result;
-}
-
+/// Members are named by USR, so that this unit's facts and the other
+/// units' meet.
 class SharedLocals {
 public:
-  SharedLocals(CodeFacts &Facts, const HandlerModel &Handlers)
-      : Facts(Facts), Handlers(Handlers) {
+  SharedLocals(CodeFacts &Facts, const HandlerModel &Handlers,
+               const Project *Remote)
+      : Facts(Facts), Handlers(Handlers), Remote(Remote),
+        OwnUsrs(Facts.context().getSourceManager()),
+        Usrs(Remote ? Remote->Usrs : OwnUsrs) {
     // Which members point to which locals: from the locals handed to
     // constructors, then on through those members, to a fixed point.
     for (unsigned Round = 0; Round < MaxHandOns; ++Round)
@@ -96,11 +91,18 @@ public:
   }
 
   llvm::ArrayRef<const VarDecl *> pointedToBy(const FieldDecl &Field) const {
-    auto Found = Members.find(&Field);
+    return Members.empty() ? llvm::ArrayRef<const VarDecl *>()
+                           : pointedToBy(Usrs.of(&Field));
+  }
+  llvm::ArrayRef<const VarDecl *> pointedToBy(llvm::StringRef Member) const {
+    auto Found = Members.find(Member);
     if (Found == Members.end())
       return {};
     return Found->second.getArrayRef();
   }
+
+  /// The members that refer to shared locals, by USR, with the locals.
+  const auto &members() const { return Members; }
 
 private:
   /// The start-up locals \p Arg passes on.
@@ -118,29 +120,90 @@ private:
     return {};
   }
 
+  /// The constructor \p Created runs: its definition in this unit or, with
+  /// the index, in another.
+  FunctionNode constructorOf(const Creation &Created) const {
+    if (const FunctionDecl *Definition = definitionOf(Created.Constructor))
+      return Definition;
+    return Created.Constructor ? Handlers.resolve(Usrs.of(Created.Constructor))
+                               : nullptr;
+  }
+
+  /// The borrowed members of the constructor \p Node (none for library
+  /// code), by parameter.
+  KeptIn keptIn(FunctionNode Node) const {
+    KeptIn Result;
+    if (const auto *Other = dyn_cast_if_present<const index::Function *>(Node))
+      for (const index::Kept &K : Other->Keeps)
+        Result.push_back({K.Parameter, K.Member});
+    else if (const auto *Constructor = dyn_cast_or_null<CXXConstructorDecl>(
+                 dyn_cast_if_present<const FunctionDecl *>(Node));
+             Constructor && !Facts.isLibraryCode(*Constructor))
+      for (auto [Index, Field] : borrowedMembers(*Constructor))
+        if (llvm::StringRef Member = Usrs.of(Field); !Member.empty())
+          Result.push_back({Index, Member});
+    return Result;
+  }
+
   bool handOn() {
     bool Changed = false;
     for (const FunctionDecl *F : Facts.walkedFunctions())
-      for (const Creation &Created : Facts.factsOf(F)->Creates) {
-        const auto *Constructor = dyn_cast_or_null<CXXConstructorDecl>(
-            definitionOf(Created.Constructor));
-        if (!Constructor || Facts.isLibraryCode(*Constructor))
-          continue;
-        for (auto [Index, Field] : borrowedMembers(*Constructor))
+      for (const Creation &Created : Facts.factsOf(F)->Creates)
+        for (auto [Index, Member] : keptIn(constructorOf(Created)))
           if (Index < Created.Args.size())
             for (const VarDecl *Var : localsIn(*Created.Args[Index]))
-              Changed |= Members[Field].insert(Var);
-      }
+              Changed |= Members[Member].insert(Var);
+    // The other units pass members on to constructors the same way.
+    if (Remote)
+      for (size_t From = 0; From < Members.size(); ++From)
+        for (const index::HandOn *H :
+             Remote->View.handOnsOf((Members.begin() + From)->first))
+          for (auto [Index, Member] : keptIn(Handlers.resolve(H->Constructor)))
+            if (Index == H->Argument) {
+              // Members may grow: copy before inserting.
+              const llvm::SmallVector<const VarDecl *, 2> Locals(
+                  (Members.begin() + From)->second.getArrayRef());
+              for (const VarDecl *Var : Locals)
+                Changed |= Members[Member].insert(Var);
+            }
     return Changed;
   }
 
   CodeFacts &Facts;
   const HandlerModel &Handlers;
-  llvm::DenseMap<const FieldDecl *, llvm::SmallSetVector<const VarDecl *, 1>>
+  const Project *Remote;
+  UsrCache OwnUsrs;
+  UsrCache &Usrs;
+  llvm::MapVector<llvm::StringRef, llvm::SmallSetVector<const VarDecl *, 1>>
       Members;
 };
 
 } // namespace
+
+llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 2>
+borrowedMembers(const CXXConstructorDecl &Constructor) {
+  llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 2> Result;
+  for (const FieldDecl *Field : Constructor.getParent()->fields())
+    if (refersToObject(Field->getType()))
+      if (const ParmVarDecl *Param = initialisingParameter(*Field, Constructor))
+        Result.push_back({Param->getFunctionScopeIndex(), Field});
+  return Result;
+}
+
+std::optional<WriteFinder::Part> pointeePart(const FieldDecl &Field) {
+  if (!refersToObject(Field.getType()))
+    return std::nullopt;
+  return Field.getType()->isReferenceType() ? WriteFinder::Part::ObjectOrPointee
+                                            : WriteFinder::Part::Pointee;
+}
+
+const FieldDecl *handedOnMember(const Expr &Arg) {
+  const auto *Member = dyn_cast<MemberExpr>(passedFrom(&Arg));
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && refersToObject(Field->getType()) ? Field : nullptr;
+}
 
 WriteFinder::Part memberStatePart(const FieldDecl &Field) {
   const auto *Class = dyn_cast<CXXRecordDecl>(Field.getParent());
@@ -158,8 +221,9 @@ WriteFinder::Part memberStatePart(const FieldDecl &Field) {
 
 void findSharedLocalWrites(
     CodeFacts &Facts, const HandlerModel &Handlers, WriteFinders &Finders,
+    const Project *Remote,
     llvm::function_ref<void(const VarDecl &, const Write &)> Found) {
-  const SharedLocals Shared(Facts, Handlers);
+  const SharedLocals Shared(Facts, Handlers, Remote);
   using Part = WriteFinder::Part;
   for (const FunctionDecl *F : Facts.walkedFunctions()) {
     // Request code: what a handler reaches.
@@ -175,13 +239,25 @@ void findSharedLocalWrites(
       llvm::ArrayRef<const VarDecl *> Locals = Shared.pointedToBy(*R.Field);
       if (Locals.empty())
         continue;
-      const Part What = R.Field->getType()->isReferenceType()
-                            ? Part::ObjectOrPointee
-                            : Part::Pointee;
-      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref, What))
+      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
+              *R.Ref, *pointeePart(*R.Field)))
         for (const VarDecl *Var : Locals)
           Found(*Var, Write{Site, F, {}});
     }
+  }
+  if (!Remote)
+    return;
+  // The other units' writes through the same members, in request code.
+  for (const auto &[Member, Locals] : Shared.members()) {
+    std::vector<Write> Elsewhere;
+    addRemoteWrites(Elsewhere, Remote->View.writesThrough(Member), Handlers,
+                    [&](const index::Function &F) {
+                      return Handlers.pathTo(Handlers.resolve(F.USR))
+                          .has_value();
+                    });
+    for (const Write &W : Elsewhere)
+      for (const VarDecl *Var : Locals)
+        Found(*Var, W);
   }
 }
 
