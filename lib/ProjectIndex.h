@@ -3,9 +3,10 @@
 // A project index read from disk and checked (IndexData.h), with the lookups
 // the analysis of one unit asks of the others: where a function is defined
 // and what it calls, which handlers, threads and start-up code exist, where
-// a variable or data member is written, what a class derives from. Loaded
-// once per process and shared by every unit analysed in it (clangd analyses
-// several at once).
+// a variable or data member is written (or the object a member refers to),
+// where a member is handed on to a constructor, what a class derives from.
+// Loaded once per process and shared by every unit analysed in it (clangd
+// analyses several at once).
 //
 //===----------------------------------------------------------------------===//
 
