@@ -95,7 +95,7 @@ public:
                            : pointedToBy(Usrs.of(&Field));
   }
   llvm::ArrayRef<const VarDecl *> pointedToBy(llvm::StringRef Member) const {
-    auto Found = Members.find(Member);
+    const auto *Found = Members.find(Member);
     if (Found == Members.end())
       return {};
     return Found->second.getArrayRef();
@@ -237,10 +237,11 @@ void findSharedLocalWrites(
           Found(*R.Var, Write{Site, F, {}});
     for (const MemberReference &R : Known.MemberRefs) {
       llvm::ArrayRef<const VarDecl *> Locals = Shared.pointedToBy(*R.Field);
-      if (Locals.empty())
+      std::optional<Part> Through = pointeePart(*R.Field);
+      if (Locals.empty() || !Through)
         continue;
-      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
-              *R.Ref, *pointeePart(*R.Field)))
+      if (const Stmt *Site =
+              Finders.forRoot(*R.Root).findWrite(*R.Ref, *Through))
         for (const VarDecl *Var : Locals)
           Found(*Var, Write{Site, F, {}});
     }
