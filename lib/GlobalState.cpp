@@ -71,13 +71,14 @@ QualType GlobalVariable::type() const {
   return Decl ? Decl->getType() : Made->Type;
 }
 
-void addRemoteWrites(std::vector<Write> &Writes, llvm::StringRef USR,
-                     const Project &Remote, const HandlerModel &Handlers,
+void addRemoteWrites(std::vector<Write> &Writes,
+                     llvm::ArrayRef<IndexedWrite> Found,
+                     const HandlerModel &Handlers,
                      llvm::function_ref<bool(const index::Function &)> Counts) {
   const size_t Before = Writes.size();
   // A function of a header is in every unit that includes it.
   std::set<FileLocation> Seen;
-  for (const IndexedWrite &W : Remote.View.writesTo(USR)) {
+  for (const IndexedWrite &W : Found) {
     FunctionNode F = Handlers.resolve(W.Function->USR);
     // This unit's own code was searched already.
     if (!isa_and_present<const index::Function *>(F) ||
@@ -128,7 +129,8 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
         EntryFor(*R.Var).Writes.push_back(W);
   }
   findSharedLocalWrites(
-      Facts, Handlers, Finders, [&](const SharedObject &Object, const Write &W) {
+      Facts, Handlers, Finders, Remote,
+      [&](const SharedObject &Object, const Write &W) {
         if (Object.Local) {
           EntryFor(*Object.Local).Writes.push_back(W);
           return;
@@ -142,9 +144,19 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
 
   for (auto &Entry : ByDeclaration) {
     GlobalVariable &G = Entry.second;
-    llvm::stable_sort(G.Writes, [&](const Write &A, const Write &B) {
-      return isBefore(A.Site->getBeginLoc(), B.Site->getBeginLoc(), SM);
-    });
+    // This unit's writes in source order, then the other units' (a shared
+    // local's, found through members) by place.
+    auto Elsewhere = std::stable_partition(G.Writes.begin(), G.Writes.end(),
+                                        [](const Write &W) { return W.Site; });
+    std::stable_sort(G.Writes.begin(), Elsewhere,
+                     [&](const Write &A, const Write &B) {
+                       return isBefore(A.Site->getBeginLoc(),
+                                       B.Site->getBeginLoc(), SM);
+                     });
+    std::stable_sort(Elsewhere, G.Writes.end(),
+                     [](const Write &A, const Write &B) {
+                       return A.Elsewhere < B.Elsewhere;
+                     });
     // What start-up code shares is this unit's alone.
     if (Remote && !G.SharedBy) {
       llvm::StringRef USR = Remote->Usrs.of(G.Decl->getCanonicalDecl());
@@ -152,7 +164,7 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
       if (USR.empty() ||
           !Remote->View.liveOwnsVariable(USR, G.DefinedInMainFile))
         continue;
-      addRemoteWrites(G.Writes, USR, *Remote, Handlers,
+      addRemoteWrites(G.Writes, Remote->View.writesTo(USR), Handlers,
                       [](const index::Function &) { return true; });
     }
     Variables.push_back(std::move(G));

@@ -74,11 +74,12 @@ struct GlobalVariable {
   clang::QualType type() const;
 };
 
-/// Appends the writes other units of the project make to the variable or
-/// data member \p USR, in functions that are not start-up code and that
-/// \p Counts accepts, ordered by place.
-void addRemoteWrites(std::vector<Write> &Writes, llvm::StringRef USR,
-                     const Project &Remote, const HandlerModel &Handlers,
+/// Appends those of \p Found, the writes other units of the project make
+/// (ProjectView::writesTo, writesThrough), that are in functions that are
+/// not start-up code and that \p Counts accepts, ordered by place.
+void addRemoteWrites(std::vector<Write> &Writes,
+                     llvm::ArrayRef<IndexedWrite> Found,
+                     const HandlerModel &Handlers,
                      llvm::function_ref<bool(const index::Function &)> Counts);
 
 class GlobalStateAnalysis {

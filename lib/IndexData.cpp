@@ -48,12 +48,22 @@ template <typename Pass> void mapFunction(Pass &IO, Function &F) {
   });
   IO.list(F.Overrides, [&](std::string &S) { IO.string(S); });
   IO.list(F.Creates, [&](std::string &S) { IO.string(S); });
+  IO.list(F.Keeps, [&](Kept &K) {
+    IO.number(K.Parameter);
+    IO.string(K.Member);
+  });
+  IO.list(F.HandOns, [&](HandOn &H) {
+    IO.string(H.Constructor);
+    IO.number(H.Argument);
+    IO.string(H.Member);
+  });
   auto MapWrite = [&](Write &W) {
     IO.string(W.Target);
     mapLocation(IO, W.Site);
   };
   IO.list(F.GlobalWrites, MapWrite);
   IO.list(F.MemberWrites, MapWrite);
+  IO.list(F.PointeeWrites, MapWrite);
   IO.list(F.Effects, [&](FunctionEffect &E) {
     IO.enumeration(E.Kind, EffectKind::Timer);
     IO.string(E.Api);

@@ -2,11 +2,13 @@
 //
 // What one translation unit contributes to the project index, keyed by USR
 // so that units can be joined: the functions it defines (with their calls,
-// the objects they create, their writes to variables with static storage
-// and to data members, their local-file and timer effects), its handler,
-// thread and start-up roots, the variables and classes it knows, and the
-// files it read. An index is a list of such units, written in a compact
-// versioned binary format (one unit: a shard; many: a merged index).
+// the objects they create, the objects they hand on from constructor to
+// member and from member to constructor, their writes to variables with
+// static storage, to data members and through them, their local-file and
+// timer effects), its handler, thread and start-up roots, the variables and
+// classes it knows, and the files it read. An index is a list of such
+// units, written in a compact versioned binary format (one unit: a shard;
+// many: a merged index).
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,6 +64,22 @@ struct Write {
   FileLocation Site;
 };
 
+/// A constructor's parameter kept in a reference, pointer or shared-pointer
+/// member (a borrowed member, SharedObjects.h): what the creator passes
+/// there is the object the member refers to.
+struct Kept {
+  unsigned Parameter = 0;
+  std::string Member; ///< the field's USR
+};
+
+/// A member of `this` passed to a constructor: what the member refers to is
+/// handed on to the object created (main -> listener -> session).
+struct HandOn {
+  std::string Constructor; ///< USR
+  unsigned Argument = 0;
+  std::string Member; ///< the field's USR
+};
+
 struct FunctionEffect {
   EffectKind Kind = EffectKind::FileWrite;
   std::string Api;
@@ -84,8 +102,18 @@ struct Function {
   /// them may run it.
   std::vector<std::string> Overrides;
   std::vector<std::string> Creates; ///< USRs of the classes it creates objects of
+  /// For a constructor: the parameters it keeps in borrowed members.
+  std::vector<Kept> Keeps;
+  /// The members of `this` it passes to constructors.
+  std::vector<HandOn> HandOns;
   std::vector<Write> GlobalWrites;
+  /// Writes to members (the member's own value, or for a member that
+  /// holds its object, all of it).
   std::vector<Write> MemberWrites;
+  /// Writes through a reference, pointer or shared-pointer member to the
+  /// object it refers to (Target is the field's USR): the writes to what a
+  /// borrowed member's creator passed in.
+  std::vector<Write> PointeeWrites;
   std::vector<FunctionEffect> Effects;
 };
 
@@ -158,7 +186,7 @@ struct Index {
 };
 
 /// Bumped whenever the layout or the meaning of a field changes.
-constexpr unsigned FormatVersion = 2;
+constexpr unsigned FormatVersion = 3;
 
 /// Who wrote an index: an index is read only by the same stateless-tidy
 /// built against the same LLVM major version (USRs and facts may differ).

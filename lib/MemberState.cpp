@@ -187,7 +187,8 @@ MemberStateAnalysis::MemberStateAnalysis(CodeFacts &Facts,
         if (!Owns(*Field->getParent()))
           continue;
         std::vector<Write> Elsewhere;
-        addRemoteWrites(Elsewhere, Remote->Usrs.of(Field), *Remote, Handlers,
+        addRemoteWrites(Elsewhere,
+                        Remote->View.writesTo(Remote->Usrs.of(Field)), Handlers,
                         [&](const index::Function &F) {
                           return !F.IsStructor && LongLived.contains(F.ThisClass);
                         });

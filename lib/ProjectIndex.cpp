@@ -23,6 +23,10 @@ ProjectIndex::ProjectIndex(index::Index Loaded) : Data(std::move(Loaded)) {
            {&F.GlobalWrites, &F.MemberWrites})
         for (const index::Write &W : *List)
           Writes[W.Target].push_back({U, &F, &W});
+      for (const index::Write &W : F.PointeeWrites)
+        WritesThrough[W.Target].push_back({U, &F, &W});
+      for (const index::HandOn &H : F.HandOns)
+        HandOns[H.Member].push_back({U, &H});
     }
     for (const index::Root &R : Unit.Roots)
       Roots.push_back({U, &R});
@@ -52,6 +56,14 @@ ProjectIndex::overriders(llvm::StringRef USR) const {
 }
 llvm::ArrayRef<IndexedWrite> ProjectIndex::writesTo(llvm::StringRef USR) const {
   return lookup(Writes, USR);
+}
+llvm::ArrayRef<IndexedWrite>
+ProjectIndex::writesThrough(llvm::StringRef USR) const {
+  return lookup(WritesThrough, USR);
+}
+llvm::ArrayRef<InUnit<index::HandOn>>
+ProjectIndex::handOnsOf(llvm::StringRef USR) const {
+  return lookup(HandOns, USR);
 }
 llvm::ArrayRef<InUnit<index::Class>>
 ProjectIndex::classes(llvm::StringRef USR) const {
@@ -185,6 +197,24 @@ ProjectView::writesTo(llvm::StringRef USR) const {
   for (const IndexedWrite &W : Index->writesTo(USR))
     if (counts(W))
       Result.push_back(W);
+  return Result;
+}
+
+llvm::SmallVector<IndexedWrite, 2>
+ProjectView::writesThrough(llvm::StringRef USR) const {
+  llvm::SmallVector<IndexedWrite, 2> Result;
+  for (const IndexedWrite &W : Index->writesThrough(USR))
+    if (counts(W))
+      Result.push_back(W);
+  return Result;
+}
+
+llvm::SmallVector<const index::HandOn *, 2>
+ProjectView::handOnsOf(llvm::StringRef USR) const {
+  llvm::SmallVector<const index::HandOn *, 2> Result;
+  for (const InUnit<index::HandOn> &H : Index->handOnsOf(USR))
+    if (counts(H))
+      Result.push_back(H.Entry);
   return Result;
 }
 

@@ -3,9 +3,10 @@
 // A project index read from disk and checked (IndexData.h), with the lookups
 // the analysis of one unit asks of the others: where a function is defined
 // and what it calls, which handlers, threads and start-up code exist, where
-// a variable or data member is written, what a class derives from. Loaded
-// once per process and shared by every unit analysed in it (clangd analyses
-// several at once).
+// a variable or data member is written (or the object a member refers to),
+// where a member is handed on to a constructor, what a class derives from.
+// Loaded once per process and shared by every unit analysed in it (clangd
+// analyses several at once).
 //
 //===----------------------------------------------------------------------===//
 
@@ -71,6 +72,10 @@ public:
   overriders(llvm::StringRef USR) const;
   llvm::ArrayRef<InUnit<index::Root>> roots() const { return Roots; }
   llvm::ArrayRef<IndexedWrite> writesTo(llvm::StringRef USR) const;
+  /// The writes through the member \p USR to the object it refers to.
+  llvm::ArrayRef<IndexedWrite> writesThrough(llvm::StringRef USR) const;
+  /// Where the member \p USR is passed to a constructor.
+  llvm::ArrayRef<InUnit<index::HandOn>> handOnsOf(llvm::StringRef USR) const;
   llvm::ArrayRef<InUnit<index::Class>> classes(llvm::StringRef USR) const;
   llvm::ArrayRef<InUnit<index::Variable>>
   variables(llvm::StringRef USR) const;
@@ -84,6 +89,8 @@ private:
   llvm::StringMap<llvm::SmallVector<InUnit<index::Function>, 1>> Definitions;
   llvm::StringMap<llvm::SmallVector<InUnit<index::Function>, 1>> Overriders;
   llvm::StringMap<llvm::SmallVector<IndexedWrite, 2>> Writes;
+  llvm::StringMap<llvm::SmallVector<IndexedWrite, 1>> WritesThrough;
+  llvm::StringMap<llvm::SmallVector<InUnit<index::HandOn>, 1>> HandOns;
   llvm::StringMap<llvm::SmallVector<InUnit<index::Class>, 1>> Classes;
   llvm::StringMap<llvm::SmallVector<InUnit<index::Variable>, 1>> Variables;
   llvm::StringMap<unsigned> UnitsByMainFile;
@@ -112,6 +119,12 @@ public:
   llvm::ArrayRef<const index::Root *> roots() const { return Roots; }
   /// The writes other units make to the variable or field \p USR.
   llvm::SmallVector<IndexedWrite, 2> writesTo(llvm::StringRef USR) const;
+  /// The writes other units make through the member \p USR to the object
+  /// it refers to.
+  llvm::SmallVector<IndexedWrite, 2> writesThrough(llvm::StringRef USR) const;
+  /// Where other units pass the member \p USR to a constructor.
+  llvm::SmallVector<const index::HandOn *, 2>
+  handOnsOf(llvm::StringRef USR) const;
   /// What other units know of the class \p USR, or null.
   const index::Class *classInfo(llvm::StringRef USR) const;
 

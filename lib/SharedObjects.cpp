@@ -5,7 +5,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/PointerUnion.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -63,26 +63,21 @@ const ParmVarDecl *initialisingParameter(const FieldDecl &Field,
   return nullptr;
 }
 
-/// The members each constructor parameter is kept in.
-using KeptIn =
-    llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 2>;
-
-KeptIn borrowedMembers(const CXXConstructorDecl &Constructor) {
-  KeptIn Result;
-  for (const FieldDecl *Field : Constructor.getParent()->fields())
-    if (refersToObject(Field->getType()))
-      if (const ParmVarDecl *Param = initialisingParameter(*Field, Constructor))
-        Result.push_back({Param->getFunctionScopeIndex(), Field});
-  return Result;
-}
+/// The members, by USR, each constructor parameter is kept in.
+using KeptIn = llvm::SmallVector<std::pair<unsigned, llvm::StringRef>, 2>;
 
 /// A local of start-up code, or an object it makes inline.
 using StartUpObject = llvm::PointerUnion<const VarDecl *, const Creation *>;
 
+/// Members are named by USR, so that this unit's facts and the other
+/// units' meet.
 class SharedLocals {
 public:
-  SharedLocals(CodeFacts &Facts, const HandlerModel &Handlers)
-      : Facts(Facts), Handlers(Handlers) {
+  SharedLocals(CodeFacts &Facts, const HandlerModel &Handlers,
+               const Project *Remote)
+      : Facts(Facts), Handlers(Handlers), Remote(Remote),
+        OwnUsrs(Facts.context().getSourceManager()),
+        Usrs(Remote ? Remote->Usrs : OwnUsrs) {
     for (const FunctionDecl *F : Facts.walkedFunctions())
       if (Handlers.isStartUpOnly(F))
         for (const Creation &Created : Facts.factsOf(F)->Creates)
@@ -104,7 +99,11 @@ public:
   }
 
   llvm::ArrayRef<StartUpObject> pointedToBy(const FieldDecl &Field) const {
-    auto Found = Members.find(&Field);
+    return Members.empty() ? llvm::ArrayRef<StartUpObject>()
+                           : pointedToBy(Usrs.of(&Field));
+  }
+  llvm::ArrayRef<StartUpObject> pointedToBy(llvm::StringRef Member) const {
+    const auto *Found = Members.find(Member);
     if (Found == Members.end())
       return {};
     return Found->second.getArrayRef();
@@ -117,6 +116,9 @@ public:
     const auto *Made = cast<const Creation *>(Object);
     return {nullptr, Made, StartUpCreations.lookup(Made->Site).second};
   }
+
+  /// The members that refer to shared objects, by USR, with the objects.
+  const auto &members() const { return Members; }
 
 private:
   /// The start-up objects \p Arg passes on: a start-up local, one made
@@ -139,32 +141,93 @@ private:
     return {};
   }
 
+  /// The constructor \p Created runs: its definition in this unit or, with
+  /// the index, in another.
+  FunctionNode constructorOf(const Creation &Created) const {
+    if (const FunctionDecl *Definition = definitionOf(Created.Constructor))
+      return Definition;
+    return Created.Constructor ? Handlers.resolve(Usrs.of(Created.Constructor))
+                               : nullptr;
+  }
+
+  /// The borrowed members of the constructor \p Node (none for library
+  /// code), by parameter.
+  KeptIn keptIn(FunctionNode Node) const {
+    KeptIn Result;
+    if (const auto *Other = dyn_cast_if_present<const index::Function *>(Node))
+      for (const index::Kept &K : Other->Keeps)
+        Result.push_back({K.Parameter, K.Member});
+    else if (const auto *Constructor = dyn_cast_or_null<CXXConstructorDecl>(
+                 dyn_cast_if_present<const FunctionDecl *>(Node));
+             Constructor && !Facts.isLibraryCode(*Constructor))
+      for (auto [Index, Field] : borrowedMembers(*Constructor))
+        if (llvm::StringRef Member = Usrs.of(Field); !Member.empty())
+          Result.push_back({Index, Member});
+    return Result;
+  }
+
   bool handOn() {
     bool Changed = false;
     for (const FunctionDecl *F : Facts.walkedFunctions())
-      for (const Creation &Created : Facts.factsOf(F)->Creates) {
-        const auto *Constructor = dyn_cast_or_null<CXXConstructorDecl>(
-            definitionOf(Created.Constructor));
-        if (!Constructor || Facts.isLibraryCode(*Constructor))
-          continue;
-        for (auto [Index, Field] : borrowedMembers(*Constructor))
+      for (const Creation &Created : Facts.factsOf(F)->Creates)
+        for (auto [Index, Member] : keptIn(constructorOf(Created)))
           if (Index < Created.Args.size())
             for (StartUpObject Object : objectsIn(*Created.Args[Index]))
-              Changed |= Members[Field].insert(Object);
-      }
+              Changed |= Members[Member].insert(Object);
+    // The other units pass members on to constructors the same way.
+    if (Remote)
+      for (size_t From = 0; From < Members.size(); ++From)
+        for (const index::HandOn *H :
+             Remote->View.handOnsOf((Members.begin() + From)->first))
+          for (auto [Index, Member] : keptIn(Handlers.resolve(H->Constructor)))
+            if (Index == H->Argument) {
+              // Members may grow: copy before inserting.
+              const llvm::SmallVector<StartUpObject, 2> Objects(
+                  (Members.begin() + From)->second.getArrayRef());
+              for (StartUpObject Object : Objects)
+                Changed |= Members[Member].insert(Object);
+            }
     return Changed;
   }
 
   CodeFacts &Facts;
   const HandlerModel &Handlers;
+  const Project *Remote;
+  UsrCache OwnUsrs;
+  UsrCache &Usrs;
   /// What start-up code makes inline, and which function makes it.
   llvm::DenseMap<const Expr *, std::pair<const Creation *, const FunctionDecl *>>
       StartUpCreations;
-  llvm::DenseMap<const FieldDecl *, llvm::SmallSetVector<StartUpObject, 1>>
+  llvm::MapVector<llvm::StringRef, llvm::SmallSetVector<StartUpObject, 1>>
       Members;
 };
 
 } // namespace
+
+llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 2>
+borrowedMembers(const CXXConstructorDecl &Constructor) {
+  llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 2> Result;
+  for (const FieldDecl *Field : Constructor.getParent()->fields())
+    if (refersToObject(Field->getType()))
+      if (const ParmVarDecl *Param = initialisingParameter(*Field, Constructor))
+        Result.push_back({Param->getFunctionScopeIndex(), Field});
+  return Result;
+}
+
+std::optional<WriteFinder::Part> pointeePart(const FieldDecl &Field) {
+  if (!refersToObject(Field.getType()))
+    return std::nullopt;
+  return Field.getType()->isReferenceType() ? WriteFinder::Part::ObjectOrPointee
+                                            : WriteFinder::Part::Pointee;
+}
+
+const FieldDecl *handedOnMember(const Expr &Arg) {
+  const auto *Member = dyn_cast<MemberExpr>(passedFrom(&Arg));
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && refersToObject(Field->getType()) ? Field : nullptr;
+}
 
 WriteFinder::Part memberStatePart(const FieldDecl &Field) {
   const auto *Class = dyn_cast<CXXRecordDecl>(Field.getParent());
@@ -182,8 +245,9 @@ WriteFinder::Part memberStatePart(const FieldDecl &Field) {
 
 void findSharedLocalWrites(
     CodeFacts &Facts, const HandlerModel &Handlers, WriteFinders &Finders,
+    const Project *Remote,
     llvm::function_ref<void(const SharedObject &, const Write &)> Found) {
-  const SharedLocals Shared(Facts, Handlers);
+  const SharedLocals Shared(Facts, Handlers, Remote);
   using Part = WriteFinder::Part;
   for (const FunctionDecl *F : Facts.walkedFunctions()) {
     // Request code: what a handler reaches.
@@ -197,15 +261,28 @@ void findSharedLocalWrites(
           Found(Shared.describe(R.Var), Write{Site, F, {}});
     for (const MemberReference &R : Known.MemberRefs) {
       llvm::ArrayRef<StartUpObject> Objects = Shared.pointedToBy(*R.Field);
-      if (Objects.empty())
+      std::optional<Part> Through = pointeePart(*R.Field);
+      if (Objects.empty() || !Through)
         continue;
-      const Part What = R.Field->getType()->isReferenceType()
-                            ? Part::ObjectOrPointee
-                            : Part::Pointee;
-      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref, What))
+      if (const Stmt *Site =
+              Finders.forRoot(*R.Root).findWrite(*R.Ref, *Through))
         for (StartUpObject Object : Objects)
           Found(Shared.describe(Object), Write{Site, F, {}});
     }
+  }
+  if (!Remote)
+    return;
+  // The other units' writes through the same members, in request code.
+  for (const auto &[Member, Objects] : Shared.members()) {
+    std::vector<Write> Elsewhere;
+    addRemoteWrites(Elsewhere, Remote->View.writesThrough(Member), Handlers,
+                    [&](const index::Function &F) {
+                      return Handlers.pathTo(Handlers.resolve(F.USR))
+                          .has_value();
+                    });
+    for (const Write &W : Elsewhere)
+      for (StartUpObject Object : Objects)
+        Found(Shared.describe(Object), W);
   }
 }
 

@@ -110,24 +110,50 @@ private:
       for (const CXXMethodDecl *Overridden : Method->overridden_methods())
         if (!Usrs.of(Overridden).empty())
           Out.Overrides.push_back(Usrs.of(Overridden).str());
-    for (const Creation &Created : Known.Creates)
+    for (const Creation &Created : Known.Creates) {
       if (!Usrs.of(Created.Class).empty())
         Out.Creates.push_back(Usrs.of(Created.Class).str());
+      summarizeHandOns(Created, Out);
+    }
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&F);
+        Constructor && !Facts.isLibraryCode(F))
+      for (auto [Index, Field] : borrowedMembers(*Constructor))
+        if (!Usrs.of(Field).empty())
+          Out.Keeps.push_back({Index, Usrs.of(Field).str()});
     for (const GlobalReference &R : Known.GlobalRefs)
       if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(*R.Ref))
         if (llvm::StringRef USR = noteVariable(*R.Var); !USR.empty())
           Out.GlobalWrites.push_back(
               {USR.str(), toFileLocation(Site->getBeginLoc(), SM)});
-    for (const MemberReference &R : Known.MemberRefs)
-      if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
-              *R.Ref, memberStatePart(*R.Field)))
-        if (!Usrs.of(R.Field).empty())
-          Out.MemberWrites.push_back(
-              {Usrs.of(R.Field).str(), toFileLocation(Site->getBeginLoc(), SM)});
+    for (const MemberReference &R : Known.MemberRefs) {
+      if (Usrs.of(R.Field).empty())
+        continue;
+      WriteFinder &Finder = Finders.forRoot(*R.Root);
+      if (const Stmt *Site = Finder.findWrite(*R.Ref, memberStatePart(*R.Field)))
+        Out.MemberWrites.push_back(
+            {Usrs.of(R.Field).str(), toFileLocation(Site->getBeginLoc(), SM)});
+      // Whether the member borrows its object may show in another unit.
+      if (std::optional<WriteFinder::Part> Through = pointeePart(*R.Field))
+        if (const Stmt *Site = Finder.findWrite(*R.Ref, *Through))
+          Out.PointeeWrites.push_back({Usrs.of(R.Field).str(),
+                                       toFileLocation(Site->getBeginLoc(), SM)});
+    }
     for (const EffectSite &E : Known.Effects)
       Out.Effects.push_back({E.What.Kind, E.What.Api, E.What.Action,
                              toFileLocation(E.Site->getExprLoc(), SM)});
     return Out;
+  }
+
+  /// The members of `this` that \p Created passes to its constructor.
+  void summarizeHandOns(const Creation &Created, index::Function &Out) {
+    if (!Created.Constructor || Facts.isLibraryCode(*Created.Constructor) ||
+        Usrs.of(Created.Constructor).empty())
+      return;
+    for (unsigned Index = 0; Index < Created.Args.size(); ++Index)
+      if (const FieldDecl *Field = handedOnMember(*Created.Args[Index]))
+        if (!Usrs.of(Field).empty())
+          Out.HandOns.push_back({Usrs.of(Created.Constructor).str(), Index,
+                                 Usrs.of(Field).str()});
   }
 
   void summarizeRoots(index::Unit &U) {

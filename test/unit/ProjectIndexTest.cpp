@@ -306,5 +306,112 @@ TEST(ProjectView, VirtualCallReachesOverridesInOtherUnits) {
             "via call to 'Store::save', which 'Disk::save' overrides");
 }
 
+TEST(ProjectView, ObjectOfMainSharedThroughMembersOfOtherUnits) {
+  // main() makes the room and hands it to the listener, which hands it to a
+  // session, whose handler joins it: three units.
+  constexpr const char *Classes = R"cpp(
+    #include <memory>
+    #include <vector>
+    struct Room {
+      std::vector<int> members;
+      void join(int id) { members.push_back(id); }
+      int size() const { return int(members.size()); }
+    };
+    struct Session {
+      explicit Session(std::shared_ptr<Room> room);
+      void serve(const httplib::Request &, httplib::Response &);
+      std::shared_ptr<Room> room_;
+      std::shared_ptr<Room> own_;
+    };
+    struct Listener {
+      explicit Listener(std::shared_ptr<Room> room);
+      void start(httplib::Server &s);
+      std::shared_ptr<Room> room_;
+    };
+  )cpp";
+  UnitUnderTest Listening(std::string(Classes) + R"cpp(
+    Listener::Listener(std::shared_ptr<Room> room) : room_(room) {}
+    void Listener::start(httplib::Server &s) {
+      auto session = std::make_shared<Session>(room_);
+      s.Post("/join", [session](const httplib::Request &q, httplib::Response &r) {
+        session->serve(q, r);
+      });
+    }
+  )cpp",
+                          "/project/listener.cpp");
+  UnitUnderTest Serving(std::string(Classes) + R"cpp(
+    Session::Session(std::shared_ptr<Room> room)
+        : room_(room), own_(std::make_shared<Room>()) {}
+    void Session::serve(const httplib::Request &, httplib::Response &) {
+      if (room_->size() < 10)
+        room_->join(1);
+      own_->join(2);
+    }
+  )cpp",
+                        "/project/session.cpp");
+  index::Index I;
+  I.Units = {Listening.summary(), Serving.summary()};
+
+  // The facts that carry the room, by USR.
+  auto FunctionNamed = [&](unsigned Unit, llvm::StringRef Name) {
+    for (const index::Function &F : I.Units[Unit].Functions)
+      if (F.Name == Name)
+        return &F;
+    return static_cast<const index::Function *>(nullptr);
+  };
+  const index::Function *Keeping = FunctionNamed(1, "Session::Session");
+  ASSERT_NE(Keeping, nullptr);
+  ASSERT_EQ(Keeping->Keeps.size(), 1u); // room_, not own_
+  EXPECT_EQ(Keeping->Keeps[0].Parameter, 0u);
+  EXPECT_EQ(Keeping->Keeps[0].Member, "c:@S@Session@FI@room_");
+  const index::Function *Starting = FunctionNamed(0, "Listener::start");
+  ASSERT_NE(Starting, nullptr);
+  ASSERT_EQ(Starting->HandOns.size(), 1u);
+  EXPECT_EQ(Starting->HandOns[0].Member, "c:@S@Listener@FI@room_");
+  EXPECT_EQ(Starting->HandOns[0].Argument, 0u);
+  const index::Function *Serve = FunctionNamed(1, "Session::serve");
+  ASSERT_NE(Serve, nullptr);
+  // room_->join and own_->join; room_->size() is const.
+  ASSERT_EQ(Serve->PointeeWrites.size(), 2u);
+  const unsigned JoinLine = Serve->PointeeWrites[0].Site.Line;
+  EXPECT_EQ(Serve->PointeeWrites[1].Site.Line, JoinLine + 1);
+
+  // Through the file format and back.
+  std::string Bytes = serialized(I);
+  llvm::Expected<index::Index> Read = index::read(Bytes);
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(serialized(*Read), Bytes);
+  auto Index = std::make_shared<const ProjectIndex>(std::move(*Read));
+
+  UnitUnderTest Main(std::string(Classes) + R"cpp(
+    int main() {
+      httplib::Server s;
+      auto room = std::make_shared<Room>();
+      Listener listener(room);
+      listener.start(s);
+    }
+  )cpp",
+                     "/project/main.cpp");
+  const SourceManager &SM = Main.AST->getSourceManager();
+  Project Remote(ProjectView(Index, mainFilePath(SM)), SM);
+  HandlerModel Handlers(Main.Facts, &Remote);
+  GlobalStateAnalysis Shared(Main.Facts, Handlers, Main.Finders, &Remote);
+  ASSERT_EQ(Shared.variables().size(), 1u);
+  const GlobalVariable &Room = Shared.variables().front();
+  EXPECT_EQ(Room.Decl->getName(), "room");
+  EXPECT_EQ(Room.Kind, GlobalVariable::Scope::SharedLocal);
+  ASSERT_EQ(Room.Writes.size(), 1u);
+  EXPECT_EQ(Room.Writes[0].Elsewhere.File, "/project/session.cpp");
+  EXPECT_EQ(Room.Writes[0].Elsewhere.Line, JoinLine); // not own_'s
+  EXPECT_TRUE(Handlers.pathTo(Room.Writes[0].Function).has_value());
+
+  // Alone, main.cpp sees neither the constructors nor the handler.
+  HandlerModel Alone(Main.Facts);
+  EXPECT_TRUE(
+      GlobalStateAnalysis(Main.Facts, Alone, Main.Finders, nullptr)
+          .variables()
+          .empty());
+}
+
 } // namespace
 } // namespace stateless

@@ -428,6 +428,15 @@ int dump(llvm::StringRef File) {
         OS << "    writes " << W.Target << " at " << Loc(W.Site) << "\n";
       for (const index::Write &W : F.MemberWrites)
         OS << "    writes member " << W.Target << " at " << Loc(W.Site) << "\n";
+      for (const index::Write &W : F.PointeeWrites)
+        OS << "    writes through member " << W.Target << " at "
+           << Loc(W.Site) << "\n";
+      for (const index::Kept &K : F.Keeps)
+        OS << "    keeps parameter " << K.Parameter << " in member "
+           << K.Member << "\n";
+      for (const index::HandOn &H : F.HandOns)
+        OS << "    hands member " << H.Member << " to " << H.Constructor
+           << " as argument " << H.Argument << "\n";
       for (const index::FunctionEffect &E : F.Effects)
         OS << "    effect " << E.Api << " at " << Loc(E.Site) << "\n";
     }
