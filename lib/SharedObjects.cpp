@@ -103,7 +103,8 @@ public:
                            : pointedToBy(Usrs.of(&Field));
   }
   llvm::ArrayRef<StartUpObject> pointedToBy(llvm::StringRef Member) const {
-    const auto *Found = Members.find(Member);
+    // MapVector's iterator is a pointer in newer LLVM, a class in LLVM 16.
+    auto Found = Members.find(Member); // NOLINT(readability-qualified-auto)
     if (Found == Members.end())
       return {};
     return Found->second.getArrayRef();
