@@ -345,10 +345,10 @@ private:
       return nullptr;
     const FunctionDecl *Callee = nullptr;
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-      Callee = Construct->getConstructor();
-      if (Callee && declaresSameEntity(Construct->getConstructor()->getParent(),
-                                       &Class))
-        return Construct->getConstructor();
+      const CXXConstructorDecl *Constructor = Construct->getConstructor();
+      if (Constructor && declaresSameEntity(Constructor->getParent(), &Class))
+        return Constructor;
+      Callee = Constructor;
     } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
       Callee = Call->getDirectCallee();
     }

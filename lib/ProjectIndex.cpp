@@ -184,38 +184,22 @@ const index::Function *ProjectView::definition(llvm::StringRef USR) const {
 
 llvm::SmallVector<const index::Function *, 2>
 ProjectView::overriders(llvm::StringRef USR) const {
-  llvm::SmallVector<const index::Function *, 2> Result;
-  for (const InUnit<index::Function> &F : Index->overriders(USR))
-    if (counts(F))
-      Result.push_back(F.Entry);
-  return Result;
+  return countedEntries(Index->overriders(USR));
 }
 
 llvm::SmallVector<IndexedWrite, 2>
 ProjectView::writesTo(llvm::StringRef USR) const {
-  llvm::SmallVector<IndexedWrite, 2> Result;
-  for (const IndexedWrite &W : Index->writesTo(USR))
-    if (counts(W))
-      Result.push_back(W);
-  return Result;
+  return counted(Index->writesTo(USR));
 }
 
 llvm::SmallVector<IndexedWrite, 2>
 ProjectView::writesThrough(llvm::StringRef USR) const {
-  llvm::SmallVector<IndexedWrite, 2> Result;
-  for (const IndexedWrite &W : Index->writesThrough(USR))
-    if (counts(W))
-      Result.push_back(W);
-  return Result;
+  return counted(Index->writesThrough(USR));
 }
 
 llvm::SmallVector<const index::HandOn *, 2>
 ProjectView::handOnsOf(llvm::StringRef USR) const {
-  llvm::SmallVector<const index::HandOn *, 2> Result;
-  for (const InUnit<index::HandOn> &H : Index->handOnsOf(USR))
-    if (counts(H))
-      Result.push_back(H.Entry);
-  return Result;
+  return countedEntries(Index->handOnsOf(USR));
 }
 
 const index::Class *ProjectView::classInfo(llvm::StringRef USR) const {

@@ -141,6 +141,24 @@ private:
   template <typename T> bool counts(const T &Found) const {
     return Found.Unit != Live && !Stale.test(Found.Unit);
   }
+  /// What \p Found holds of the units that count.
+  template <typename T>
+  llvm::SmallVector<T, 2> counted(llvm::ArrayRef<T> Found) const {
+    llvm::SmallVector<T, 2> Result;
+    for (const T &F : Found)
+      if (counts(F))
+        Result.push_back(F);
+    return Result;
+  }
+  template <typename T>
+  llvm::SmallVector<const T *, 2>
+  countedEntries(llvm::ArrayRef<InUnit<T>> Found) const {
+    llvm::SmallVector<const T *, 2> Result;
+    for (const InUnit<T> &F : Found)
+      if (counts(F))
+        Result.push_back(F.Entry);
+    return Result;
+  }
   /// True when the live unit comes first among the units that claim the
   /// entity or, when none does, among those that know it.
   template <typename T, typename Claims>

@@ -134,10 +134,8 @@ private:
       const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
       if (Var && isStartUpLocal(*Var))
         return {Var};
-    } else if (const auto *Member = dyn_cast<MemberExpr>(From)) {
-      if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
-        if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-          return llvm::SmallVector<StartUpObject, 1>(pointedToBy(*Field));
+    } else if (const FieldDecl *Field = handedOnMember(Arg)) {
+      return llvm::SmallVector<StartUpObject, 1>(pointedToBy(*Field));
     }
     return {};
   }
