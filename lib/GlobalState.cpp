@@ -103,12 +103,16 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
   // One entry per variable as written: the instantiations of a template
   // share the location of their pattern.
   llvm::MapVector<SourceLocation, GlobalVariable> ByDeclaration;
-  auto EntryFor = [&](const VarDecl &VD) -> GlobalVariable & {
-    SourceLocation Key = VD.getCanonicalDecl()->getLocation();
+  auto EntryAt = [&](SourceLocation Key,
+                     auto Describe) -> GlobalVariable & {
     auto [It, Inserted] = ByDeclaration.insert({Key, GlobalVariable()});
     if (Inserted)
-      It->second = describe(VD, Context);
+      It->second = Describe();
     return It->second;
+  };
+  auto EntryFor = [&](const VarDecl &VD) -> GlobalVariable & {
+    return EntryAt(VD.getCanonicalDecl()->getLocation(),
+                   [&] { return describe(VD, Context); });
   };
   for (const VarDecl *VD : Facts.annotatedVariables())
     EntryFor(*VD);
@@ -131,15 +135,13 @@ GlobalStateAnalysis::GlobalStateAnalysis(CodeFacts &Facts,
   findSharedLocalWrites(
       Facts, Handlers, Finders, Remote,
       [&](const SharedObject &Object, const Write &W) {
-        if (Object.Local) {
-          EntryFor(*Object.Local).Writes.push_back(W);
-          return;
-        }
-        auto [It, Inserted] = ByDeclaration.insert(
-            {Object.Made->Site->getBeginLoc(), GlobalVariable()});
-        if (Inserted)
-          It->second = describe(*Object.Made, *Object.Owner, SM);
-        It->second.Writes.push_back(W);
+        GlobalVariable &Entry =
+            Object.Local
+                ? EntryFor(*Object.Local)
+                : EntryAt(Object.Made->Site->getBeginLoc(), [&] {
+                    return describe(*Object.Made, *Object.Owner, SM);
+                  });
+        Entry.Writes.push_back(W);
       });
 
   for (auto &Entry : ByDeclaration) {
