@@ -11,17 +11,11 @@ namespace stateless {
 /// service implementations, endpoint classes, objects whose `this` a
 /// registered handler captures) that request code writes: the object lives
 /// as long as the instance, so what the member holds is per-instance.
-///
-/// For the user-facing documentation see docs/checks/stateless-handler-member-state.md
 class HandlerMemberStateCheck : public StatelessCheck {
 public:
   HandlerMemberStateCheck(llvm::StringRef Name,
                           clang::tidy::ClangTidyContext *Context)
-      : StatelessCheck(Name, Context, Scope::All) {}
-
-private:
-  void report(TranslationUnitAnalysis &Analysis,
-              clang::SourceManager &SM) override;
+      : StatelessCheck(Name, Context, Check::HandlerMemberState, Scope::All) {}
 };
 
 } // namespace stateless

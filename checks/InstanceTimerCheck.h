@@ -3,19 +3,17 @@
 #ifndef STATELESS_CHECKS_INSTANCETIMERCHECK_H
 #define STATELESS_CHECKS_INSTANCETIMERCHECK_H
 
-#include "EffectCheck.h"
+#include "StatelessCheck.h"
 
 namespace stateless {
 
-/// Finds the creation or arming of timers, periodic jobs and background
-/// threads in code a request handler reaches: the job runs on one instance
-/// only and is lost when it stops.
-///
-/// For the user-facing documentation see docs/checks/stateless-instance-timer.md
-class InstanceTimerCheck : public EffectCheck {
+/// Finds timers and background threads armed while serving a request, and
+/// scheduled jobs of the instance wherever they are armed: every instance
+/// runs them, and they stop with it.
+class InstanceTimerCheck : public StatelessCheck {
 public:
   InstanceTimerCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : EffectCheck(Name, Context, EffectKind::Timer) {}
+      : StatelessCheck(Name, Context, Check::InstanceTimer, Scope::Handlers) {}
 };
 
 } // namespace stateless

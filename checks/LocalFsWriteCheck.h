@@ -3,19 +3,16 @@
 #ifndef STATELESS_CHECKS_LOCALFSWRITECHECK_H
 #define STATELESS_CHECKS_LOCALFSWRITECHECK_H
 
-#include "EffectCheck.h"
+#include "StatelessCheck.h"
 
 namespace stateless {
 
-/// Finds calls and constructions that create, modify, move or delete local
-/// files or directories in code a request handler reaches: the file stays on
-/// the instance that served the request.
-///
-/// For the user-facing documentation see docs/checks/stateless-local-fs-write.md
-class LocalFsWriteCheck : public EffectCheck {
+/// Finds calls that create, modify, move or delete local files in code a
+/// request handler reaches: the file stays on the one host.
+class LocalFsWriteCheck : public StatelessCheck {
 public:
   LocalFsWriteCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : EffectCheck(Name, Context, EffectKind::FileWrite) {}
+      : StatelessCheck(Name, Context, Check::LocalFsWrite, Scope::Handlers) {}
 };
 
 } // namespace stateless

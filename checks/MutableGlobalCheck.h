@@ -3,20 +3,17 @@
 #ifndef STATELESS_CHECKS_MUTABLEGLOBALCHECK_H
 #define STATELESS_CHECKS_MUTABLEGLOBALCHECK_H
 
-#include "StaticStateCheck.h"
+#include "StatelessCheck.h"
 
 namespace stateless {
 
-/// Finds variables with static or thread storage duration (other than maps
-/// and sets) that the code modifies after start-up: each service instance
-/// holds its own copy, so the value differs between instances and is lost
-/// on restart.
-///
-/// For the user-facing documentation see docs/checks/stateless-mutable-global.md
+/// Finds variables with static or thread storage, and objects start-up code
+/// shares with request code, that are modified after start-up (all but
+/// maps and sets, which stateless-static-session-map reports).
 class MutableGlobalCheck : public StaticStateCheck {
 public:
   MutableGlobalCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : StaticStateCheck(Name, Context, Partition::Values) {}
+      : StaticStateCheck(Name, Context, Check::MutableGlobal) {}
 };
 
 } // namespace stateless

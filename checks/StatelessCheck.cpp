@@ -4,7 +4,7 @@
 #include "Compat.h"
 
 #include "ProjectIndex.h"
-#include "UnitSummary.h"
+#include "Usr.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -17,18 +17,21 @@ using namespace clang::ast_matchers;
 namespace stateless {
 
 StatelessCheck::StatelessCheck(llvm::StringRef Name,
-                               tidy::ClangTidyContext *Context,
+                               tidy::ClangTidyContext *Context, Check Reports,
                                Scope DefaultScope)
-    : ClangTidyCheck(Name, Context), CheckName(Name), TidyContext(Context),
-      ReportScope(readScope(DefaultScope)), ReportAllowed(readBoolOption("ReportAllowed")),
-      ReportAllHandlers(readBoolOption("ReportAllHandlers")),
+    : ClangTidyCheck(Name, Context), Reports(Reports), CheckName(Name),
+      TidyContext(Context), ReportScope(readScope(DefaultScope)),
       HandlerFunctions(Options.getLocalOrGlobal("HandlerFunctions", "")),
       HandlerRegistrars(Options.getLocalOrGlobal("HandlerRegistrars", "")),
       HandlerBaseClasses(Options.getLocalOrGlobal("HandlerBaseClasses", "")),
       ProjectIndexPath(Options.getLocalOrGlobal("ProjectIndex", "")),
       Handlers{readRegexOption("HandlerFunctions", HandlerFunctions),
                readRegexOption("HandlerRegistrars", HandlerRegistrars),
-               readRegexOption("HandlerBaseClasses", HandlerBaseClasses)} {}
+               readRegexOption("HandlerBaseClasses", HandlerBaseClasses)} {
+  Reporting.AllCode = ReportScope == Scope::All;
+  Reporting.ReportAllowed = readBoolOption("ReportAllowed");
+  Reporting.ReportAllHandlers = readBoolOption("ReportAllHandlers");
+}
 
 StatelessCheck::Scope StatelessCheck::readScope(Scope Default) {
   llvm::StringRef DefaultName = Default == Scope::All ? "all" : "handlers";
@@ -83,8 +86,10 @@ void StatelessCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HandlerFunctions", HandlerFunctions);
   Options.store(Opts, "HandlerRegistrars", HandlerRegistrars);
   Options.store(Opts, "HandlerBaseClasses", HandlerBaseClasses);
-  Options.store(Opts, "ReportAllowed", ReportAllowed ? "true" : "false");
-  Options.store(Opts, "ReportAllHandlers", ReportAllHandlers ? "true" : "false");
+  Options.store(Opts, "ReportAllowed",
+                Reporting.ReportAllowed ? "true" : "false");
+  Options.store(Opts, "ReportAllHandlers",
+                Reporting.ReportAllHandlers ? "true" : "false");
   Options.store(Opts, "ProjectIndex", ProjectIndexPath);
 }
 
@@ -95,14 +100,23 @@ void StatelessCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void StatelessCheck::check(const MatchFinder::MatchResult &Result) {
-  Analysis = TranslationUnitAnalysis::get(
+  Analysis = UnitAnalysis::get(
       *Result.Context, Handlers,
       HandlerFunctions + '\n' + HandlerRegistrars + '\n' + HandlerBaseClasses,
       indexPath(*Result.SourceManager));
   std::string IndexProblem = Analysis->takeIndexProblem();
   if (!IndexProblem.empty())
     configurationDiag("%0") << IndexProblem;
-  report(*Analysis, *Result.SourceManager);
+  // The findings name places in files of the project; a file this unit did
+  // not include is opened to place a note there.
+  SourceManager &SM = *Result.SourceManager;
+  for (const Finding &F : Analysis->findings(Reports, Reporting)) {
+    diag(toSourceLocation(F.At, SM, /*OpenFiles=*/true), "%0") << F.Message;
+    for (const Note &N : F.Notes)
+      if (SourceLocation At = toSourceLocation(N.At, SM, /*OpenFiles=*/true);
+          At.isValid())
+        diag(At, "%0", DiagnosticIDs::Note) << N.Message;
+  }
 }
 
 std::string StatelessCheck::indexPath(const SourceManager &SM) const {
@@ -129,85 +143,20 @@ std::string StatelessCheck::indexPath(const SourceManager &SM) const {
 
 void StatelessCheck::onEndOfTranslationUnit() { Analysis.reset(); }
 
-SourceLocation StatelessCheck::locate(const FileLocation &Where,
-                                      SourceManager &SM) {
-  OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Where.File);
-  if (!File)
-    return {};
-  FileID ID = SM.translateFile(*File);
-  if (ID.isInvalid())
-    ID = SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
-  return SM.translateLineCol(ID, Where.Line, Where.Column);
+StaticStateCheck::StaticStateCheck(llvm::StringRef Name,
+                                   tidy::ClangTidyContext *Context,
+                                   Check Reports)
+    : StatelessCheck(Name, Context, Reports, Scope::All),
+      AllowedTypesSource(Options.get("AllowedTypes", "")),
+      AllowedNamesSource(Options.get("AllowedNames", "")) {
+  Reporting.AllowedTypes = readRegexOption("AllowedTypes", AllowedTypesSource);
+  Reporting.AllowedNames = readRegexOption("AllowedNames", AllowedNamesSource);
 }
 
-SourceLocation StatelessCheck::locate(const Write &W, SourceManager &SM) {
-  return W.Site ? SM.getFileLoc(W.Site->getBeginLoc())
-                : locate(W.Elsewhere, SM);
-}
-
-void StatelessCheck::emitNotes(const std::vector<Note> &Notes,
-                               SourceManager &SM) {
-  for (const Note &N : Notes) {
-    SourceLocation Loc =
-        N.Loc.isValid() ? SM.getFileLoc(N.Loc) : locate(N.Elsewhere, SM);
-    if (Loc.isValid())
-      diag(Loc, "%0", DiagnosticIDs::Note) << N.Message;
-  }
-}
-
-void StatelessCheck::reportAnnotationProblem(const AllowAnnotation &Allow,
-                                             llvm::StringRef Name,
-                                             const SourceManager &SM) {
-  SourceLocation Loc = SM.getFileLoc(Allow.Loc);
-  if (Allow.Issue == AllowAnnotation::Problem::UnknownKind)
-    diag(Loc, "STATELESS_ALLOW on '%0' has unknown kind '%1'; use one of %2")
-        << Name << Allow.Kind << allowedKindList();
-  else
-    diag(Loc, "STATELESS_ALLOW on '%0' needs a reason: say why losing this "
-              "state is safe")
-        << Name;
-}
-
-void StatelessCheck::emitAllowedNote(
-    const std::optional<AllowAnnotation> &Allow, const SourceManager &SM) {
-  if (!Allow || !Allow->isValid())
-    return;
-  diag(SM.getFileLoc(Allow->Loc), "allowed by STATELESS_ALLOW(%0): %1",
-       DiagnosticIDs::Note)
-      << Allow->Kind << Allow->Reason;
-}
-
-StatelessCheck::ShownWrite
-StatelessCheck::showWrite(const HandlerModel &Handlers,
-                          llvm::ArrayRef<Write> Writes) {
-  ShownWrite Result{nullptr, std::nullopt, {}};
-  for (const Write &W : Writes) {
-    Result.Writers.push_back(W.Function);
-    if (Result.Shown)
-      continue;
-    Result.FromHandler = Handlers.pathTo(W.Function);
-    if (Result.FromHandler)
-      Result.Shown = &W;
-  }
-  return Result;
-}
-
-void StatelessCheck::emitOtherHandlers(const HandlerModel &Handlers,
-                                       llvm::ArrayRef<FunctionNode> Writers,
-                                       const std::optional<HandlerPath> &Shown,
-                                       SourceManager &SM) {
-  if (!ReportAllHandlers)
-    return;
-  for (const HandlerPath &Path : Handlers.pathsFromEachHandler(Writers)) {
-    if (Shown && Path.Root == Shown->Root)
-      continue;
-    Note AtHandler = Handlers.describe(Path).front();
-    AtHandler.Message = "also " + AtHandler.Message;
-    for (size_t I = 0; I < Path.Calls.size(); ++I)
-      AtHandler.Message += (I ? ", " : ", via ") +
-                           describeFunction(Path.Calls[I].Callee);
-    emitNotes({AtHandler}, SM);
-  }
+void StaticStateCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  StatelessCheck::storeOptions(Opts);
+  Options.store(Opts, "AllowedTypes", AllowedTypesSource);
+  Options.store(Opts, "AllowedNames", AllowedNamesSource);
 }
 
 } // namespace stateless

@@ -19,11 +19,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "CodeFacts.h"
+#include "Format.h"
 #include "Frameworks.h"
-#include "IndexData.h"
+#include "Inputs.h"
 #include "ProjectIndex.h"
 #include "ResourceDir.h"
-#include "UnitSummary.h"
+#include "Summary.h"
+#include "Usr.h"
 #include "Version.h"
 #include "WriteFinder.h"
 #include "stateless/annotations.h"
@@ -201,7 +203,8 @@ public:
     WriteFinders Finders(AST);
     index::Index Shard;
     Shard.Units.push_back(summarizeUnit(
-        Facts, Finders, Commands.empty() ? "" : commandId(Commands.front())));
+        Facts, Finders, Commands.empty() ? "" : commandId(Commands.front()),
+        /*RecordInputs=*/true));
     std::string Bytes;
     llvm::raw_string_ostream OS(Bytes);
     index::write(Shard, OS);
@@ -399,53 +402,10 @@ std::string sizeOf(llvm::StringRef File) {
 }
 
 int dump(llvm::StringRef File) {
-  llvm::Expected<index::Index> Read = index::readFile(File);
+  llvm::Expected<index::ReadResult> Read = index::readFile(File);
   if (!Read)
     return fail(llvm::toString(Read.takeError()));
-  llvm::raw_ostream &OS = llvm::outs();
-  auto Loc = [](const FileLocation &L) {
-    return L.File + ":" + std::to_string(L.Line) + ":" +
-           std::to_string(L.Column);
-  };
-  static const char *Kinds[] = {"call", "construct", "lambda", "passed-on"};
-  static const char *RootKinds[] = {"handler", "thread", "start-up"};
-  for (const index::Unit &U : Read->Units) {
-    OS << "unit " << U.MainFile << " (" << U.Inputs.size() << " inputs)\n";
-    for (const index::InputFile &F : U.Inputs)
-      OS << "  input " << F.Path << " (" << F.Size << " bytes, modified @"
-         << F.ModificationTime / 1000000000 << ")\n";
-    for (const index::Root &R : U.Roots)
-      OS << "  root " << RootKinds[unsigned(R.Kind)] << " " << R.Function
-         << (R.Via.empty() ? "" : " via " + R.Via) << " at " << Loc(R.Site)
-         << "\n";
-    for (const index::Function &F : U.Functions) {
-      OS << "  function " << F.USR << (F.IsLambda ? " (lambda)" : "")
-         << (F.ThisClass.empty() ? "" : " this " + F.ThisClass) << "\n";
-      for (const index::Call &C : F.Calls)
-        OS << "    " << Kinds[unsigned(C.Kind)] << " " << C.Callee << " at "
-           << Loc(C.Site) << "\n";
-      for (const index::Write &W : F.GlobalWrites)
-        OS << "    writes " << W.Target << " at " << Loc(W.Site) << "\n";
-      for (const index::Write &W : F.MemberWrites)
-        OS << "    writes member " << W.Target << " at " << Loc(W.Site) << "\n";
-      for (const index::Write &W : F.PointeeWrites)
-        OS << "    writes through member " << W.Target << " at "
-           << Loc(W.Site) << "\n";
-      for (const index::Kept &K : F.Keeps)
-        OS << "    keeps parameter " << K.Parameter << " in member "
-           << K.Member << "\n";
-      for (const index::HandOn &H : F.HandOns)
-        OS << "    hands member " << H.Member << " to " << H.Constructor
-           << " as argument " << H.Argument << "\n";
-      for (const index::FunctionEffect &E : F.Effects)
-        OS << "    effect " << E.Api << " at " << Loc(E.Site) << "\n";
-    }
-    for (const index::Variable &V : U.Variables)
-      OS << "  variable " << V.USR << (V.Defined ? " (defined)" : "") << "\n";
-    for (const index::Class &C : U.Classes)
-      OS << "  class " << C.USR << (C.Implemented ? " (implemented)" : "")
-         << (C.PerRequest ? " (per request)" : "") << "\n";
-  }
+  index::dump(Read->Read, llvm::outs());
   return 0;
 }
 
@@ -523,11 +483,11 @@ int merge(llvm::StringRef Directory, const PrefixMap &Paths) {
                 "); write them with --shard");
   std::vector<index::Index> Parts;
   for (const std::string &Shard : Shards) {
-    llvm::Expected<index::Index> Read = index::readFile(Shard);
+    llvm::Expected<index::ReadResult> Read = index::readFile(Shard);
     if (!Read)
       return fail("'" + Shard + "': " + llvm::toString(Read.takeError()));
-    Paths.apply(*Read);
-    Parts.push_back(std::move(*Read));
+    Paths.apply(Read->Read);
+    Parts.push_back(std::move(Read->Read));
   }
   index::Index Merged = index::merge(std::move(Parts));
   LocalFiles Found = refreshInputs(Merged);
@@ -648,9 +608,9 @@ int run(int Argc, const char **Argv) {
   index::Index Existing;
   std::string ExistingProblem;
   if (!Shard && fs::exists(Index)) {
-    llvm::Expected<index::Index> Read = index::readFile(Index);
+    llvm::Expected<index::ReadResult> Read = index::readFile(Index);
     if (Read)
-      Existing = std::move(*Read);
+      Existing = std::move(Read->Read);
     else
       ExistingProblem = llvm::toString(Read.takeError());
   }
@@ -696,11 +656,11 @@ int run(int Argc, const char **Argv) {
 
   std::vector<index::Index> Parts;
   for (auto &Entry : Results) {
-    llvm::Expected<index::Index> Read = index::read(Entry.second);
+    llvm::Expected<index::ReadResult> Read = index::read(Entry.second);
     if (!Read)
       return fail("'" + Entry.first + "': " + llvm::toString(Read.takeError()));
-    Paths.apply(*Read);
-    Parts.push_back(std::move(*Read));
+    Paths.apply(Read->Read);
+    Parts.push_back(std::move(Read->Read));
   }
   std::vector<std::string> Failed;
   for (const std::string &File : ToIndex)

@@ -1,0 +1,340 @@
+//===--- Findings.cpp - what each check reports, as data -------------------===//
+
+#include "Findings.h"
+#include "Annotations.h"
+#include "RequestEffects.h"
+
+#include "llvm/ADT/StringSet.h"
+#include <set>
+
+namespace stateless {
+namespace {
+
+llvm::StringRef describeVariable(const GlobalState &G, bool Keyed) {
+  if (G.ThreadLocal)
+    return Keyed ? "thread-local container" : "thread-local variable";
+  switch (G.Scope) {
+  case VariableScope::StaticMember:
+    return Keyed ? "static member container" : "static member";
+  case VariableScope::StaticLocal:
+    return Keyed ? "static local container" : "static local variable";
+  case VariableScope::SharedLocal:
+    return Keyed ? "local container" : "local variable";
+  case VariableScope::SharedObject:
+    return Keyed ? "container of type" : "object of type";
+  case VariableScope::Namespace:
+    break;
+  }
+  return Keyed ? "global container" : "global variable";
+}
+
+/// What the state inventory calls a piece of state.
+llvm::StringRef inventoryKind(const GlobalState &G) {
+  if (G.Keyed)
+    return "session map";
+  if (G.Scope == VariableScope::SharedLocal ||
+      G.Scope == VariableScope::SharedObject)
+    return "shared object";
+  return "mutable global";
+}
+
+/// How notes name it: its name, or an object made inline "the object".
+std::string noteName(const GlobalState &G) {
+  return G.MadeInline ? "the object" : "'" + G.DisplayName + "'";
+}
+
+/// For what start-up code shares, who shares it.
+std::string sharedBy(const GlobalState &G) {
+  if (G.SharedBy.empty())
+    return "";
+  return ", which '" + G.SharedBy + "' " +
+         (G.MadeInline ? "makes and shares" : "shares") + " with request code,";
+}
+
+llvm::StringRef lossOf(bool Keyed) {
+  return Keyed ? "entries stored in one instance are missing from the others "
+                 "and lost on restart"
+               : "its value is per-instance and lost on restart";
+}
+
+/// Builds the findings of one check.
+class Reporter {
+public:
+  Reporter(Check C, const ReportOptions &Options, const HandlerModel &Handlers)
+      : C(C), Options(Options), Handlers(Handlers) {}
+
+  void globals(const std::vector<GlobalState> &Globals, bool Keyed) {
+    for (const GlobalState &G : Globals) {
+      if (G.Keyed != Keyed)
+        continue;
+      // A malformed annotation is reported, and allows nothing.
+      const bool Allowed = G.Allowed && G.Allowed->isValid();
+      if (G.Allowed && !Allowed)
+        annotationProblem(*G.Allowed, G.DisplayName);
+      if (!G.CanHoldState || G.Writes.empty() ||
+          (Allowed && !Options.ReportAllowed) ||
+          Options.AllowedNames.matchesAny(G.Names) ||
+          Options.AllowedTypes.matchesAny(G.TypeNames))
+        continue;
+      const Shown S = show(G.Writes);
+      if (!S.Chosen && !Options.AllCode)
+        continue;
+      const Write &W = S.Chosen ? *S.Chosen : G.Writes.front();
+      Finding F = start(inventoryKind(G), G.DisplayName, G.Loc, G.Writes);
+      F.Message = describeVariable(G, Keyed).str() + " '" + G.DisplayName +
+                  "'" + sharedBy(G) + " is modified after start-up: " +
+                  lossOf(Keyed).str();
+      if (G.DefinedInMainFile) {
+        F.At = G.Loc;
+        F.Notes.push_back({W.Site, noteName(G) + " is modified here"});
+      } else {
+        F.At = W.Site;
+        F.Notes.push_back(
+            {G.Loc, noteName(G) + (G.MadeInline ? " is made here"
+                                                : " is declared here")});
+      }
+      finish(std::move(F), S, G.Allowed);
+    }
+  }
+
+  void members(const std::vector<MemberState> &Members) {
+    for (const MemberState &M : Members) {
+      const index::Field &Field = *M.Field;
+      const bool Allowed = Field.Allowed && Field.Allowed->isValid();
+      if (Field.Allowed && !Allowed)
+        annotationProblem(*Field.Allowed, Field.QualifiedName);
+      if (!Field.CanHoldState || M.Writes.empty() ||
+          (Allowed && !Options.ReportAllowed))
+        continue;
+      const Shown S = show(M.Writes);
+      if (!S.Chosen && !Options.AllCode)
+        continue;
+      const Write &W = S.Chosen ? *S.Chosen : M.Writes.front();
+      Finding F =
+          start("handler member", Field.QualifiedName, Field.Loc, M.Writes);
+      F.At = Field.Loc;
+      F.Message = "member '" + Field.QualifiedName +
+                  "' of a long-lived handler object is modified " +
+                  (S.Chosen ? "while serving requests" : "after start-up") +
+                  ": " + lossOf(Field.Keyed).str();
+      if (W.Site.isValid())
+        F.Notes.push_back({W.Site, "'" + Field.Name + "' is modified here"});
+      finish(std::move(F), S, Field.Allowed);
+    }
+  }
+
+  void effects(const std::vector<EffectFinding> &Found) {
+    for (const EffectFinding &E : Found) {
+      const index::Effect &What = *E.Effect;
+      std::optional<index::Allow> Allow = allowing(E.In->Allowed);
+      if (!Allow)
+        Allow = allowing(What.ObjectAllow);
+      if (Allow && !Options.ReportAllowed)
+        continue;
+      std::optional<HandlerPath> Path = Handlers.pathTo(E.In);
+      const std::string During = Path ? " while serving a request" : "";
+      const std::string Call = "'" + What.Api + "' " + E.Action;
+      const Write At{E.In, What.Site};
+      Finding F = start(What.Kind == EffectKind::FileWrite ? "local file"
+                        : E.Recurring                      ? "scheduled job"
+                                                           : "timer",
+                        What.Api, What.Site, At);
+      F.At = What.Site;
+      F.Message = Call;
+      if (What.Kind == EffectKind::FileWrite)
+        F.Message += " on this instance's disk" + During +
+                     "; keep files in object storage or a database";
+      else if (E.Recurring)
+        F.Message += During +
+                     ": a scheduled job of this instance, run by every "
+                     "instance and stopped with it; run it from an external "
+                     "scheduler (a cron job, a queue's scheduled messages)";
+      else
+        F.Message += " in this instance" + During +
+                     ": the job runs on this instance only and is lost when "
+                     "it stops; use an external scheduler or a job queue";
+      finish(std::move(F), Shown{Path ? &At : nullptr, Path, {E.In}}, Allow);
+    }
+  }
+
+  void sessionStores(const std::vector<EffectFinding> &Found) {
+    for (const EffectFinding &E : Found) {
+      std::optional<index::Allow> Allow = E.In->Allowed;
+      if (Allow && !Allow->isValid()) {
+        annotationProblem(*Allow, Allow->On);
+        Allow.reset();
+      }
+      if (Allow && !Options.ReportAllowed)
+        continue;
+      const index::Effect &What = *E.Effect;
+      Finding F = start("session store", What.Api, What.Site,
+                        Write{E.In, What.Site});
+      F.At = What.Site;
+      F.Message = "'" + What.Api + "' " + E.Action +
+                  ": a user's next request, served by another instance, "
+                  "finds no session, and a restart loses them all; keep "
+                  "sessions in a shared store (Redis, a database) or in "
+                  "signed tokens";
+      if (Allow) {
+        F.Notes.push_back(allowedNote(*Allow));
+        F.Allowed = Allow;
+      }
+      Out.push_back(std::move(F));
+    }
+  }
+
+  std::vector<Finding> Out;
+
+private:
+  /// The write a finding shows: the first that a handler reaches, with
+  /// that handler's path, else none. Writers lists the functions of every
+  /// write.
+  struct Shown {
+    const Write *Chosen = nullptr;
+    std::optional<HandlerPath> Path;
+    std::vector<FunctionRef> Writers;
+  };
+  Shown show(llvm::ArrayRef<Write> Writes) const {
+    Shown Result;
+    for (const Write &W : Writes) {
+      Result.Writers.push_back(W.In);
+      if (Result.Chosen)
+        continue;
+      Result.Path = Handlers.pathTo(W.In);
+      if (Result.Path)
+        Result.Chosen = &W;
+    }
+    return Result;
+  }
+
+  Finding start(llvm::StringRef Kind, llvm::StringRef Name,
+                const FileLocation &Declared,
+                llvm::ArrayRef<Write> Writes) const {
+    Finding F;
+    F.From = C;
+    F.Kind = Kind.str();
+    F.Name = Name.str();
+    F.Declared = Declared;
+    for (const Write &W : Writes)
+      F.Writes.push_back({W.Site, describeFunction(*W.In)});
+    return F;
+  }
+
+  /// The notes of the handler path shown, of the other handlers (under
+  /// ReportAllHandlers), and of the annotation that allows the state.
+  void finish(Finding F, const Shown &S,
+              const std::optional<index::Allow> &Allow) {
+    if (S.Path) {
+      llvm::append_range(F.Notes, Handlers.describe(*S.Path));
+      F.Handlers.push_back(handlerInfo(*S.Path));
+    }
+    if (Options.ReportAllHandlers)
+      for (const HandlerPath &Path : Handlers.pathsFromEachHandler(S.Writers)) {
+        if (S.Path && Path.Root == S.Path->Root)
+          continue;
+        Note AtHandler = Handlers.describe(Path).front();
+        AtHandler.Message = "also " + AtHandler.Message;
+        for (size_t I = 0; I < Path.Calls.size(); ++I)
+          AtHandler.Message += (I ? ", " : ", via ") +
+                               describeFunction(*Path.Calls[I].Callee);
+        F.Notes.push_back(std::move(AtHandler));
+        F.Handlers.push_back(handlerInfo(Path));
+      }
+    if (Allow && Allow->isValid()) {
+      F.Notes.push_back(allowedNote(*Allow));
+      F.Allowed = Allow;
+    }
+    Out.push_back(std::move(F));
+  }
+
+  static HandlerInfo handlerInfo(const HandlerPath &Path) {
+    HandlerInfo Info{Path.Root->FunctionName, Path.Root->Why, Path.Root->Via,
+                     Path.Root->Site, {}};
+    for (const PathStep &Step : Path.Calls)
+      Info.Calls.push_back(describeFunction(*Step.Callee));
+    return Info;
+  }
+
+  static Note allowedNote(const index::Allow &A) {
+    return {A.Loc, "allowed by STATELESS_ALLOW(" + A.Kind + "): " + A.Reason};
+  }
+
+  void annotationProblem(const index::Allow &A, llvm::StringRef Name) {
+    Finding F;
+    F.From = C;
+    F.Kind = "annotation";
+    F.At = A.Loc;
+    F.Name = Name.str();
+    F.Declared = A.Loc;
+    F.Allowed = A;
+    if (A.Problem == AllowProblem::UnknownKind)
+      F.Message = "STATELESS_ALLOW on '" + Name.str() + "' has unknown kind '" +
+                  A.Kind + "'; use one of " + allowedKindList().str();
+    else
+      F.Message = "STATELESS_ALLOW on '" + Name.str() +
+                  "' needs a reason: say why losing this state is safe";
+    Out.push_back(std::move(F));
+  }
+
+  /// The valid annotation \p A that allows an effect; a malformed one is
+  /// reported (once) and allows nothing.
+  std::optional<index::Allow> allowing(const std::optional<index::Allow> &A) {
+    if (!A || A->isValid())
+      return A;
+    if (ReportedAnnotations.insert(A->Loc).second)
+      annotationProblem(*A, A->On);
+    return std::nullopt;
+  }
+
+  const Check C;
+  const ReportOptions &Options;
+  const HandlerModel &Handlers;
+  std::set<FileLocation> ReportedAnnotations;
+};
+
+} // namespace
+
+llvm::StringRef checkName(Check C) {
+  switch (C) {
+  case Check::MutableGlobal:
+    return "stateless-mutable-global";
+  case Check::StaticSessionMap:
+    return "stateless-static-session-map";
+  case Check::HandlerMemberState:
+    return "stateless-handler-member-state";
+  case Check::LocalFsWrite:
+    return "stateless-local-fs-write";
+  case Check::InstanceTimer:
+    return "stateless-instance-timer";
+  }
+  return "";
+}
+
+std::vector<Finding> findingsOf(Check C, const ReportOptions &Options,
+                                const HandlerModel &Handlers,
+                                const std::vector<GlobalState> &Globals,
+                                const std::vector<MemberState> &Members) {
+  Reporter R(C, Options, Handlers);
+  switch (C) {
+  case Check::MutableGlobal:
+    R.globals(Globals, /*Keyed=*/false);
+    break;
+  case Check::StaticSessionMap:
+    R.globals(Globals, /*Keyed=*/true);
+    // Session stores are configured at start-up: every function counts.
+    R.sessionStores(findSessionStores(Handlers));
+    break;
+  case Check::HandlerMemberState:
+    R.members(Members);
+    break;
+  case Check::LocalFsWrite:
+    R.effects(findEffects(Handlers, EffectKind::FileWrite, Options.AllCode));
+    break;
+  case Check::InstanceTimer:
+    R.effects(findEffects(Handlers, EffectKind::Timer, Options.AllCode));
+    break;
+  }
+  return std::move(R.Out);
+}
+
+} // namespace stateless

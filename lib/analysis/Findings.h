@@ -1,0 +1,95 @@
+//===--- Findings.h - what each check reports, as data ---------------------===//
+//
+// The findings of each stateless-* check for the live unit, worked out from
+// the program's facts: where each goes, what its message and notes say, and
+// for tools (the state inventory) what it is about: the state, its
+// declaration, its writes, the handlers that reach them and the annotation
+// that accepts it. The checks place them in the unit's AST; nothing here
+// knows of clang-tidy or of the AST.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_ANALYSIS_FINDINGS_H
+#define STATELESS_ANALYSIS_FINDINGS_H
+
+#include "HandlerModel.h"
+#include "RegexList.h"
+#include "State.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stateless {
+
+/// The stateless-* checks.
+enum class Check {
+  MutableGlobal,
+  StaticSessionMap,
+  HandlerMemberState,
+  LocalFsWrite,
+  InstanceTimer,
+};
+
+/// The name clang-tidy knows \p C by: "stateless-mutable-global".
+llvm::StringRef checkName(Check C);
+
+/// What a check's options change in what it reports.
+struct ReportOptions {
+  /// Report from all code but start-up code, not only what handlers reach.
+  bool AllCode = false;
+  /// Report state that STATELESS_ALLOW accepts, with a note that says so.
+  bool ReportAllowed = false;
+  /// A note for every other handler that reaches the state.
+  bool ReportAllHandlers = false;
+  RegexList AllowedTypes;
+  RegexList AllowedNames;
+};
+
+/// A function that writes the state, or runs the effect.
+struct WriteInfo {
+  FileLocation At;
+  std::string Function; ///< as notes name it: 'ns::f', a lambda
+};
+
+/// A handler that reaches the state: how it is named, why it is one, where
+/// it is registered, and the calls on its way.
+struct HandlerInfo {
+  std::string Name; ///< empty for a lambda
+  HandlerReason Why = HandlerReason::Registered;
+  std::string Via;
+  FileLocation At;
+  std::vector<std::string> Calls;
+};
+
+struct Finding {
+  Check From = Check::MutableGlobal;
+  /// What the state inventory calls it: "session map", "mutable global",
+  /// "shared object", "handler member", "local file", "timer",
+  /// "scheduled job", "session store"; "annotation" for a malformed
+  /// STATELESS_ALLOW.
+  std::string Kind;
+  FileLocation At;
+  std::string Message;
+  std::vector<Note> Notes;
+  /// The state: a variable or member as diagnostics name it, an object's
+  /// type, or the library call.
+  std::string Name;
+  /// Where the state is declared or made, or the call is.
+  FileLocation Declared;
+  std::vector<WriteInfo> Writes;
+  std::vector<HandlerInfo> Handlers;
+  std::optional<index::Allow> Allowed;
+};
+
+/// The findings of check \p C with options \p Options, from the state and
+/// effects that \p Handlers' live unit reports (\p Globals and \p Members
+/// are computed once for every check).
+std::vector<Finding> findingsOf(Check C, const ReportOptions &Options,
+                                const HandlerModel &Handlers,
+                                const std::vector<GlobalState> &Globals,
+                                const std::vector<MemberState> &Members);
+
+} // namespace stateless
+
+#endif

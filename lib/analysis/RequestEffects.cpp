@@ -1,0 +1,182 @@
+//===--- RequestEffects.cpp - local files, timers and jobs of the instance -===//
+
+#include "RequestEffects.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+#include <set>
+
+namespace stateless {
+namespace {
+
+/// Whether timers and threads recur, judged over the program.
+class ScheduledJobs {
+public:
+  explicit ScheduledJobs(const HandlerModel &Handlers)
+      : Handlers(Handlers), View(Handlers.view()) {
+    for (const index::Function &F : View.live().Functions)
+      for (const index::Effect &E : F.Effects)
+        if (E.Recurs == Recurrence::MakesSingleShot && !E.Object.empty())
+          SingleShot.insert(E.Object);
+  }
+
+  /// Whether the effect \p E is a finding: none (a thread that does not
+  /// loop, a deadline), a one-off job or a scheduled job.
+  std::optional<EffectFinding> judge(const index::Effect &E,
+                                     FunctionRef In) const {
+    auto Finding = [&](bool Recurring, std::string Action) {
+      return EffectFinding{&E, In, Recurring, std::move(Action)};
+    };
+    switch (E.Recurs) {
+    case Recurrence::Once:
+      return Finding(false, E.Action);
+    case Recurrence::MakesSingleShot:
+      return std::nullopt;
+    case Recurrence::Repeats:
+      return Finding(!SingleShot.contains(E.Object), E.Action);
+    case Recurrence::IfRearmed: {
+      llvm::SmallVector<FunctionRef, 2> Handler = callbacks(E);
+      if (!E.Object.empty() && arms(reachedFrom(Handler, 3), E.Object))
+        return Finding(true, "arms a timer that its completion handler arms "
+                             "again");
+      if (isConnectionDeadline(E.Object, Handler))
+        return std::nullopt;
+      return Finding(false, E.Action);
+    }
+    case Recurrence::IfLoops:
+    case Recurrence::IfLoopsElseOnce:
+      for (FunctionRef Entry : reachedFrom(callbacks(E), 1))
+        if (Entry->LoopsWithSleep)
+          return Finding(true, E.Action + " that loops with a sleep");
+      if (E.Recurs == Recurrence::IfLoops)
+        return std::nullopt;
+      return Finding(false, E.Action);
+    }
+    return std::nullopt;
+  }
+
+private:
+  llvm::SmallVector<FunctionRef, 2> callbacks(const index::Effect &E) const {
+    llvm::SmallVector<FunctionRef, 2> Result;
+    for (const std::string &USR : E.Callbacks)
+      if (FunctionRef F = View.definition(USR))
+        Result.push_back(F);
+    return Result;
+  }
+
+  /// Code reached from \p From (a few calls deep), \p From included.
+  llvm::SmallVector<FunctionRef, 8> reachedFrom(llvm::ArrayRef<FunctionRef> From,
+                                               unsigned MaxCalls) const {
+    llvm::SmallVector<FunctionRef, 8> Reached(From.begin(), From.end());
+    llvm::SmallPtrSet<FunctionRef, 8> Seen(From.begin(), From.end());
+    for (size_t Begin = 0, Calls = 0; Calls < MaxCalls; ++Calls) {
+      const size_t End = Reached.size();
+      for (size_t I = Begin; I < End; ++I)
+        for (const index::Call &C : Reached[I]->Calls)
+          if (FunctionRef Callee = View.definition(C.Callee))
+            if (Seen.insert(Callee).second)
+              Reached.push_back(Callee);
+      Begin = End;
+    }
+    return Reached;
+  }
+
+  static bool arms(llvm::ArrayRef<FunctionRef> Code, llvm::StringRef Timer) {
+    for (FunctionRef F : Code)
+      for (const index::Effect &E : F->Effects)
+        if (E.Object == Timer && E.Recurs == Recurrence::IfRearmed)
+          return true;
+    return false;
+  }
+
+  /// A timer of a per-connection object whose handler closes the
+  /// connection: a deadline, not a job.
+  bool isConnectionDeadline(llvm::StringRef Timer,
+                            llvm::ArrayRef<FunctionRef> Handler) const {
+    const index::Field *Field = Timer.empty() ? nullptr : View.field(Timer);
+    if (!Field || !Handlers.isPerRequestClass(Field->Class))
+      return false;
+    return llvm::any_of(Handler,
+                        [](FunctionRef F) { return F->ClosesConnection; });
+  }
+
+  const HandlerModel &Handlers;
+  const ProgramView &View;
+  /// Timer objects made single-shot anywhere in the unit.
+  llvm::StringSet<> SingleShot;
+};
+
+void sortBySite(std::vector<EffectFinding> &Found, const ProgramView &View) {
+  llvm::stable_sort(Found, [&](const EffectFinding &A, const EffectFinding &B) {
+    return View.isBefore(A.Effect->Site, B.Effect->Site);
+  });
+}
+
+} // namespace
+
+std::vector<EffectFinding> findEffects(const HandlerModel &Handlers,
+                                       EffectKind Kind, bool AllCode) {
+  const ProgramView &View = Handlers.view();
+  // The code to report from: what handlers reach in this unit or, with
+  // AllCode, everything but start-up code.
+  std::vector<FunctionRef> Code;
+  for (FunctionRef F : Handlers.handlerCode())
+    if (View.isLive(F))
+      Code.push_back(F);
+  if (AllCode)
+    for (const index::Function &F : View.live().Functions)
+      if (!F.Dependent && !Handlers.isStartUpOnly(&F))
+        Code.push_back(&F);
+  const llvm::DenseSet<FunctionRef> InCode(Code.begin(), Code.end());
+  // Scheduled jobs are reported wherever they are armed, start-up included.
+  if (Kind == EffectKind::Timer)
+    for (const index::Function &F : View.live().Functions)
+      if (!F.Dependent && !InCode.contains(&F))
+        Code.push_back(&F);
+  const ScheduledJobs Jobs(Handlers);
+
+  std::vector<EffectFinding> Found;
+  for (FunctionRef F : Code) {
+    // An effect in a header's function is reported by one unit.
+    if (F->Loc.File != View.live().MainFile && !View.liveOwnsFunction(*F))
+      continue;
+    for (const index::Effect &E : F->Effects) {
+      if (E.Kind != Kind)
+        continue;
+      std::optional<EffectFinding> Verdict =
+          Kind == EffectKind::Timer ? Jobs.judge(E, F)
+                                    : EffectFinding{&E, F, false, E.Action};
+      if (Verdict && (Verdict->Recurring || InCode.contains(F)))
+        Found.push_back(std::move(*Verdict));
+    }
+  }
+  sortBySite(Found, View);
+  // One finding per site (template instantiations share theirs) and per
+  // timer or thread object (armed again and again).
+  std::set<FileLocation> Sites;
+  llvm::StringSet<> Objects;
+  llvm::erase_if(Found, [&](const EffectFinding &F) {
+    return !Sites.insert(F.Effect->Site).second ||
+           (!F.Effect->Object.empty() &&
+            !Objects.insert(F.Effect->Object).second);
+  });
+  return Found;
+}
+
+std::vector<EffectFinding> findSessionStores(const HandlerModel &Handlers) {
+  const ProgramView &View = Handlers.view();
+  std::vector<EffectFinding> Found;
+  std::set<FileLocation> Sites;
+  for (const index::Function &F : View.live().Functions) {
+    if (F.Dependent || F.Loc.File != View.live().MainFile)
+      continue;
+    for (const index::Effect &E : F.Effects)
+      if (E.Kind == EffectKind::SessionStore && Sites.insert(E.Site).second)
+        Found.push_back({&E, &F, false, E.Action});
+  }
+  sortBySite(Found, View);
+  return Found;
+}
+
+} // namespace stateless

@@ -1,0 +1,64 @@
+//===--- UnitAnalysis.h - the analysis of the unit being checked -----------===//
+//
+// What every check of a translation unit shares, computed once: the unit's
+// AST summarised into its facts (the same summary the project index holds
+// for every unit), laid over the project index when there is one, the
+// handler model over that view and the state it finds. Freed when the last
+// check of the unit lets go of it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_ANALYSIS_UNITANALYSIS_H
+#define STATELESS_ANALYSIS_UNITANALYSIS_H
+
+#include "Findings.h"
+#include "Frameworks.h"
+#include "HandlerModel.h"
+#include "ProgramView.h"
+#include "State.h"
+
+#include "clang/AST/ASTContext.h"
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace stateless {
+
+class UnitAnalysis {
+public:
+  /// The analysis of the unit \p Context belongs to, for these handler
+  /// options (\p OptionsKey identifies them) and this project index (none
+  /// when \p IndexPath is empty), computed on first use. Callers keep the
+  /// pointer until the end of the unit.
+  static std::shared_ptr<UnitAnalysis> get(clang::ASTContext &Context,
+                                           const HandlerOptions &Options,
+                                           const std::string &OptionsKey,
+                                           const std::string &IndexPath);
+
+  UnitAnalysis(clang::ASTContext &Context, HandlerOptions Options,
+               const std::string &IndexPath);
+
+  const ProgramView &view() const { return *View; }
+  const HandlerModel &handlers() const { return *Handlers; }
+
+  /// What check \p C reports with \p Options.
+  std::vector<Finding> findings(Check C, const ReportOptions &Options);
+
+  /// Why the project index was not used, or only in part; empty when it
+  /// was (or none was asked for). Returned once: the first check to ask
+  /// reports it for all.
+  std::string takeIndexProblem() { return std::move(IndexProblem); }
+
+private:
+  std::shared_ptr<const ProjectIndex> openIndex(const std::string &IndexPath);
+
+  std::string IndexProblem;
+  std::unique_ptr<ProgramView> View;
+  std::unique_ptr<HandlerModel> Handlers;
+  std::optional<std::vector<GlobalState>> Globals;
+  std::optional<std::vector<MemberState>> Members;
+};
+
+} // namespace stateless
+
+#endif

@@ -1,0 +1,726 @@
+//===--- CodeFacts.cpp - what the unit's code does, read off its AST -------===//
+
+#include "CodeFacts.h"
+#include "Annotations.h"
+#include "Compat.h"
+#include "KnownTypes.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace stateless {
+
+const FunctionDecl *definitionOf(const FunctionDecl *F) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F || !F->hasBody(Definition))
+    return nullptr;
+  return Definition;
+}
+
+bool isLambdaOperator(const Decl *D) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(D);
+  return Method && Method->getParent()->isLambda();
+}
+
+std::string functionName(const FunctionDecl &F) {
+  return isLambdaOperator(&F) ? "" : qualifiedName(F);
+}
+
+namespace {
+
+bool isInMainFile(const Decl &D, const SourceManager &SM) {
+  return SM.isInMainFile(SM.getExpansionLoc(D.getLocation()));
+}
+
+/// A declaration that does not compile, or whose class does not, is never
+/// reported, as clang-tidy's own checks do.
+bool isInvalid(const ValueDecl &D) {
+  if (D.isInvalidDecl())
+    return true;
+  const RecordDecl *Class =
+      D.getType()->getBaseElementTypeUnsafe()->getAsRecordDecl();
+  return Class && Class->isInvalidDecl();
+}
+
+/// A loop condition that holds until something stops the loop: none
+/// (`for (;;)`), a constant true, or a flag read (`!stop_`,
+/// `running.load()`), as opposed to a counter or a queue's state.
+bool runsUntilStopped(const Expr *Cond, const ASTContext &Context) {
+  if (!Cond)
+    return true;
+  bool Value = false;
+  if (!Cond->isValueDependent() &&
+      Cond->EvaluateAsBooleanCondition(Value, Context))
+    return Value;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Read = dyn_cast<CXXMemberCallExpr>(Cond);
+      Read && Read->getNumArgs() == 0)
+    Cond = Read->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  return isa<DeclRefExpr, MemberExpr>(Cond);
+}
+
+constexpr unsigned MaxCallableDepth = 8;
+constexpr unsigned MaxFactoryFunctions = 64;
+
+} // namespace
+
+/// Walks code and records what CodeFacts holds.
+class FactCollector : public RecursiveASTVisitor<FactCollector> {
+  using Base = RecursiveASTVisitor<FactCollector>;
+
+public:
+  /// \p OwnCode: the walk of the unit's own code, where declarations (not
+  /// only function bodies) make roots and classes and variables are noted.
+  FactCollector(CodeFacts &Facts, bool OwnCode)
+      : Facts(Facts), SM(Facts.Context.getSourceManager()),
+        OwnCode(OwnCode) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    auto *F = dyn_cast_or_null<FunctionDecl>(D);
+    if (!F || !F->doesThisDeclarationHaveABody() || !F->getBody())
+      return Base::TraverseDecl(D);
+    if (OwnCode)
+      noteMainFileFunction(*F);
+    Facts.record(F);
+    Owners.push_back({F, F->getBody()});
+    bool Continue = Base::TraverseDecl(D);
+    Owners.pop_back();
+    return Continue;
+  }
+
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (Owners.empty() || !Init->getInit())
+      return Base::TraverseConstructorInitializer(Init);
+    Owners.push_back({Owners.back().Function, Init->getInit()});
+    bool Continue = Base::TraverseConstructorInitializer(Init);
+    Owners.pop_back();
+    return Continue;
+  }
+
+  // A static local's initialiser runs once, when its function first runs:
+  // what it refers to is initialised, not modified while serving requests.
+  bool TraverseVarDecl(VarDecl *Var) {
+    const bool Initialiser = Var->isStaticLocal() && Var->hasInit();
+    InStaticInitialiser += Initialiser;
+    bool Continue = Base::TraverseVarDecl(Var);
+    InStaticInitialiser -= Initialiser;
+    return Continue;
+  }
+
+  // A lambda called where it is written is part of the surrounding code; any
+  // other lambda is a function of its own, reached from where it is created.
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    const bool OfItsOwn = !ImmediatelyInvoked.contains(L);
+    if (!Owners.empty() && capturesThis(*L))
+      if (const CXXRecordDecl *Class = Facts.thisClassOf(Owners.back().Function))
+        for (const FunctionDecl *Operator : callOperators(*L))
+          Facts.LambdaThisClass[Operator] = Class;
+    if (OfItsOwn) {
+      for (const FunctionDecl *Operator : callOperators(*L))
+        reach(Operator, L);
+      Facts.record(L->getCallOperator());
+      if (OwnCode)
+        noteMainFileFunction(*L->getCallOperator());
+      Owners.push_back({L->getCallOperator(), L->getBody()});
+    }
+    bool Continue = Base::TraverseLambdaExpr(L);
+    if (OfItsOwn)
+      Owners.pop_back();
+    if (FunctionTemplateDecl *Generic = L->getDependentCallOperator())
+      for (FunctionDecl *Instance : Generic->specializations())
+        Continue = Continue && TraverseDecl(Instance);
+    return Continue;
+  }
+
+  bool TraverseWhileStmt(WhileStmt *S) {
+    return traverseLoop(S, S->getCond(), &Base::TraverseWhileStmt);
+  }
+  bool TraverseDoStmt(DoStmt *S) {
+    return traverseLoop(S, S->getCond(), &Base::TraverseDoStmt);
+  }
+  bool TraverseForStmt(ForStmt *S) {
+    return traverseLoop(S, S->getCond(), &Base::TraverseForStmt);
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const Expr *Callee = Call->getCallee())
+      CalleeRefs.insert(Callee->IgnoreParenImpCasts());
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    reach(Callee, Call);
+    noteEffect(*Call);
+    noteSchedule(*Callee);
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (createsObject(*Callee))
+      if (const TemplateArgumentList *Types = Callee->getTemplateSpecializationArgs())
+        if (Types->size() > 0 && Types->get(0).getKind() == TemplateArgument::Type)
+          if (const CXXRecordDecl *Class = Types->get(0).getAsType()->getAsCXXRecordDecl())
+            noteFactoryCreation(*Call, *Callee,
+                                writtenType(*Call, Types->get(0).getAsType()),
+                                *Class, Args);
+    if (FrameworkTables::startsThread(*Callee))
+      noteThreadEntries(Args);
+    for (llvm::StringRef Name : FrameworkTables::objectHandlerMethods(*Callee))
+      for (const Expr *Arg : Args)
+        noteHandlerMethods(underlyingRecord(Arg->getType()), Name, *Call,
+                           qualifiedName(*Callee));
+    if (Facts.Frameworks.isRegistrar(*Callee))
+      for (const Expr *Arg : Args)
+        for (const FunctionDecl *Handler : callablesIn(Arg))
+          Facts.HandlerRoots.push_back({Handler, HandlerReason::Registered,
+                                        Call, qualifiedName(*Callee)});
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *Constructor = Construct->getConstructor();
+    if (!Constructor)
+      return true;
+    noteCreated(Construct->getType(), *Constructor->getParent(), Constructor,
+                {Construct->getArgs(), Construct->getNumArgs()}, *Construct);
+    noteMiddlewares(*Constructor->getParent(), *Construct);
+    reach(Constructor, Construct);
+    noteEffect(*Construct);
+    if (FrameworkTables::startsThread(*Constructor))
+      noteThreadEntries({Construct->getArgs(), Construct->getNumArgs()});
+    return true;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getNumArgs() == 0)
+      return true;
+    if (Call->getOperator() == OO_Call)
+      if (const auto *L = dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreImplicit()))
+        ImmediatelyInvoked.insert(L);
+    // route_table[...][...] = handler
+    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2)
+      if (const FieldDecl *Table = routeTableOf(Call->getArg(0)))
+        for (const FunctionDecl *Handler : callablesIn(Call->getArg(1)))
+          Facts.HandlerRoots.push_back({Handler, HandlerReason::RouteTable,
+                                        Call, qualifiedName(*Table)});
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+      if (!CalleeRefs.contains(Ref))
+        reach(F, Ref); // passed on, to be called later
+      return true;
+    }
+    noteGlobalReference(*Ref, Ref->getDecl());
+    noteCapturedReference(*Ref);
+    return true;
+  }
+
+  bool VisitMemberExpr(MemberExpr *Member) {
+    noteGlobalReference(*Member, Member->getMemberDecl());
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (Field && !isInvalid(*Field) && !Owners.empty() &&
+        !judgedInInstances(*Owners.back().Function) &&
+        isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      Facts.record(Owners.back().Function)
+          .MemberRefs.push_back({Member, Field, Owners.back().Root});
+    return true;
+  }
+
+  bool VisitCXXRecordDecl(CXXRecordDecl *Class) {
+    if (OwnCode && Class->isThisDeclarationADefinition() &&
+        !Class->isLambda() && !Class->isDependentContext() &&
+        !Class->isInvalidDecl() && isInMainFile(*Class, SM))
+      Facts.DefinedClasses.push_back(Class);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (!OwnCode || !Var->hasGlobalStorage() || Var->isImplicit() ||
+        isInvalid(*Var) || !isInMainFile(*Var, SM))
+      return true;
+    if (Var->hasAttr<AnnotateAttr>())
+      Facts.AnnotatedVariables.push_back(Var);
+    if (Var->isThisDeclarationADefinition() == VarDecl::Definition)
+      Facts.DefinedVariables.push_back(Var);
+    return true;
+  }
+
+private:
+  struct Owner {
+    const FunctionDecl *Function;
+    const Stmt *Root;
+    /// Loops around the current statement that run until stopped.
+    unsigned ForeverLoops = 0;
+  };
+
+  template <typename Loop>
+  bool traverseLoop(Loop *S, const Expr *Cond,
+                    bool (Base::*Traverse)(Loop *, DataRecursionQueue *)) {
+    const bool Forever =
+        !Owners.empty() && runsUntilStopped(Cond, Facts.Context);
+    if (Forever)
+      ++Owners.back().ForeverLoops;
+    bool Continue = (this->*Traverse)(S, nullptr);
+    if (Forever)
+      --Owners.back().ForeverLoops;
+    return Continue;
+  }
+
+  /// What runs when the lambda is called: the instances of a generic
+  /// lambda, or its own body while nothing in the unit instantiates it (it
+  /// may be handed to a wrapper whose body the unit does not see).
+  static llvm::SmallVector<const FunctionDecl *, 2>
+  callOperators(const LambdaExpr &L) {
+    llvm::SmallVector<const FunctionDecl *, 2> Result;
+    if (FunctionTemplateDecl *Generic = L.getDependentCallOperator())
+      Result.append(Generic->spec_begin(), Generic->spec_end());
+    if (Result.empty())
+      Result.push_back(L.getCallOperator());
+    return Result;
+  }
+
+  /// Dependent code is judged in its instantiations, when it has any.
+  static bool judgedInInstances(const FunctionDecl &F) {
+    if (!F.isDependentContext())
+      return false;
+    const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+    if (!Method || !Method->getParent()->isLambda())
+      return true;
+    const FunctionTemplateDecl *Generic = Method->getDescribedFunctionTemplate();
+    return !Generic || !Generic->specializations().empty() ||
+           Method->getParent()->isDependentContext();
+  }
+
+  /// The current function reaches \p Callee; in a namespace-scope
+  /// initialiser, \p Callee runs at start-up.
+  void reach(const FunctionDecl *Callee, const Expr *Site) {
+    const FunctionDecl *Definition = definitionOf(Callee);
+    // Library code is not followed: what it does is judged at the call.
+    const FunctionDecl *Target = Definition ? Definition : Callee;
+    if (Facts.isLibraryCode(*Target))
+      return;
+    if (Owners.empty()) {
+      if (OwnCode && Definition)
+        Facts.StartUpRoots.push_back(Definition);
+      return;
+    }
+    Facts.record(Owners.back().Function)
+        .Callees.push_back({Target, Site, Owners.back().Root});
+  }
+
+  static bool capturesThis(const LambdaExpr &L) {
+    for (const LambdaCapture &Capture : L.captures())
+      if (Capture.capturesThis())
+        return true;
+    return false;
+  }
+
+  /// std::make_shared<T> and the like create a T.
+  static bool createsObject(const FunctionDecl &Callee) {
+    static constexpr llvm::StringLiteral Factories[] = {
+        "std::make_shared", "std::make_unique", "std::allocate_shared",
+        "boost::make_shared"};
+    return Callee.getTemplateSpecializationArgs() &&
+           llvm::is_contained(Factories, qualifiedName(Callee));
+  }
+
+  /// The type a factory's call names as written (`std::string`, not
+  /// `std::basic_string<char>`), or \p Created.
+  static QualType writtenType(const CallExpr &Call, QualType Created) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreParenImpCasts());
+    if (!Ref || Ref->getNumTemplateArgs() == 0 ||
+        Ref->template_arguments()[0].getArgument().getKind() !=
+            TemplateArgument::Type)
+      return Created;
+    return Ref->template_arguments()[0].getArgument().getAsType();
+  }
+
+  /// A factory's call creates a \p Class with the constructor the library
+  /// code it instantiates finally calls (found by following that code's
+  /// calls), from the arguments after the factory's own leading parameters
+  /// (allocate_shared's allocator).
+  void noteFactoryCreation(const CallExpr &Call, const FunctionDecl &Factory,
+                           QualType Type, const CXXRecordDecl &Class,
+                           llvm::ArrayRef<const Expr *> Args) {
+    auto [Found, Inserted] = FactoryConstructors.try_emplace(&Factory);
+    if (Inserted) {
+      llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
+      Found->second = constructionIn(&Factory, Class, Seen);
+    }
+    unsigned Leading = 0;
+    if (const FunctionTemplateDecl *Template = Factory.getPrimaryTemplate())
+      for (const ParmVarDecl *Param : Template->getTemplatedDecl()->parameters()) {
+        if (Param->isParameterPack())
+          break;
+        ++Leading;
+      }
+    noteCreated(Type, Class, Found->second,
+                Args.drop_front(std::min<size_t>(Leading, Args.size())), Call);
+  }
+
+  /// The first construction of a \p Class in \p F or in the template
+  /// instances it calls.
+  static const CXXConstructorDecl *
+  constructionIn(const FunctionDecl *F, const CXXRecordDecl &Class,
+                 llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+    const FunctionDecl *Definition = definitionOf(F);
+    // A factory reaches the construction in a few layers (make_shared ->
+    // shared_ptr -> control block -> allocator -> placement new).
+    if (!Definition || !Definition->isTemplateInstantiation() ||
+        Seen.size() >= MaxFactoryFunctions || !Seen.insert(Definition).second)
+      return nullptr;
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
+      for (const CXXCtorInitializer *Init : Constructor->inits())
+        if (const CXXConstructorDecl *Found =
+                constructionUnder(Init->getInit(), Class, Seen))
+          return Found;
+    return constructionUnder(Definition->getBody(), Class, Seen);
+  }
+
+  static const CXXConstructorDecl *
+  constructionUnder(const Stmt *S, const CXXRecordDecl &Class,
+                    llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+    if (!S)
+      return nullptr;
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      const CXXConstructorDecl *Constructor = Construct->getConstructor();
+      if (Constructor && declaresSameEntity(Constructor->getParent(), &Class))
+        return Constructor;
+      Callee = Constructor;
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      Callee = Call->getDirectCallee();
+    }
+    if (const CXXConstructorDecl *Found = constructionIn(Callee, Class, Seen))
+      return Found;
+    for (const Stmt *Child : S->children())
+      if (const CXXConstructorDecl *Found = constructionUnder(Child, Class, Seen))
+        return Found;
+    return nullptr;
+  }
+
+  void noteCreated(QualType Type, const CXXRecordDecl &Class,
+                   const CXXConstructorDecl *Constructor,
+                   llvm::ArrayRef<const Expr *> Args, const Expr &Site) {
+    if (!Owners.empty())
+      Facts.record(Owners.back().Function)
+          .Creates.push_back({&Class, Type, Constructor, Args, &Site});
+  }
+
+  /// A lambda's reference to a local of a function around it, and how the
+  /// lambdas between them capture it.
+  void noteCapturedReference(const DeclRefExpr &Ref) {
+    const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
+    if (!Var || !Ref.refersToEnclosingVariableOrCapture() ||
+        !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) || isInvalid(*Var) ||
+        Var->getType()->isReferenceType() || Owners.empty() ||
+        judgedInInstances(*Owners.back().Function))
+      return;
+    const DeclContext *Declaring = Var->getParentFunctionOrMethod();
+    bool ByReference = true;
+    for (auto Owner = Owners.rbegin(); Owner != Owners.rend(); ++Owner) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(Owner->Function);
+      if (!Method || !Method->getParent()->isLambda() || Method == Declaring)
+        break;
+      for (const LambdaCapture &Capture : Method->getParent()->captures())
+        if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
+          ByReference = ByReference && Capture.getCaptureKind() == LCK_ByRef;
+    }
+    Facts.record(Owners.back().Function)
+        .CapturedRefs.push_back({&Ref, Var, Owners.back().Root, ByReference});
+  }
+
+  /// A sleep in a loop that runs until stopped makes the function a
+  /// schedule; a call that closes a connection, a deadline's handler.
+  void noteSchedule(const FunctionDecl &Callee) {
+    if (Owners.empty())
+      return;
+    FunctionFacts &Caller = Facts.record(Owners.back().Function);
+    if (Owners.back().ForeverLoops && isSleep(Callee))
+      Caller.LoopsWithSleep = true;
+    if (closesConnection(Callee))
+      Caller.ClosesConnection = true;
+  }
+
+  void noteEffect(const Expr &E) {
+    if (Owners.empty())
+      return;
+    if (std::optional<KnownEffect> What = classifyEffect(E, Facts.Context))
+      Facts.record(Owners.back().Function).Effects.push_back({*What, &E});
+  }
+
+  void noteGlobalReference(const Expr &E, const ValueDecl *D) {
+    const auto *Var = dyn_cast_or_null<VarDecl>(D);
+    // References outside any function are in namespace-scope initialisers,
+    // which run at start-up. Dependent code is judged in its instantiations.
+    if (!Var || isInvalid(*Var) || !Var->hasGlobalStorage() ||
+        Owners.empty() || InStaticInitialiser || judgedInInstances(*Owners.back().Function) ||
+        Var->getType()->isReferenceType() || Var->getType()->isDependentType() ||
+        Facts.isLibraryCode(*Var))
+      return;
+    Facts.record(Owners.back().Function)
+        .GlobalRefs.push_back({&E, Var, Owners.back().Root});
+  }
+
+  void noteThreadEntries(llvm::ArrayRef<const Expr *> Args) {
+    for (const Expr *Arg : Args)
+      for (const FunctionDecl *Entry : callablesIn(Arg))
+        Facts.ThreadRoots.push_back({Entry, Arg});
+  }
+
+  /// The methods named \p Name of \p Class serve requests, registered at
+  /// \p Site: their instances, or a member template's pattern while the
+  /// unit instantiates none.
+  void noteHandlerMethods(const CXXRecordDecl *Class, llvm::StringRef Name,
+                          const Expr &Site, const std::string &Via) {
+    if (!Class || !Class->hasDefinition())
+      return;
+    auto Add = [&](const FunctionDecl *F) {
+      if (const FunctionDecl *Definition = definitionOf(F))
+        Facts.HandlerRoots.push_back(
+            {Definition, HandlerReason::Registered, &Site, Via});
+    };
+    auto &Ident = Facts.Context.Idents.get(Name);
+    for (const NamedDecl *D : Class->getDefinition()->lookup(&Ident)) {
+      if (const auto *Generic = dyn_cast<FunctionTemplateDecl>(D)) {
+        for (const FunctionDecl *Instance : Generic->specializations())
+          Add(Instance);
+        if (Generic->specializations().empty())
+          Add(Generic->getTemplatedDecl());
+      } else if (const auto *Method = dyn_cast<CXXMethodDecl>(D)) {
+        Add(Method);
+      }
+    }
+  }
+
+  /// An object of a class that hosts middlewares (Crow's app): their
+  /// request methods serve requests.
+  void noteMiddlewares(const CXXRecordDecl &Host, const Expr &Site) {
+    llvm::ArrayRef<llvm::StringLiteral> Names =
+        FrameworkTables::middlewareMethods(Host);
+    if (Names.empty() || !OwnCode)
+      return;
+    const auto &Spec = cast<ClassTemplateSpecializationDecl>(Host);
+    auto Note = [&](const TemplateArgument &Arg) {
+      if (Arg.getKind() == TemplateArgument::Type)
+        for (llvm::StringRef Name : Names)
+          noteHandlerMethods(Arg.getAsType()->getAsCXXRecordDecl(), Name, Site,
+                             qualifiedName(*Spec.getSpecializedTemplate()));
+    };
+    for (const TemplateArgument &Arg : Spec.getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Pack)
+        llvm::for_each(Arg.pack_elements(), Note);
+      else
+        Note(Arg);
+  }
+
+  void noteMainFileFunction(const FunctionDecl &F) {
+    if (judgedInInstances(F))
+      return;
+    const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+    if (F.isMain() || F.hasAttr<ConstructorAttr>() ||
+        (Method && FrameworkTables::isStartUpMethod(*Method)))
+      Facts.StartUpRoots.push_back(&F);
+    if (hasHandlerAnnotation(F) ||
+        (Method && hasHandlerAnnotation(*Method->getParent())))
+      Facts.HandlerRoots.push_back(
+          {&F, HandlerReason::Annotated, nullptr, ""});
+    else if (Facts.Frameworks.isHandlerFunction(F))
+      Facts.HandlerRoots.push_back(
+          {&F, HandlerReason::Option, nullptr, ""});
+    else if (Method) {
+      std::string HandlerBase = Facts.Frameworks.handlerBaseOf(*Method);
+      if (!HandlerBase.empty())
+        Facts.HandlerRoots.push_back(
+            {&F, HandlerReason::Override, nullptr, HandlerBase});
+    }
+  }
+
+  /// The route table that `table[...][...]` indexes, if \p LHS is one.
+  const FieldDecl *routeTableOf(const Expr *LHS) const {
+    while (LHS) {
+      LHS = LHS->IgnoreImplicit()->IgnoreParens();
+      if (const auto *Index = dyn_cast<CXXOperatorCallExpr>(LHS)) {
+        if (Index->getOperator() != OO_Subscript || Index->getNumArgs() == 0)
+          return nullptr;
+        LHS = Index->getArg(0);
+      } else if (const auto *Member = dyn_cast<MemberExpr>(LHS)) {
+        const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        return Field && Facts.Frameworks.isRouteTable(*Field) ? Field : nullptr;
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  /// The functions a callable expression runs: lambdas, functions and member
+  /// functions, also through std::bind-like wrappers, std::function,
+  /// functor objects and local variables holding them.
+  llvm::SmallVector<const FunctionDecl *, 2> callablesIn(const Expr *E) {
+    llvm::SmallVector<const FunctionDecl *, 2> Result;
+    collectCallables(E, Result, 0);
+    return Result;
+  }
+
+  void collectCallables(const Expr *E,
+                        llvm::SmallVectorImpl<const FunctionDecl *> &Out,
+                        unsigned Depth) {
+    if (!E || Depth > MaxCallableDepth)
+      return;
+    E = E->IgnoreImplicit()->IgnoreParens();
+    // A function the unit only declares may be defined in another unit.
+    auto Add = [&](const FunctionDecl *F) {
+      if (const FunctionDecl *Definition = definitionOf(F))
+        Out.push_back(Definition);
+      else if (!Facts.isLibraryCode(*F))
+        Out.push_back(F->getCanonicalDecl());
+    };
+    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+      for (const FunctionDecl *Operator : callOperators(*L))
+        Add(Operator);
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        Add(F);
+      else if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        collectCallables(Var->getInit(), Out, Depth + 1);
+    } else if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+      collectCallables(Op->getSubExpr(), Out, Depth + 1);
+    } else if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+      for (const Expr *Element : Init->inits())
+        collectCallables(Element, Out, Depth + 1);
+    } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
+      collectCallables(Cast->getSubExpr(), Out, Depth + 1);
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // A wrapper (std::function, a handler type) runs the callables it is
+      // built from; an object built from none is a functor.
+      const size_t Before = Out.size();
+      for (const Expr *Arg : Construct->arguments())
+        collectCallables(Arg, Out, Depth + 1);
+      const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+      if (Out.size() == Before && !Facts.isLibraryCode(*Class))
+        addCallOperators(Class, Out);
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && FrameworkTables::wrapsCallable(*Callee))
+        for (const Expr *Arg : Call->arguments())
+          collectCallables(Arg, Out, Depth + 1);
+    }
+  }
+
+  /// A functor object's operator()s.
+  void addCallOperators(const CXXRecordDecl *Class,
+                        llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+    if (!Class || !Class->hasDefinition())
+      return;
+    for (const CXXMethodDecl *Method : Class->methods())
+      if (Method->getOverloadedOperator() == OO_Call)
+        if (const FunctionDecl *Definition = definitionOf(Method))
+          Out.push_back(Definition);
+  }
+
+  CodeFacts &Facts;
+  const SourceManager &SM;
+  const bool OwnCode;
+  std::vector<Owner> Owners;
+  llvm::DenseSet<const LambdaExpr *> ImmediatelyInvoked;
+  llvm::DenseSet<const Expr *> CalleeRefs;
+  /// The constructor each factory instance calls, or null.
+  llvm::DenseMap<const FunctionDecl *, const CXXConstructorDecl *>
+      FactoryConstructors;
+  unsigned InStaticInitialiser = 0;
+};
+
+CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
+    : Context(Context), Frameworks(Frameworks) {
+  const SourceManager &SM = Context.getSourceManager();
+  FactCollector MainFile(*this, /*OwnCode=*/true);
+  // clang-tidy scopes the traversal to the whole unit, clangd to the main
+  // file's top-level declarations; either way only main-file code is walked.
+  for (Decl *Scope : Context.getTraversalScope()) {
+    if (const auto *TU = dyn_cast<TranslationUnitDecl>(Scope)) {
+      for (Decl *D : TU->decls())
+        if (isInMainFile(*D, SM))
+          MainFile.TraverseDecl(D);
+    } else {
+      MainFile.TraverseDecl(Scope);
+    }
+  }
+  // A class the main file implements may be declared in a header with
+  // methods defined there that register handlers (a Drogon METHOD_LIST) or
+  // are handlers themselves: they are this unit's code too.
+  for (const FunctionDecl *F : Walked)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
+      if (Method->isOutOfLine() && !Method->getParent()->isLambda())
+        Implemented.insert(Method->getParent()->getCanonicalDecl());
+  for (const CXXRecordDecl *Class : Implemented) {
+    CXXRecordDecl *Definition = Class->getDefinition();
+    if (Definition && !Definition->isDependentContext() &&
+        !isInMainFile(*Definition, SM) && !isLibraryCode(*Definition))
+      MainFile.TraverseDecl(Definition);
+  }
+  // Then what that code reaches outside it (functions defined in headers),
+  // and the roots found there.
+  auto Walk = [&](const FunctionDecl *F) {
+    const FunctionDecl *Definition = definitionOf(F);
+    if (!Definition || containsKey(Facts, Definition) ||
+        isLibraryCode(*Definition))
+      return;
+    record(Definition);
+    FactCollector(*this, /*OwnCode=*/false)
+        .TraverseDecl(const_cast<FunctionDecl *>(Definition));
+  };
+  size_t Next = 0, Handlers = 0, Threads = 0;
+  while (Next < Walked.size() || Handlers < HandlerRoots.size() ||
+         Threads < ThreadRoots.size()) {
+    for (; Handlers < HandlerRoots.size(); ++Handlers)
+      Walk(HandlerRoots[Handlers].Function);
+    for (; Threads < ThreadRoots.size(); ++Threads)
+      Walk(ThreadRoots[Threads].Callee);
+    for (; Next < Walked.size(); ++Next)
+      for (const CallEdge &Edge : Facts[Walked[Next]]->Callees)
+        Walk(Edge.Callee);
+  }
+}
+
+CodeFacts::~CodeFacts() = default;
+
+const CXXRecordDecl *CodeFacts::thisClassOf(const FunctionDecl *F) const {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(F);
+  if (!Method || Method->isStatic())
+    return nullptr;
+  if (!Method->getParent()->isLambda())
+    return Method->getParent();
+  return LambdaThisClass.lookup(F);
+}
+
+bool CodeFacts::isLibraryCode(const Decl &D) const {
+  const SourceManager &SM = Context.getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(D.getLocation())) ||
+         FrameworkTables::isFrameworkCode(D);
+}
+
+FunctionFacts &CodeFacts::record(const FunctionDecl *F) {
+  std::unique_ptr<FunctionFacts> &Slot = Facts[F];
+  if (!Slot) {
+    Slot = std::make_unique<FunctionFacts>();
+    Walked.push_back(F);
+  }
+  return *Slot;
+}
+
+const FunctionFacts *CodeFacts::factsOf(const FunctionDecl *F) const {
+  auto It = Facts.find(definitionOf(F));
+  return It == Facts.end() ? nullptr : It->second.get();
+}
+
+} // namespace stateless

@@ -1,0 +1,511 @@
+//===--- Summary.cpp - the facts of a translation unit ---------------------===//
+
+#include "Summary.h"
+#include "Annotations.h"
+#include "Borrowing.h"
+#include "Frameworks.h"
+#include "Inputs.h"
+#include "KnownTypes.h"
+#include "Usr.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/FileManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Path.h"
+#include <map>
+
+using namespace clang;
+
+namespace stateless {
+namespace {
+
+// Containers of containers rarely nest deeper.
+constexpr unsigned MaxNesting = 4;
+
+bool isInMainFile(const Decl &D, const SourceManager &SM) {
+  return SM.isInMainFile(SM.getExpansionLoc(D.getLocation()));
+}
+
+CallKind callKind(const CallEdge &Edge) {
+  if (isa<LambdaExpr>(Edge.Site))
+    return CallKind::Lambda;
+  if (isa<CXXConstructExpr>(Edge.Site))
+    return CallKind::Construct;
+  if (isa<DeclRefExpr>(Edge.Site))
+    return CallKind::PassedOn;
+  return CallKind::Call;
+}
+
+std::string calleeName(const CallEdge &Edge) {
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Edge.Callee))
+    return qualifiedName(*Constructor->getParent());
+  return functionName(*Edge.Callee);
+}
+
+/// A function whose result gives mutable access to what it returns.
+bool returnsMutableAccess(const FunctionDecl &F) {
+  QualType T = F.getReturnType();
+  return (T->isLValueReferenceType() || T->isPointerType()) &&
+         !T->getPointeeType().isConstQualified();
+}
+
+/// The instantiations of a template share their pattern's declaration: a
+/// static data member of a class template, a variable template, a static
+/// local of a function template.
+bool isInstantiated(const VarDecl &Var) {
+  if (Var.getTemplateInstantiationPattern())
+    return true;
+  const auto *F = dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+  return F && F->getTemplateInstantiationPattern();
+}
+
+/// LLVM 16 keys the source manager's files by FileEntry pointer, later
+/// versions by FileEntryRef.
+[[maybe_unused]] llvm::StringRef nameOf(FileEntryRef File) {
+  return File.getName();
+}
+template <typename Entry> llvm::StringRef nameOf(const Entry *File) {
+  return File->getName();
+}
+
+class Summarizer {
+public:
+  Summarizer(const CodeFacts &Facts, WriteFinders &Finders)
+      : Facts(Facts), Finders(Finders), Context(Facts.context()),
+        SM(Context.getSourceManager()), Where(SM), Usrs(Where),
+        Policy(Context.getLangOpts()) {}
+
+  index::Unit run(llvm::StringRef Command, bool RecordInputs) {
+    index::Unit U;
+    U.MainFile = mainFilePath(SM);
+    U.Command = Command.str();
+    if (RecordInputs)
+      recordInputs(U);
+    {
+      NarrowedTraversalScope Scope(Context, Facts.functions());
+      for (const FunctionDecl *F : Facts.functions())
+        if (!Usrs.of(F).empty())
+          U.Functions.push_back(summarize(*F));
+    }
+    summarizeRoots(U);
+    for (const VarDecl *Var : Facts.definedVariables())
+      noteVariable(*Var);
+    for (const VarDecl *Var : Facts.annotatedVariables())
+      noteVariable(*Var);
+    for (const CXXRecordDecl *Class : Facts.definedClasses())
+      noteClass(*Class);
+    for (auto &Entry : Variables)
+      U.Variables.push_back(std::move(Entry.second));
+    for (auto &Entry : Fields)
+      U.Fields.push_back(std::move(Entry.second));
+    for (auto &Entry : Classes)
+      U.Classes.push_back(std::move(Entry.second));
+    return U;
+  }
+
+private:
+  void recordInputs(index::Unit &U) {
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      llvm::SmallString<256> Path(nameOf(It->first));
+      SM.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      if (std::optional<index::InputFile> F = index::readInput(Path))
+        U.Inputs.push_back(std::move(*F));
+    }
+    llvm::sort(U.Inputs,
+               [](const index::InputFile &A, const index::InputFile &B) {
+                 return A.Path < B.Path;
+               });
+  }
+
+  std::string usr(const Decl *D) { return Usrs.of(D).str(); }
+  FileLocation at(const Stmt *S) { return Where.of(S->getBeginLoc()); }
+
+  index::Function summarize(const FunctionDecl &F) {
+    const FunctionFacts &Known = *Facts.factsOf(&F);
+    index::Function Out;
+    Out.USR = usr(&F);
+    Out.Name = functionName(F);
+    Out.Loc = Where.of(F.getLocation());
+    Out.IsLambda = isLambdaOperator(&F);
+    Out.IsStructor = isa<CXXConstructorDecl, CXXDestructorDecl>(F);
+    Out.Dependent = F.isDependentContext();
+    Out.LoopsWithSleep = Known.LoopsWithSleep;
+    Out.ClosesConnection = Known.ClosesConnection;
+    Out.Allowed = allowOn(F);
+    if (const CXXRecordDecl *This = Facts.thisClassOf(&F))
+      Out.ThisClass = noteClass(*This);
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(&F))
+      for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+        if (!Usrs.of(Overridden).empty())
+          Out.Overrides.push_back(usr(Overridden));
+    summarizeCalls(Known, Out);
+    summarizeCreations(Known, Out);
+    if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&F);
+        Constructor && !Facts.isLibraryCode(F))
+      for (auto [Index, Field] : borrowedMembers(*Constructor))
+        if (!Usrs.of(Field).empty())
+          Out.Keeps.push_back({Index, usr(Field)});
+    summarizeWrites(Known, Out);
+    for (const EffectSite &E : Known.Effects)
+      Out.Effects.push_back(summarize(E, Known));
+    return Out;
+  }
+
+  void summarizeCalls(const FunctionFacts &Known, index::Function &Out) {
+    for (const CallEdge &Edge : Known.Callees) {
+      if (Usrs.of(Edge.Callee).empty())
+        continue;
+      Out.Calls.push_back({usr(Edge.Callee), calleeName(Edge), callKind(Edge),
+                           Where.of(Edge.Site->getExprLoc())});
+      // What an accessor returns may be written here, or handed on.
+      const auto *Call = dyn_cast<CallExpr>(Edge.Site);
+      if (!Call || !returnsMutableAccess(*Edge.Callee))
+        continue;
+      WriteFinder &Finder = Finders.forRoot(*Edge.Root);
+      if (const Stmt *Write = Finder.findWrite(*Call))
+        Out.AccessUses.push_back(
+            {usr(Edge.Callee), at(Write), Finder.handsOutAccess(*Write)});
+    }
+  }
+
+  /// Objects of the service's own classes (long-lived handler objects,
+  /// per-request ones) and objects handed on to another construction.
+  void summarizeCreations(const FunctionFacts &Known, index::Function &Out) {
+    llvm::DenseMap<const Expr *, const Creation *> BySite;
+    for (const Creation &Created : Known.Creates)
+      BySite[Created.Site] = &Created;
+    llvm::SmallPtrSet<const Creation *, 4> HandedOn;
+    std::vector<std::vector<index::Argument>> Arguments;
+    for (const Creation &Created : Known.Creates) {
+      Arguments.emplace_back();
+      for (unsigned Index = 0; Index < Created.Args.size(); ++Index)
+        if (std::optional<index::Argument> A =
+                handedOn(*Created.Args[Index], BySite, HandedOn)) {
+          A->Index = Index;
+          Arguments.back().push_back(std::move(*A));
+        }
+    }
+    for (size_t I = 0; I < Known.Creates.size(); ++I) {
+      const Creation &Created = Known.Creates[I];
+      if (Facts.isLibraryCode(*Created.Class) && !HandedOn.contains(&Created))
+        continue;
+      index::Creation C;
+      C.Class = usr(Created.Class->getCanonicalDecl());
+      if (Created.Constructor)
+        C.Constructor = usr(Created.Constructor);
+      C.TypeName = Created.Type.getAsString(Context.getPrintingPolicy());
+      C.Site = at(Created.Site);
+      C.Keyed = isKeyedContainer(Created.Type);
+      C.CanHoldState = !neverHoldsState(Created.Type);
+      C.TypeNames = typeNames(Created.Type);
+      llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
+      addHeldClasses(Created.Type, C.Holds, Seen);
+      C.Arguments = std::move(Arguments[I]);
+      Out.Creates.push_back(std::move(C));
+    }
+  }
+
+  /// What the argument \p Arg of a construction hands to the object
+  /// created: a local, an object made right there, a member's object.
+  std::optional<index::Argument>
+  handedOn(const Expr &Arg,
+           const llvm::DenseMap<const Expr *, const Creation *> &BySite,
+           llvm::SmallPtrSetImpl<const Creation *> &HandedOn) {
+    const Expr *From = passedFrom(&Arg);
+    if (const auto *New = dyn_cast<CXXNewExpr>(From);
+        New && New->getConstructExpr())
+      From = New->getConstructExpr();
+    if (const Creation *Made = BySite.lookup(From)) {
+      HandedOn.insert(Made);
+      return index::Argument{0, ArgumentKind::Made,
+                             index::objectMadeAt(at(Made->Site))};
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(From)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || !isSharableLocal(*Var))
+        return std::nullopt;
+      return index::Argument{0, ArgumentKind::Local, noteVariable(*Var)};
+    }
+    if (const FieldDecl *Field = handedOnMember(Arg))
+      return index::Argument{0, ArgumentKind::Member, usr(Field)};
+    return std::nullopt;
+  }
+
+  /// A local that code around a lambda or constructor may share: not a
+  /// parameter or a reference.
+  static bool isSharableLocal(const VarDecl &Var) {
+    return Var.hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+           !Var.getType()->isReferenceType() &&
+           isa_and_nonnull<FunctionDecl>(Var.getParentFunctionOrMethod());
+  }
+
+  void summarizeWrites(const FunctionFacts &Known, index::Function &Out) {
+    using Part = WriteFinder::Part;
+    for (const GlobalReference &R : Known.GlobalRefs) {
+      WriteFinder &Finder = Finders.forRoot(*R.Root);
+      if (const Stmt *Site = Finder.findWrite(*R.Ref))
+        Out.VariableWrites.push_back(
+            {noteVariable(*R.Var), at(Site), Finder.handsOutAccess(*Site)});
+    }
+    for (const MemberReference &R : Known.MemberRefs) {
+      if (Usrs.of(R.Field).empty())
+        continue;
+      WriteFinder &Finder = Finders.forRoot(*R.Root);
+      index::MemberWrite W;
+      if (const Stmt *Site = Finder.findWrite(*R.Ref, Part::Object))
+        W.Object = at(Site);
+      // What a pointer or reference member points to is written apart.
+      if ((!W.Object.isValid() || refersToObject(R.Field->getType())) &&
+          !holdsNoData(R.Ref->getType()))
+        if (const Stmt *Site = Finder.findWrite(*R.Ref, Part::Pointee))
+          W.Pointee = at(Site);
+      if (!W.Object.isValid() && !W.Pointee.isValid())
+        continue;
+      W.Field = noteField(*R.Field);
+      Out.MemberWrites.push_back(std::move(W));
+    }
+    for (const CapturedReference &R : Known.CapturedRefs)
+      if (isSharableLocal(*R.Var))
+        if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
+                *R.Ref, R.ByReference ? Part::ObjectOrPointee : Part::Pointee))
+          Out.CapturedWrites.push_back({noteVariable(*R.Var), at(Site)});
+  }
+
+  index::Effect summarize(const EffectSite &E, const FunctionFacts &Known) {
+    index::Effect Out;
+    Out.Kind = E.What.Kind;
+    Out.Api = E.What.Api;
+    Out.Action = E.What.Action;
+    Out.Site = Where.of(E.Site->getExprLoc());
+    Out.Recurs = E.What.Recurs;
+    if (const Decl *Object = E.What.Object) {
+      if (const auto *Var = dyn_cast<VarDecl>(Object))
+        Out.Object = variableKey(*Var);
+      else
+        Out.Object = usr(Object);
+      Out.ObjectAllow = allowOn(*Object);
+      // Whose object it is decides whether it is a connection's deadline.
+      if (const auto *Field = dyn_cast<FieldDecl>(Object))
+        noteField(*Field);
+    }
+    // The functions the call is given: those reached from inside it.
+    for (const CallEdge &Edge : Known.Callees)
+      if (Edge.Site != E.Site &&
+          E.Site->getSourceRange().fullyContains(Edge.Site->getSourceRange()) &&
+          !Usrs.of(Edge.Callee).empty())
+        Out.Callbacks.push_back(usr(Edge.Callee));
+    return Out;
+  }
+
+  void summarizeRoots(index::Unit &U) {
+    auto Add = [&](RootKind Kind, const FunctionDecl *F,
+                   SourceLocation Site) -> index::Root * {
+      if (Usrs.of(F).empty())
+        return nullptr;
+      index::Root R;
+      R.Kind = Kind;
+      R.Function = usr(F);
+      R.FunctionName = functionName(*F);
+      R.Site = Where.of(Site);
+      U.Roots.push_back(std::move(R));
+      return &U.Roots.back();
+    };
+    for (const HandlerRoot &Root : Facts.handlerRoots()) {
+      SourceLocation Site = Root.Function->getLocation();
+      if (const auto *E = dyn_cast_or_null<Expr>(Root.Site))
+        Site = E->getExprLoc();
+      if (index::Root *R = Add(RootKind::Handler, Root.Function, Site)) {
+        R->Why = Root.Why;
+        R->Via = Root.Via;
+      }
+    }
+    for (const CallEdge &Thread : Facts.threadRoots())
+      Add(RootKind::Thread, Thread.Callee, Thread.Site->getExprLoc());
+    for (const FunctionDecl *StartUp : Facts.startUpRoots())
+      Add(RootKind::StartUp, StartUp, StartUp->getLocation());
+  }
+
+  std::optional<index::Allow> allowOn(const Decl &D) {
+    std::optional<AllowAnnotation> Found = findAllowAnnotation(D);
+    if (!Found)
+      return std::nullopt;
+    const auto *Named = dyn_cast<NamedDecl>(&D);
+    return index::Allow{Named ? Named->getNameAsString() : "", Found->Kind,
+                        Found->Reason, Found->Issue, Where.of(Found->Loc)};
+  }
+
+  /// How a variable is named in the facts: its USR, or for the instances of
+  /// a template, the place of their pattern.
+  std::string variableKey(const VarDecl &Var) {
+    const VarDecl *Canonical = Var.getCanonicalDecl();
+    if (!isInstantiated(*Canonical))
+      return usr(Canonical);
+    FileLocation L = Where.of(Canonical->getLocation());
+    return "static@" + L.File + ":" + std::to_string(L.Line) + ":" +
+           std::to_string(L.Column);
+  }
+
+  /// How the AllowedTypes option may name \p T: as written, canonical, and
+  /// the class (template) it is about.
+  std::vector<std::string> typeNames(QualType T) {
+    std::vector<std::string> Names = {
+        T.getUnqualifiedType().getAsString(Policy),
+        T.getCanonicalType().getUnqualifiedType().getAsString(Policy)};
+    if (const CXXRecordDecl *Held = underlyingRecord(T)) {
+      const NamedDecl *Named = Held;
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Held))
+        Named = Spec->getSpecializedTemplate();
+      Names.push_back(qualifiedName(*Named));
+    }
+    llvm::sort(Names);
+    Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
+    return Names;
+  }
+
+  /// The classes of \p T and, for a container or wrapper, of what it holds.
+  void addHeldClasses(QualType T, std::vector<std::string> &Held,
+                      llvm::SmallPtrSetImpl<const CXXRecordDecl *> &Seen,
+                      unsigned Depth = 0) {
+    const CXXRecordDecl *Class = underlyingRecord(T);
+    if (!Class || Depth > MaxNesting || !Seen.insert(Class->getCanonicalDecl()).second)
+      return;
+    if (!Usrs.of(Class->getCanonicalDecl()).empty())
+      Held.push_back(usr(Class->getCanonicalDecl()));
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Class))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          addHeldClasses(Arg.getAsType(), Held, Seen, Depth + 1);
+  }
+
+  /// Records \p Var among the unit's variables; returns its key.
+  std::string noteVariable(const VarDecl &Var) {
+    std::string Key = variableKey(Var);
+    auto [It, Inserted] = Variables.try_emplace(Key);
+    if (!Inserted)
+      return Key;
+    index::Variable &V = It->second;
+    V.USR = Key;
+    V.Name = Var.getNameAsString();
+    V.QualifiedName = qualifiedName(Var);
+    V.Scope = Var.hasLocalStorage()      ? VariableScope::SharedLocal
+              : Var.isStaticLocal()      ? VariableScope::StaticLocal
+              : Var.isStaticDataMember() ? VariableScope::StaticMember
+                                         : VariableScope::Namespace;
+    V.ThreadLocal = Var.getTLSKind() != VarDecl::TLS_None;
+    const VarDecl *Definition = Var.getDefinition();
+    V.Defined = Definition && isInMainFile(*Definition, SM);
+    V.Loc = Where.of(
+        (V.Defined ? Definition : Var.getCanonicalDecl())->getLocation());
+    QualType T = Var.getType();
+    V.Keyed = isKeyedContainer(T);
+    V.CanHoldState = !Context.getBaseElementType(T).isConstQualified() &&
+                     !neverHoldsState(T) && !isScratchBuffer(Var, Context);
+    V.Allowed = allowOn(Var);
+    V.TypeNames = typeNames(T);
+    llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
+    addHeldClasses(T, V.Holds, Seen);
+    if (Var.hasLocalStorage())
+      if (const auto *F =
+              dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod()))
+        V.Function = usr(definitionOf(F) ? definitionOf(F) : F);
+    return Key;
+  }
+
+  /// Records \p Field among the unit's fields; returns its USR.
+  std::string noteField(const FieldDecl &Field) {
+    std::string USR = usr(&Field);
+    auto [It, Inserted] = Fields.try_emplace(USR);
+    if (!Inserted)
+      return USR;
+    index::Field &F = It->second;
+    F.USR = USR;
+    F.Name = Field.getNameAsString();
+    F.QualifiedName = qualifiedName(Field);
+    const auto *Class = dyn_cast<CXXRecordDecl>(Field.getParent());
+    if (Class)
+      F.Class = noteClass(*Class);
+    F.Loc = Where.of(Field.getLocation());
+    QualType T = Field.getType();
+    F.Keyed = isKeyedContainer(T);
+    F.CanHoldState = !T->isReferenceType() &&
+                     !Context.getBaseElementType(T).isConstQualified() &&
+                     !neverHoldsState(T);
+    F.RefersToObject = refersToObject(T);
+    F.IsReference = T->isReferenceType();
+    F.Borrowed = Class && F.RefersToObject &&
+                 llvm::any_of(Class->ctors(), [&](const CXXConstructorDecl *C) {
+                   const FunctionDecl *Definition = definitionOf(C);
+                   return Definition &&
+                          llvm::is_contained(
+                              llvm::make_second_range(borrowedMembers(
+                                  *cast<CXXConstructorDecl>(Definition))),
+                              &Field);
+                 });
+    F.Allowed = allowOn(Field);
+    return USR;
+  }
+
+  /// Records \p Class (and the annotated members of it and its bases)
+  /// among the unit's classes; returns its USR.
+  std::string noteClass(const CXXRecordDecl &Class) {
+    const std::string USR = usr(Class.getCanonicalDecl());
+    if (USR.empty())
+      return USR;
+    // Entered first: its members' facts name it in turn.
+    auto [It, Inserted] = Classes.try_emplace(USR);
+    if (!Inserted)
+      return USR;
+    index::Class &C = It->second;
+    C.USR = USR;
+    C.Name = qualifiedName(Class);
+    C.Implemented = Facts.implementsClass(&Class);
+    C.PerRequest = FrameworkTables::isPerRequestClass(Class);
+    const CXXRecordDecl *Definition = Class.getDefinition();
+    C.Defined = Definition && isInMainFile(*Definition, SM);
+    if (Definition && !Definition->isDependentContext()) {
+      std::vector<std::string> Bases;
+      Definition->forallBases([&](const CXXRecordDecl *Base) {
+        if (!Usrs.of(Base->getCanonicalDecl()).empty())
+          Bases.push_back(usr(Base->getCanonicalDecl()));
+        return true;
+      });
+      C.Bases = std::move(Bases);
+      noteAnnotatedFields(*Definition);
+      Definition->forallBases([&](const CXXRecordDecl *Base) {
+        noteAnnotatedFields(*Base);
+        return true;
+      });
+    }
+    return USR;
+  }
+
+  void noteAnnotatedFields(const CXXRecordDecl &Class) {
+    for (const FieldDecl *Field : Class.fields())
+      if (Field->hasAttr<AnnotateAttr>() && !Usrs.of(Field).empty())
+        noteField(*Field);
+  }
+
+  const CodeFacts &Facts;
+  WriteFinders &Finders;
+  ASTContext &Context;
+  const SourceManager &SM;
+  Places Where;
+  UsrCache Usrs;
+  const PrintingPolicy Policy;
+  std::map<std::string, index::Variable> Variables;
+  std::map<std::string, index::Field> Fields;
+  std::map<std::string, index::Class> Classes;
+};
+
+} // namespace
+
+index::Unit summarizeUnit(const CodeFacts &Facts, WriteFinders &Finders,
+                          llvm::StringRef Command, bool RecordInputs) {
+  return Summarizer(Facts, Finders).run(Command, RecordInputs);
+}
+
+} // namespace stateless

@@ -1,0 +1,505 @@
+//===--- Format.cpp - the project index on disk ----------------------------===//
+//
+// Layout: magic, format version, producer, the number of units, then one
+// record per unit: its main file, the length of its payload, the payload
+// (a table of every distinct string, then the unit's fields: strings as
+// table positions, numbers as LEB128) and an xxHash64 of the main file and
+// the payload, so that a damaged record is refused rather than misread.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Format.h"
+#include "Schema.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/LEB128.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/xxhash.h"
+#include <map>
+#include <type_traits>
+
+namespace stateless {
+namespace index {
+
+std::string objectMadeAt(const FileLocation &Site) {
+  return "made@" + Site.File + ":" + std::to_string(Site.Line) + ":" +
+         std::to_string(Site.Column);
+}
+
+std::string Creation::id() const { return objectMadeAt(Site); }
+
+namespace {
+
+constexpr llvm::StringLiteral Magic = "STLSIDX\n";
+
+template <typename Derived> class StringPass;
+
+/// A pass that treats a path like any string and walks into everything.
+template <typename Derived> class AnyPass {
+public:
+  template <typename T> void field(llvm::StringRef, T &V) { walk(self(), V); }
+  void path(llvm::StringRef, std::string &S) { self().string(S); }
+
+protected:
+  Derived &self() { return static_cast<Derived &>(*this); }
+
+private:
+  AnyPass() = default;
+  friend Derived;
+  friend StringPass<Derived>;
+};
+
+/// A pass over the strings only; the rest is walked past.
+template <typename Derived> class StringPass : public AnyPass<Derived> {
+public:
+  template <typename T> void number(T &) {}
+  void flag(bool &) {}
+  template <typename E> void enumeration(E &) {}
+  template <typename T> void list(std::vector<T> &Items) {
+    for (T &Item : Items)
+      walk(this->self(), Item);
+  }
+  template <typename T> void optional(std::optional<T> &Value) {
+    if (Value)
+      walk(this->self(), *Value);
+  }
+
+private:
+  StringPass() = default;
+  friend Derived;
+};
+
+// --- The string table ----------------------------------------------------
+
+class StringCollector : public StringPass<StringCollector> {
+public:
+  void string(std::string &S) {
+    if (Positions.try_emplace(S, Strings.size()).second)
+      Strings.emplace_back(S);
+  }
+
+  llvm::StringMap<uint64_t> Positions;
+  std::vector<llvm::StringRef> Strings;
+};
+
+// --- Writing -------------------------------------------------------------
+
+class Writer : public AnyPass<Writer> {
+public:
+  Writer(llvm::raw_ostream &OS, const llvm::StringMap<uint64_t> &Positions)
+      : OS(OS), Positions(Positions) {}
+
+  void string(std::string &S) { llvm::encodeULEB128(Positions.lookup(S), OS); }
+  void number(unsigned &N) { llvm::encodeULEB128(N, OS); }
+  void number(uint64_t &N) { llvm::encodeULEB128(N, OS); }
+  void number(int64_t &N) { llvm::encodeSLEB128(N, OS); }
+  void flag(bool &B) { OS << char(B ? 1 : 0); }
+  template <typename E> void enumeration(E &Value) {
+    if (!isEnumerator<E>(static_cast<uint64_t>(Value)))
+      Unrepresentable = true;
+    OS << char(Value);
+  }
+  template <typename T> void list(std::vector<T> &Items) {
+    llvm::encodeULEB128(Items.size(), OS);
+    for (T &Item : Items)
+      walk(*this, Item);
+  }
+  template <typename T> void optional(std::optional<T> &Value) {
+    OS << char(Value ? 1 : 0);
+    if (Value)
+      walk(*this, *Value);
+  }
+
+  /// An enumeration held a value it does not declare.
+  bool Unrepresentable = false;
+
+private:
+  llvm::raw_ostream &OS;
+  const llvm::StringMap<uint64_t> &Positions;
+};
+
+// --- Rewriting the paths ---------------------------------------------------
+
+class PathMapper : public StringPass<PathMapper> {
+public:
+  explicit PathMapper(llvm::function_ref<void(std::string &)> Map) : Map(Map) {}
+  void path(llvm::StringRef, std::string &S) { Map(S); }
+  void string(std::string &) {}
+
+private:
+  llvm::function_ref<void(std::string &)> Map;
+};
+
+// --- Printing --------------------------------------------------------------
+
+class Printer {
+public:
+  explicit Printer(llvm::raw_ostream &OS) : OS(OS) {}
+
+  template <typename T> void field(llvm::StringRef Name, T &V) {
+    // Empty strings and lists, absent values and places, and false flags
+    // say nothing.
+    if constexpr (IsVector<T>::value || std::is_same_v<T, std::string>) {
+      if (V.empty())
+        return;
+    } else if constexpr (std::is_same_v<T, FileLocation>) {
+      if (!V.isValid())
+        return;
+    } else if constexpr (IsOptional<T>::value || std::is_same_v<T, bool>) {
+      if (!V)
+        return;
+    }
+    startLine();
+    OS << Name << ":";
+    if constexpr (std::is_same_v<T, FileLocation>) {
+      OS << " " << V.File << ":" << V.Line << ":" << V.Column;
+    } else if constexpr (std::is_class_v<T> && !std::is_same_v<T, std::string>) {
+      Depth += 1;
+      walk(*this, V);
+      Depth -= 1;
+    } else {
+      OS << " ";
+      walk(*this, V);
+    }
+  }
+  void path(llvm::StringRef Name, std::string &S) { field(Name, S); }
+
+  void string(std::string &S) { OS << S; }
+  template <typename T> void number(T &N) { OS << N; }
+  void flag(bool &B) { OS << (B ? "true" : "false"); }
+  template <typename E> void enumeration(E &Value) {
+    if (isEnumerator<E>(static_cast<uint64_t>(Value)))
+      OS << nameOf(Value);
+    else
+      OS << "<" << unsigned(Value) << ">";
+  }
+  template <typename T> void list(std::vector<T> &Items) {
+    for (T &Item : Items) {
+      startLine();
+      OS << "- ";
+      if constexpr (std::is_same_v<T, std::string>) {
+        OS << Item;
+      } else {
+        // The item's first field goes on the line of its dash.
+        SameLine = true;
+        Depth += 1;
+        walk(*this, Item);
+        Depth -= 1;
+      }
+    }
+  }
+  template <typename T> void optional(std::optional<T> &Value) {
+    if (Value)
+      walk(*this, *Value);
+  }
+
+  void unit(Unit &U) {
+    OS << "unit " << U.MainFile;
+    Depth = 1;
+    schema(*this, U);
+    Depth = 0;
+    OS << "\n";
+  }
+
+private:
+  void startLine() {
+    if (!SameLine)
+      OS << "\n" << std::string(size_t(2) * Depth, ' ');
+    SameLine = false;
+  }
+
+  llvm::raw_ostream &OS;
+  unsigned Depth = 0;
+  bool SameLine = false;
+};
+
+// --- Reading ---------------------------------------------------------------
+
+class Reader : public AnyPass<Reader> {
+public:
+  explicit Reader(llvm::StringRef Data)
+      : Next(Data.bytes_begin()), End(Data.bytes_end()) {}
+
+  /// A string written out in full (not a position in the table).
+  void raw(std::string &S) {
+    uint64_t Length = unsigned64();
+    if (Length > remaining())
+      return failed("a string runs past the end");
+    S.assign(reinterpret_cast<const char *>(Next), Length);
+    Next += Length;
+  }
+  void string(std::string &S) {
+    uint64_t Position = unsigned64();
+    if (Position >= Strings.size())
+      return failed("a string reference is out of range");
+    S = Strings[Position];
+  }
+  void number(unsigned &N) {
+    uint64_t Value = unsigned64();
+    if (Value > UINT32_MAX)
+      failed("a number is out of range");
+    N = unsigned(Value);
+  }
+  void number(uint64_t &N) { N = unsigned64(); }
+  void number(int64_t &N) {
+    const char *Message = nullptr;
+    unsigned Length = 0;
+    N = llvm::decodeSLEB128(Next, &Length, End, &Message);
+    Next += Length;
+    if (Message)
+      failed(Message);
+  }
+  void flag(bool &B) {
+    uint8_t Byte = byte();
+    if (Byte > 1)
+      failed("a flag is neither 0 nor 1");
+    B = Byte == 1;
+  }
+  template <typename E> void enumeration(E &Value) {
+    uint8_t Byte = byte();
+    if (!isEnumerator<E>(Byte))
+      failed("an enumerator is out of range");
+    Value = E(Byte);
+  }
+  template <typename T> void list(std::vector<T> &Items) {
+    uint64_t Count = unsigned64();
+    // Every element takes at least one byte: a larger count is damage, not
+    // a reason to allocate.
+    if (Count > remaining())
+      return failed("a list is longer than the record");
+    Items.resize(Count);
+    for (T &Item : Items) {
+      if (!Error.empty())
+        return;
+      walk(*this, Item);
+    }
+  }
+  template <typename T> void optional(std::optional<T> &Value) {
+    bool Present = false;
+    flag(Present);
+    if (Present && Error.empty())
+      walk(*this, Value.emplace());
+  }
+  uint64_t unsigned64() {
+    const char *Message = nullptr;
+    if (Next == End)
+      return failed("it ends early"), 0;
+    unsigned Length = 0;
+    uint64_t Value = llvm::decodeULEB128(Next, &Length, End, &Message);
+    Next += Length;
+    if (Message)
+      failed(Message);
+    return Value;
+  }
+  uint8_t byte() {
+    if (Next == End)
+      return failed("it ends early"), 0;
+    return *Next++;
+  }
+  /// The next \p Length bytes, or empty when fewer remain.
+  llvm::StringRef bytes(uint64_t Length) {
+    if (Length > remaining()) {
+      failed("a record runs past the end");
+      return {};
+    }
+    llvm::StringRef Taken(reinterpret_cast<const char *>(Next), Length);
+    Next += Length;
+    return Taken;
+  }
+  /// The strings a record's fields refer to.
+  void stringTable() {
+    uint64_t Count = unsigned64();
+    if (Count > remaining())
+      return failed("the string table is longer than the record");
+    Strings.resize(Count);
+    for (std::string &S : Strings)
+      if (Error.empty())
+        raw(S);
+  }
+  size_t remaining() const { return End - Next; }
+  void failed(const llvm::Twine &Why) {
+    if (Error.empty())
+      Error = Why.str();
+  }
+
+  std::string Error;
+
+private:
+  std::vector<std::string> Strings;
+  const uint8_t *Next;
+  const uint8_t *End;
+};
+
+llvm::Error notAnIndex(const llvm::Twine &Why) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "the index is damaged: " + Why);
+}
+
+uint64_t recordHash(llvm::StringRef MainFile, llvm::StringRef Payload) {
+  return llvm::xxHash64(MainFile) ^ llvm::xxHash64(Payload);
+}
+
+void writeRaw(llvm::raw_ostream &OS, llvm::StringRef S) {
+  llvm::encodeULEB128(S.size(), OS);
+  OS << S;
+}
+
+/// One unit's payload: its string table, then its fields; false when a
+/// value cannot be written.
+bool writePayload(Unit U, llvm::raw_ostream &OS) {
+  StringCollector Collector;
+  schema(Collector, U);
+  llvm::encodeULEB128(Collector.Strings.size(), OS);
+  for (llvm::StringRef S : Collector.Strings)
+    writeRaw(OS, S);
+  Writer W(OS, Collector.Positions);
+  schema(W, U);
+  return !W.Unrepresentable;
+}
+
+void writeHash(llvm::raw_ostream &OS, uint64_t Hash) {
+  for (int Shift = 0; Shift < 64; Shift += 8)
+    OS << char((Hash >> Shift) & 0xff);
+}
+
+} // namespace
+
+std::string producer() {
+  return "stateless-tidy " STATELESS_TIDY_VERSION " (LLVM " +
+         std::to_string(LLVM_VERSION_MAJOR) + ")";
+}
+
+std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS) {
+  std::vector<std::string> LeftOut;
+  std::vector<std::pair<llvm::StringRef, std::string>> Records;
+  for (const Unit &U : I.Units) {
+    std::string Payload;
+    llvm::raw_string_ostream Out(Payload);
+    if (writePayload(U, Out))
+      Records.emplace_back(U.MainFile, std::move(Out.str()));
+    else
+      LeftOut.push_back(U.MainFile);
+  }
+  OS << Magic;
+  llvm::encodeULEB128(FormatVersion, OS);
+  writeRaw(OS, producer());
+  llvm::encodeULEB128(Records.size(), OS);
+  for (const auto &[MainFile, Payload] : Records) {
+    writeRaw(OS, MainFile);
+    writeRaw(OS, Payload);
+    writeHash(OS, recordHash(MainFile, Payload));
+  }
+  return LeftOut;
+}
+
+llvm::Error writeFile(const Index &I, llvm::StringRef Path,
+                      std::vector<std::string> *LeftOut) {
+  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+        std::vector<std::string> Dropped = write(I, OS);
+        if (LeftOut)
+          *LeftOut = std::move(Dropped);
+        return llvm::Error::success();
+      }))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot write '%s': %s", Path.str().c_str(),
+                                   llvm::toString(std::move(E)).c_str());
+  return llvm::Error::success();
+}
+
+llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
+  if (!Buffer.consume_front(Magic))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "not a stateless-tidy project index");
+  Reader R(Buffer);
+  uint64_t Version = R.unsigned64();
+  std::string Producer;
+  R.raw(Producer);
+  if (!R.Error.empty())
+    return notAnIndex(R.Error);
+  if (Version != FormatVersion || Producer != producer())
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "the index was written by %s (format %u), not by this %s (format %u)",
+        Producer.c_str(), unsigned(Version), producer().c_str(), FormatVersion);
+  uint64_t Count = R.unsigned64();
+  if (Count > R.remaining())
+    return notAnIndex("it names more units than it can hold");
+
+  ReadResult Result;
+  for (uint64_t N = 0; N < Count && R.Error.empty(); ++N) {
+    Unit U;
+    R.raw(U.MainFile);
+    llvm::StringRef Payload = R.bytes(R.unsigned64());
+    llvm::StringRef Hash = R.bytes(8);
+    if (!R.Error.empty())
+      break; // the records that follow cannot be found
+    uint64_t Stored = 0;
+    for (int Byte = 0; Byte < 8; ++Byte)
+      Stored |= uint64_t(uint8_t(Hash[Byte])) << (8 * Byte);
+    const std::string Name = U.MainFile.empty()
+                                 ? "unit " + std::to_string(N + 1)
+                                 : U.MainFile;
+    if (Stored != recordHash(U.MainFile, Payload)) {
+      Result.LeftOut.push_back(Name + " (its checksum does not match)");
+      continue;
+    }
+    Reader Fields(Payload);
+    Fields.stringTable();
+    if (Fields.Error.empty())
+      schema(Fields, U);
+    if (Fields.Error.empty() && Fields.remaining() != 0)
+      Fields.failed("it has data after its last field");
+    if (!Fields.Error.empty()) {
+      Result.LeftOut.push_back(Name + " (" + Fields.Error + ")");
+      continue;
+    }
+    Result.Read.Units.push_back(std::move(U));
+  }
+  if (!R.Error.empty())
+    return notAnIndex(R.Error);
+  if (R.remaining() != 0)
+    return notAnIndex("it has data after its last unit");
+  return Result;
+}
+
+llvm::Expected<ReadResult> readFile(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  return read((*Buffer)->getBuffer());
+}
+
+void dump(const Index &I, llvm::raw_ostream &OS) {
+  Printer P(OS);
+  Index Copy = I; // the schema takes mutable references for the reader
+  for (Unit &U : Copy.Units)
+    P.unit(U);
+}
+
+void mapPaths(Index &I, llvm::function_ref<void(std::string &)> Map) {
+  PathMapper Mapper(Map);
+  for (Unit &U : I.Units) {
+    Map(U.MainFile);
+    schema(Mapper, U);
+  }
+}
+
+Index merge(std::vector<Index> Parts) {
+  std::map<std::string, Unit> ByMainFile;
+  for (Index &Part : Parts)
+    for (Unit &U : Part.Units)
+      ByMainFile[U.MainFile] = std::move(U);
+  Index Merged;
+  for (auto &Entry : ByMainFile)
+    Merged.Units.push_back(std::move(Entry.second));
+  return Merged;
+}
+
+} // namespace index
+} // namespace stateless

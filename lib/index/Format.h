@@ -1,0 +1,67 @@
+//===--- Format.h - the project index on disk ------------------------------===//
+//
+// An index is a list of units (Facts.h), written in a compact, versioned
+// binary format: one unit makes a shard, many a merged index. Each unit is
+// a record of its own with its own checksum, so that a damaged unit is left
+// out and named while the others are read. One schema describes every field
+// for every pass over the data (writing, reading, rewriting paths, dumping
+// as text), so that none of them can leave a field out.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_INDEX_FORMAT_H
+#define STATELESS_INDEX_FORMAT_H
+
+#include "Facts.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
+
+namespace stateless {
+namespace index {
+
+/// Bumped whenever the layout or the meaning of a field changes.
+constexpr unsigned FormatVersion = 4;
+
+/// Who wrote an index: an index is read only by the same stateless-tidy
+/// built against the same LLVM major version (USRs and facts may differ).
+std::string producer();
+
+/// What was read, and the units that were left out because their records
+/// are damaged (each named by its main file when that much is readable).
+struct ReadResult {
+  Index Read;
+  std::vector<std::string> LeftOut;
+};
+
+/// Writes \p I. A unit holding a value the format cannot represent is left
+/// out and named in the result (none are expected: the enumerations'
+/// bounds come from their declarations).
+std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS);
+/// Written aside and renamed, so that a reader never sees half a file.
+llvm::Error writeFile(const Index &I, llvm::StringRef Path,
+                      std::vector<std::string> *LeftOut = nullptr);
+
+/// Reads an index. Not an index, another format version or another
+/// producer is an error that says which; a damaged unit is left out.
+llvm::Expected<ReadResult> read(llvm::StringRef Buffer);
+llvm::Expected<ReadResult> readFile(llvm::StringRef Path);
+
+/// Prints \p I as text, every field by its name.
+void dump(const Index &I, llvm::raw_ostream &OS);
+
+/// Rewrites every path \p I stores (main files, locations, input files).
+void mapPaths(Index &I, llvm::function_ref<void(std::string &)> Map);
+
+/// Joins indexes: one unit per main file, the one from the last index that
+/// has it; units sorted by main file.
+Index merge(std::vector<Index> Parts);
+
+} // namespace index
+} // namespace stateless
+
+#endif

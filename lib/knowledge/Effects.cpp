@@ -1,0 +1,498 @@
+//===--- Effects.cpp - calls that write local files or arm timers ----------===//
+
+#include "Effects.h"
+#include "KnownTypes.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace stateless {
+namespace {
+
+/// When a call counts, judged from one of its arguments.
+enum class When {
+  Always,
+  ModeLetters,     ///< a string mode with 'w', 'a' or '+' (fopen)
+  AnyBits,         ///< a constant with one of Value's bits set (open flags)
+  AnyBitsOrAbsent, ///< the same, or the argument left to its default
+  NamedFile,       ///< the argument names a file (not a moved-from stream)
+  NotInMemory,     ///< the database name is not ":memory:"
+  AtLeast,         ///< a constant of at least Value (beast::file_mode)
+  Equals,          ///< a constant equal to Value
+  NonZero,         ///< given, and not the constant 0 (a repeat interval)
+  TypeArgument,    ///< the class has Class among its template arguments, at
+                   ///< any depth (Crow's app and its middlewares)
+};
+
+struct Condition {
+  When Test = When::Always;
+  unsigned Arg = 0;
+  long long Value = 0;
+  llvm::StringLiteral Class = "";
+};
+
+struct Rule {
+  llvm::StringLiteral Name; ///< function, method or constructor
+  EffectKind Kind;
+  llvm::StringLiteral Action;
+  Condition First = {};
+  Condition Second = {};
+  /// Several calls on one object (a timer armed again and again) are one
+  /// finding.
+  bool PerObject = false;
+  Recurrence Recurs = Recurrence::Once;
+};
+
+constexpr auto File = EffectKind::FileWrite;
+constexpr auto Timer = EffectKind::Timer;
+constexpr auto Sessions = EffectKind::SessionStore;
+constexpr auto Repeats = Recurrence::Repeats;
+constexpr auto IfRearmed = Recurrence::IfRearmed;
+constexpr auto IfLoops = Recurrence::IfLoops;
+// cv::FileStorage::WRITE|APPEND.
+constexpr long long FileStorageWriteModes = 1 | 2;
+
+// open(2) flags that write: O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND (Linux).
+constexpr long long OpenWriteFlags = 01 | 02 | 0100 | 01000 | 02000;
+// std::ios_base::app|out|trunc (the same bits in libstdc++ and libc++).
+constexpr long long StreamWriteModes = 1 | 16 | 32;
+// QIODevice::WriteOnly|Append|Truncate (ReadWrite includes WriteOnly).
+constexpr long long QtWriteModes = 0x2 | 0x4 | 0x8;
+// SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE; SQLiteCpp uses the same values.
+constexpr long long SqliteWriteFlags = 0x2 | 0x4;
+
+constexpr Rule Rules[] = {
+    // C and POSIX.
+    {"fopen", File, "opens a file for writing", {When::ModeLetters, 1}},
+    {"fopen64", File, "opens a file for writing", {When::ModeLetters, 1}},
+    {"freopen", File, "opens a file for writing", {When::ModeLetters, 1}},
+    {"tmpfile", File, "creates a temporary file"},
+    {"remove", File, "deletes a file"},
+    {"rename", File, "moves a file"},
+    {"renameat", File, "moves a file"},
+    {"renameat2", File, "moves a file"},
+    {"open", File, "opens a file for writing", {When::AnyBits, 1, OpenWriteFlags}},
+    {"open64", File, "opens a file for writing", {When::AnyBits, 1, OpenWriteFlags}},
+    {"openat", File, "opens a file for writing", {When::AnyBits, 2, OpenWriteFlags}},
+    {"creat", File, "creates a file"},
+    {"mkdir", File, "creates a directory"},
+    {"mkdirat", File, "creates a directory"},
+    {"rmdir", File, "deletes a directory"},
+    {"unlink", File, "deletes a file"},
+    {"unlinkat", File, "deletes a file"},
+    {"link", File, "creates a link"},
+    {"linkat", File, "creates a link"},
+    {"symlink", File, "creates a link"},
+    {"symlinkat", File, "creates a link"},
+    {"truncate", File, "truncates a file"},
+    {"ftruncate", File, "truncates a file"},
+    {"mkstemp", File, "creates a temporary file"},
+    {"mkstemps", File, "creates a temporary file"},
+    {"mkostemp", File, "creates a temporary file"},
+    {"mkdtemp", File, "creates a temporary directory"},
+    {"mkfifo", File, "creates a file"},
+    {"mknod", File, "creates a file"},
+    {"chmod", File, "changes a file's permissions"},
+    {"chown", File, "changes a file's owner"},
+    // iostreams.
+    {"std::basic_ofstream::basic_ofstream", File, "opens a file for writing", {When::NamedFile, 0}},
+    {"std::basic_ofstream::open", File, "opens a file for writing"},
+    {"std::basic_fstream::basic_fstream", File, "opens a file for writing",
+     {When::NamedFile, 0}, {When::AnyBitsOrAbsent, 1, StreamWriteModes}},
+    {"std::basic_fstream::open", File, "opens a file for writing", {When::AnyBitsOrAbsent, 1, StreamWriteModes}},
+    {"std::basic_filebuf::open", File, "opens a file for writing", {When::AnyBits, 1, StreamWriteModes}},
+    {"boost::filesystem::basic_ofstream::basic_ofstream", File, "opens a file for writing", {When::NamedFile, 0}},
+    {"boost::filesystem::basic_ofstream::open", File, "opens a file for writing"},
+    {"boost::filesystem::basic_fstream::basic_fstream", File, "opens a file for writing",
+     {When::NamedFile, 0}, {When::AnyBitsOrAbsent, 1, StreamWriteModes}},
+    // std::filesystem and boost::filesystem.
+    {"std::filesystem::create_directory", File, "creates a directory"},
+    {"std::filesystem::create_directories", File, "creates directories"},
+    {"std::filesystem::create_directory_symlink", File, "creates a link"},
+    {"std::filesystem::create_hard_link", File, "creates a link"},
+    {"std::filesystem::create_symlink", File, "creates a link"},
+    {"std::filesystem::copy", File, "copies files"},
+    {"std::filesystem::copy_file", File, "copies a file"},
+    {"std::filesystem::copy_symlink", File, "copies a link"},
+    {"std::filesystem::remove", File, "deletes a file"},
+    {"std::filesystem::remove_all", File, "deletes files"},
+    {"std::filesystem::rename", File, "moves a file"},
+    {"std::filesystem::resize_file", File, "truncates a file"},
+    {"std::filesystem::permissions", File, "changes a file's permissions"},
+    {"boost::filesystem::create_directory", File, "creates a directory"},
+    {"boost::filesystem::create_directories", File, "creates directories"},
+    {"boost::filesystem::create_directory_symlink", File, "creates a link"},
+    {"boost::filesystem::create_hard_link", File, "creates a link"},
+    {"boost::filesystem::create_symlink", File, "creates a link"},
+    {"boost::filesystem::copy", File, "copies files"},
+    {"boost::filesystem::copy_file", File, "copies a file"},
+    {"boost::filesystem::remove", File, "deletes a file"},
+    {"boost::filesystem::remove_all", File, "deletes files"},
+    {"boost::filesystem::rename", File, "moves a file"},
+    {"boost::filesystem::resize_file", File, "truncates a file"},
+    {"boost::filesystem::permissions", File, "changes a file's permissions"},
+    {"boost::filesystem::save_string_file", File, "writes a file"},
+    // Qt.
+    {"QFile::open", File, "opens a file for writing", {When::AnyBits, 0, QtWriteModes}},
+    {"QSaveFile::open", File, "opens a file for writing", {When::AnyBits, 0, QtWriteModes}},
+    {"QTemporaryFile::open", File, "creates a temporary file"},
+    {"QFile::remove", File, "deletes a file"},
+    {"QFile::rename", File, "moves a file"},
+    {"QFile::copy", File, "copies a file"},
+    {"QFile::link", File, "creates a link"},
+    {"QFile::resize", File, "truncates a file"},
+    {"QFile::setPermissions", File, "changes a file's permissions"},
+    {"QFile::moveToTrash", File, "deletes a file"},
+    {"QDir::mkdir", File, "creates a directory"},
+    {"QDir::mkpath", File, "creates directories"},
+    {"QDir::rmdir", File, "deletes a directory"},
+    {"QDir::rmpath", File, "deletes directories"},
+    {"QDir::remove", File, "deletes a file"},
+    {"QDir::rename", File, "moves a file"},
+    {"QDir::removeRecursively", File, "deletes files"},
+    // Poco.
+    {"Poco::FileOutputStream::FileOutputStream", File, "opens a file for writing"},
+    {"Poco::FileStream::FileStream", File, "opens a file for writing", {When::NamedFile, 0}},
+    {"Poco::File::createFile", File, "creates a file"},
+    {"Poco::File::createDirectory", File, "creates a directory"},
+    {"Poco::File::createDirectories", File, "creates directories"},
+    {"Poco::File::remove", File, "deletes a file"},
+    {"Poco::File::renameTo", File, "moves a file"},
+    {"Poco::File::copyTo", File, "copies a file"},
+    {"Poco::File::moveTo", File, "moves a file"},
+    {"Poco::File::setSize", File, "truncates a file"},
+    {"Poco::File::linkTo", File, "creates a link"},
+    // Local databases.
+    {"sqlite3_open", File, "opens a SQLite database file", {When::NotInMemory, 0}},
+    {"sqlite3_open16", File, "opens a SQLite database file", {When::NotInMemory, 0}},
+    {"sqlite3_open_v2", File, "opens a SQLite database file",
+     {When::NotInMemory, 0}, {When::AnyBits, 2, SqliteWriteFlags}},
+    {"SQLite::Database::Database", File, "opens a SQLite database file",
+     {When::NotInMemory, 0}, {When::AnyBits, 1, SqliteWriteFlags}},
+    // Images, videos and data files (OpenCV).
+    {"cv::imwrite", File, "writes an image file"},
+    {"cv::imwritemulti", File, "writes an image file"},
+    {"cv::VideoWriter::VideoWriter", File, "opens a video file for writing", {When::NamedFile, 0}},
+    {"cv::VideoWriter::open", File, "opens a video file for writing"},
+    {"cv::FileStorage::FileStorage", File, "opens a file for writing",
+     {When::NamedFile, 0}, {When::AnyBits, 1, FileStorageWriteModes}},
+    {"cv::FileStorage::open", File, "opens a file for writing", {When::AnyBits, 1, FileStorageWriteModes}},
+    // Log files (spdlog, Boost.Log): made per request, a log on this disk.
+    {"spdlog::basic_logger_mt", File, "opens a log file"},
+    {"spdlog::basic_logger_st", File, "opens a log file"},
+    {"spdlog::rotating_logger_mt", File, "opens a log file"},
+    {"spdlog::rotating_logger_st", File, "opens a log file"},
+    {"spdlog::daily_logger_mt", File, "opens a log file"},
+    {"spdlog::daily_logger_st", File, "opens a log file"},
+    {"spdlog::hourly_logger_mt", File, "opens a log file"},
+    {"spdlog::hourly_logger_st", File, "opens a log file"},
+    {"spdlog::sinks::basic_file_sink::basic_file_sink", File, "opens a log file"},
+    {"spdlog::sinks::rotating_file_sink::rotating_file_sink", File, "opens a log file"},
+    {"spdlog::sinks::daily_file_sink::daily_file_sink", File, "opens a log file"},
+    {"spdlog::sinks::hourly_file_sink::hourly_file_sink", File, "opens a log file"},
+    {"boost::log::add_file_log", File, "opens a log file"},
+    {"boost::log::sinks::text_file_backend::text_file_backend", File, "opens a log file"},
+    // Framework helpers that save uploads and responses to disk.
+    {"drogon::HttpFile::save", File, "saves an upload to a file"},
+    {"drogon::HttpFile::saveAs", File, "saves an upload to a file"},
+    {"oatpp::data::stream::FileOutputStream::FileOutputStream", File, "opens a file for writing"},
+    {"concurrency::streams::file_stream::open_ostream", File, "opens a file for writing"},
+    {"concurrency::streams::fstream::open_ostream", File, "opens a file for writing"},
+    {"boost::beast::file_posix::open", File, "opens a file for writing", {When::AtLeast, 1, 2}},
+    {"boost::beast::file_stdio::open", File, "opens a file for writing", {When::AtLeast, 1, 2}},
+
+    // Timers, scheduled jobs, background threads.
+    {"boost::asio::basic_waitable_timer::async_wait", Timer, "arms a timer", {}, {}, true, IfRearmed},
+    {"boost::asio::basic_deadline_timer::async_wait", Timer, "arms a timer", {}, {}, true, IfRearmed},
+    {"asio::basic_waitable_timer::async_wait", Timer, "arms a timer", {}, {}, true, IfRearmed},
+    {"asio::basic_deadline_timer::async_wait", Timer, "arms a timer", {}, {}, true, IfRearmed},
+    {"timer_create", Timer, "creates a POSIX timer"},
+    {"timerfd_create", Timer, "creates a timer file descriptor"},
+    {"setitimer", Timer, "arms the process's interval timer"},
+    {"alarm", Timer, "arms the process's alarm"},
+    {"std::thread::detach", Timer, "detaches a background thread", {}, {}, true},
+    {"boost::thread::detach", Timer, "detaches a background thread", {}, {}, true},
+    {"pthread_create", Timer, "starts a background thread", {}, {}, false, Recurrence::IfLoopsElseOnce},
+    {"std::thread::thread", Timer, "starts a thread", {}, {}, false, IfLoops},
+    {"std::jthread::jthread", Timer, "starts a thread", {}, {}, false, IfLoops},
+    {"boost::thread::thread", Timer, "starts a thread", {}, {}, false, IfLoops},
+    {"std::async", Timer, "starts a task", {}, {}, false, IfLoops},
+    {"QThread::create", Timer, "starts a thread", {}, {}, false, IfLoops},
+    {"QtConcurrent::run", Timer, "starts a task", {}, {}, false, IfLoops},
+    {"trantor::EventLoop::runAfter", Timer, "schedules a delayed job"},
+    {"trantor::EventLoop::runAt", Timer, "schedules a delayed job"},
+    {"trantor::EventLoop::runEvery", Timer, "schedules a periodic job", {}, {}, false, Repeats},
+    {"drogon::CacheMap::runAfter", Timer, "schedules a delayed job"},
+    {"drogon::CacheMap::insert", Timer, "schedules the entry's expiry", {When::NonZero, 2}},
+    {"uv_timer_start", Timer, "arms a periodic libuv timer", {When::NonZero, 3}, {}, false, Repeats},
+    {"uv_timer_start", Timer, "arms a libuv timer"},
+    {"us_timer_set", Timer, "arms a periodic uSockets timer", {When::NonZero, 3}, {}, false, Repeats},
+    {"us_timer_set", Timer, "arms a uSockets timer"},
+    {"event_new", Timer, "creates a libevent timer", {When::Equals, 1, -1}},
+    {"QTimer::start", Timer, "starts a repeating timer", {}, {}, true, Repeats},
+    {"QTimer::setSingleShot", Timer, "", {When::NonZero, 0}, {}, true, Recurrence::MakesSingleShot},
+    {"QTimer::singleShot", Timer, "schedules a delayed job"},
+    {"QObject::startTimer", Timer, "starts a repeating timer", {}, {}, true, Repeats},
+    {"Poco::Util::Timer::schedule", Timer, "schedules a periodic job", {When::NonZero, 2}, {}, true, Repeats},
+    {"Poco::Util::Timer::schedule", Timer, "schedules a job", {}, {}, true},
+    {"Poco::Util::Timer::scheduleAtFixedRate", Timer, "schedules a periodic job", {}, {}, true, Repeats},
+    {"Poco::Timer::start", Timer, "starts a periodic timer", {}, {}, true, Repeats},
+    {"grpc::Alarm::Set", Timer, "arms an alarm", {}, {}, true},
+    {"websocketpp::transport::asio::endpoint::set_timer", Timer, "arms a timer"},
+    {"websocketpp::transport::asio::connection::set_timer", Timer, "arms a timer"},
+
+    // Session stores that keep every session in this instance.
+    {"drogon::HttpAppFramework::enableSession", Sessions,
+     "keeps every session in this instance's memory"},
+    {"crow::Crow::Crow", Sessions,
+     "keeps every session in this instance's memory (crow::InMemoryStore)",
+     {When::TypeArgument, 0, 0, "crow::InMemoryStore"}},
+    {"crow::Crow::Crow", Sessions,
+     "keeps every session in files on this instance's disk (crow::FileStore)",
+     {When::TypeArgument, 0, 0, "crow::FileStore"}},
+};
+
+// Calls that pause the thread: in a loop, they make a schedule.
+constexpr llvm::StringLiteral Sleeps[] = {
+    "std::this_thread::sleep_for", "std::this_thread::sleep_until",
+    "boost::this_thread::sleep_for", "boost::this_thread::sleep_until",
+    "boost::this_thread::sleep", "sleep", "usleep", "nanosleep",
+    "clock_nanosleep", "QThread::sleep", "QThread::msleep", "QThread::usleep",
+    "std::condition_variable::wait_for", "std::condition_variable::wait_until",
+    "std::condition_variable_any::wait_for",
+    "std::condition_variable_any::wait_until",
+    "Poco::Thread::sleep",
+};
+
+// Methods that close or cancel a connection, a stream or a socket.
+constexpr llvm::StringLiteral Closers[] = {
+    "close", "shutdown", "cancel", "async_close", "async_shutdown",
+    "force_close", "forceClose",
+};
+
+// Factories that construct the class they are instantiated with from
+// their arguments.
+constexpr llvm::StringLiteral Factories[] = {
+    "std::make_shared", "std::make_unique", "boost::make_shared",
+    "boost::make_unique",
+};
+
+/// The type a factory such as std::make_shared<T> constructs, or null.
+QualType madeBy(const FunctionDecl &Callee) {
+  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 ||
+      Args->get(0).getKind() != TemplateArgument::Type ||
+      !Callee.getIdentifier() || !Callee.getName().starts_with("make_") ||
+      !listed(qualifiedName(Callee), Factories))
+    return QualType();
+  return Args->get(0).getAsType();
+}
+
+/// Rules by name, and the last components of those names as a quick filter.
+struct RuleIndex {
+  llvm::StringMap<llvm::SmallVector<const Rule *, 2>> ByName;
+  llvm::StringSet<> LastNames;
+  RuleIndex() {
+    for (const Rule &R : Rules) {
+      ByName[R.Name].push_back(&R);
+      llvm::StringRef Last = R.Name.rsplit("::").second;
+      LastNames.insert(Last.empty() ? llvm::StringRef(R.Name) : Last);
+    }
+  }
+};
+
+const RuleIndex &index() {
+  static const RuleIndex Index;
+  return Index;
+}
+
+/// The value of an integer constant argument: a plain constant, an enum,
+/// or flags combined with a class's operator| (QFlags, ios_base::openmode).
+std::optional<long long> integerValue(const Expr *E, const ASTContext &Context) {
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (E->EvaluateAsInt(Result, Context))
+    return Result.Val.getInt().getExtValue();
+  E = E->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() == 1)
+      return integerValue(Construct->getArg(0), Context);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2) {
+      auto L = integerValue(Op->getArg(0), Context);
+      auto R = integerValue(Op->getArg(1), Context);
+      if (L && R)
+        return *L | *R;
+    }
+  return std::nullopt;
+}
+
+const StringLiteral *stringArgument(const Expr *E) {
+  return E ? dyn_cast<StringLiteral>(E->IgnoreParenImpCasts()) : nullptr;
+}
+
+/// \p Class, or a class among its template arguments at any depth, is
+/// named \p Name.
+bool hasTypeArgument(const CXXRecordDecl *Class, llvm::StringRef Name,
+                     unsigned Depth = 0) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+  if (!Spec || Depth > 4)
+    return false;
+  auto Matches = [&](const TemplateArgument &Arg) {
+    if (Arg.getKind() != TemplateArgument::Type)
+      return false;
+    const CXXRecordDecl *Held = Arg.getAsType()->getAsCXXRecordDecl();
+    return Held && (qualifiedName(*Held) == Name ||
+                    hasTypeArgument(Held, Name, Depth + 1));
+  };
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Pack) {
+      if (llvm::any_of(Arg.pack_elements(), Matches))
+        return true;
+    } else if (Matches(Arg)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
+           const CXXRecordDecl *Class, const ASTContext &Context) {
+  const Expr *Arg = C.Arg < Args.size() ? Args[C.Arg] : nullptr;
+  // A defaulted argument reads as absent.
+  if (Arg && isa<CXXDefaultArgExpr>(Arg))
+    Arg = nullptr;
+  switch (C.Test) {
+  case When::Always:
+    return true;
+  case When::ModeLetters: {
+    const StringLiteral *Mode = stringArgument(Arg);
+    return Mode && Mode->getCharByteWidth() == 1 &&
+           Mode->getString().find_first_of("wa+") != llvm::StringRef::npos;
+  }
+  case When::AnyBits:
+  case When::AnyBitsOrAbsent: {
+    if (!Arg)
+      return C.Test == When::AnyBitsOrAbsent;
+    auto Value = integerValue(Arg, Context);
+    return Value && (*Value & C.Value) != 0;
+  }
+  case When::NamedFile: {
+    if (!Arg)
+      return false;
+    const auto *Class = Arg->getType()->getAsCXXRecordDecl();
+    return !Class || !Class->getName().contains("stream");
+  }
+  case When::NotInMemory: {
+    const StringLiteral *Name = stringArgument(Arg);
+    return !Name || (Name->getCharByteWidth() == 1 &&
+                     !Name->getString().empty() &&
+                     !Name->getString().starts_with(":memory:") &&
+                     !Name->getString().contains("mode=memory"));
+  }
+  case When::NonZero: {
+    if (!Arg)
+      return false;
+    auto Value = integerValue(Arg, Context);
+    return !Value || *Value != 0;
+  }
+  case When::TypeArgument:
+    return hasTypeArgument(Class, C.Class);
+  case When::AtLeast:
+  case When::Equals: {
+    auto Value = integerValue(Arg, Context);
+    return Value && (C.Test == When::AtLeast ? *Value >= C.Value
+                                             : *Value == C.Value);
+  }
+  }
+  return false;
+}
+
+/// The declaration of the object a member call is made on, if it names one.
+const Decl *objectOf(const Expr *Object) {
+  if (!Object)
+    return nullptr;
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(Object))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+} // namespace
+
+std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Context) {
+  const FunctionDecl *Callee = nullptr;
+  const CXXRecordDecl *Class = nullptr; // what is constructed or called
+  llvm::SmallVector<const Expr *, 4> Args;
+  const Expr *Object = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(&E)) {
+    Callee = Call->getDirectCallee();
+    Args.append(Call->arg_begin(), Call->arg_end());
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Object = Member->getImplicitObjectArgument();
+      Class = Member->getRecordDecl();
+    }
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+    Callee = Construct->getConstructor();
+    Class = Construct->getConstructor()->getParent();
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  }
+  if (!Callee ||
+      (!Callee->getDeclName().isIdentifier() && !isa<CXXConstructorDecl>(Callee)))
+    return std::nullopt;
+
+  // std::make_shared<T>(args) and the like construct a T from args.
+  std::string Name;
+  const QualType Made = madeBy(*Callee);
+  if (!Made.isNull() && Made->getAsCXXRecordDecl()) {
+    Class = Made->getAsCXXRecordDecl();
+    Name = qualifiedName(*templateOrSelf(Class)) + "::" + Class->getNameAsString();
+  }
+  const RuleIndex &Index = index();
+  std::string Last = Class && (isa<CXXConstructorDecl>(Callee) || !Made.isNull())
+                         ? Class->getNameAsString()
+                         : Callee->getNameAsString();
+  if (!Index.LastNames.contains(Last))
+    return std::nullopt;
+  if (Name.empty())
+    Name = qualifiedName(*Callee);
+  auto Found = Index.ByName.find(Name);
+  if (Found == Index.ByName.end())
+    return std::nullopt;
+  for (const Rule *R : Found->second) {
+    if (!holds(R->First, Args, Class, Context) ||
+        !holds(R->Second, Args, Class, Context))
+      continue;
+    KnownEffect Result{R->Kind, "", R->Action.str(), nullptr, R->Recurs};
+    if (isa<CXXConstructExpr>(E))
+      Result.Api = E.getType().getUnqualifiedType().getAsString(
+          Context.getPrintingPolicy());
+    else if (!Made.isNull())
+      Result.Api = Made.getAsString(Context.getPrintingPolicy());
+    else
+      Result.Api = qualifiedName(*Callee);
+    if (R->PerObject)
+      Result.Object = objectOf(Object);
+    return Result;
+  }
+  return std::nullopt;
+}
+
+bool isSleep(const FunctionDecl &Callee) {
+  return Callee.getIdentifier() && listed(qualifiedName(Callee), Sleeps);
+}
+
+bool closesConnection(const FunctionDecl &Callee) {
+  return Callee.getIdentifier() && llvm::is_contained(Closers, Callee.getName());
+}
+
+} // namespace stateless

@@ -1,0 +1,51 @@
+//===--- Effects.h - calls that write local files or arm timers ------------===//
+//
+// Library knowledge as data (tables in Effects.cpp): the calls and
+// constructions that create, modify, move or delete local files, and those
+// that create or arm timers, periodic jobs and background threads.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef STATELESS_LIB_EFFECTS_H
+#define STATELESS_LIB_EFFECTS_H
+
+#include "Enumerations.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include <optional>
+#include <string>
+
+namespace stateless {
+
+/// What a call or construction does that outlives the request.
+struct KnownEffect {
+  EffectKind Kind;
+  /// The library function, method or class, as its users spell it:
+  /// "std::ofstream", "boost::asio::basic_waitable_timer::async_wait".
+  std::string Api;
+  /// What it does: "opens a file for writing", "arms a timer".
+  std::string Action;
+  /// The timer or thread object the call arms, so that several calls on one
+  /// object are one finding; null when the call is the object itself.
+  const clang::Decl *Object = nullptr;
+  Recurrence Recurs = Recurrence::Once;
+};
+
+/// A call that pauses the calling thread for a while (`sleep_for`, `usleep`,
+/// a timed wait on a condition variable): in a loop, a schedule.
+bool isSleep(const clang::FunctionDecl &Callee);
+
+/// A call that closes or cancels a connection or stream (`close`,
+/// `shutdown`, `cancel`): what a per-connection deadline does.
+bool closesConnection(const clang::FunctionDecl &Callee);
+
+/// The effect of the call or construction \p E, if it is one the tables
+/// know. Arguments that decide it (an open mode, flags) must be constants;
+/// a mode the analysis cannot evaluate is taken as read-only.
+std::optional<KnownEffect> classifyEffect(const clang::Expr &E,
+                                     const clang::ASTContext &Context);
+
+} // namespace stateless
+
+#endif
