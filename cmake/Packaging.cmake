@@ -29,9 +29,11 @@ set(CPACK_PACKAGE_CONTACT "stateless-tidy maintainers <stateless-tidy@localhost>
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "clang-tidy checks (stateless-*) for hidden state in C++ services")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-# Debian policy 12.5: every package carries its copyright file.
+# Debian policy 12.5: every package carries its copyright file. The licence
+# text goes with the docs of every install, packaged or not.
 configure_file(cmake/copyright.in ${CMAKE_BINARY_DIR}/copyright @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/copyright DESTINATION share/doc/stateless-tidy)
+install(FILES ${CMAKE_BINARY_DIR}/copyright LICENSE.TXT DESTINATION share/doc/stateless-tidy)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE.TXT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)

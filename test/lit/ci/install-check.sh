@@ -66,3 +66,5 @@ echo "== deb control archive"
 dpkg-deb --ctrl-tarfile "$deb" | tar -t | sort
 echo "== deb files"
 dpkg-deb -c "$deb" | awk '{print $6}'
+echo "== deb copyright"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/stateless-tidy/copyright | grep '^License:'
