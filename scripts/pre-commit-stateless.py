@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """pre-commit entry of the stateless-tidy hooks (.pre-commit-hooks.yaml,
 docs/pre-commit.md): runs the stateless-* checks on the staged C and C++
 source files with the project's compile_commands.json, or its
