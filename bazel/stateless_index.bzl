@@ -1,3 +1,7 @@
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """The project index of stateless-tidy as a Bazel aspect (docs/install.md).
 
     bazel build //... --aspects=@stateless_tidy//:stateless_index.bzl%stateless_index_aspect \\

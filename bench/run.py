@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Measures what the stateless-* checks cost, against parsing the same code.
 
     bench/run.py [--build-dir DIR] [--repeat N] [--jobs N] [--only NAME,...]

@@ -1,3 +1,7 @@
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+#
 # The CMake package config, the helper scripts and the Debian package
 # (`cpack -G DEB`). See docs/install.md.
 include(CMakePackageConfigHelpers)
@@ -29,9 +33,11 @@ set(CPACK_PACKAGE_CONTACT "stateless-tidy maintainers <stateless-tidy@localhost>
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "clang-tidy checks (stateless-*) for hidden state in C++ services")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-# Debian policy 12.5: every package carries its copyright file.
+# Debian policy 12.5: every package carries its copyright file. The licence
+# text goes with the docs of every install, packaged or not.
 configure_file(cmake/copyright.in ${CMAKE_BINARY_DIR}/copyright @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/copyright DESTINATION share/doc/stateless-tidy)
+install(FILES ${CMAKE_BINARY_DIR}/copyright LICENSE.TXT DESTINATION share/doc/stateless-tidy)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE.TXT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)

@@ -1,4 +1,8 @@
 #!/usr/bin/env bash
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+#
 # Installs what is missing, builds stateless-tidy and runs its checks on the
 # bundled example services: examples/service/main.cpp, one file; then
 # examples/split-service, the same service split into files, configured with

@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """pre-commit entry of the stateless-tidy hooks (.pre-commit-hooks.yaml,
 docs/pre-commit.md): runs the stateless-* checks on the staged C and C++
-source files with the project's compile_commands.json, or its
-compile_flags.txt (the same flags for every file). With a
+source files, each with the compile_commands.json or compile_flags.txt (the
+same flags for every file) that clang-tidy and clangd find for it. With a
 compile_commands.json it first builds or updates the project index
 (stateless-index -p DIR: only the units whose files changed are parsed), so
 that the checks see the whole project.
@@ -26,11 +30,14 @@ import shutil
 import subprocess
 import sys
 
-# Where build systems usually put compile_commands.json, relative to the
-# repository root (where pre-commit runs its hooks).
-BUILD_DIRS = ("build", "build-*", "out", "cmake-build-*", ".")
 # What clang-tidy's -p accepts, in the order it tries them.
 DATABASE, FLAGS = "compile_commands.json", "compile_flags.txt"
+# What clangd looks for in a file's folder and in each parent, in its order;
+# clang-tidy looks for the first and the last.
+LOOKUP = (DATABASE, os.path.join("build", DATABASE), FLAGS)
+# Where else build systems usually put compile_commands.json, relative to the
+# repository root (where pre-commit runs its hooks).
+BUILD_DIRS = ("build-*", "out", "cmake-build-*")
 STATELESS_CHECK = re.compile(r"^\s+stateless-[a-z-]+$", re.M)
 # stateless-index's last line when it wrote the index.
 INDEX_WRITTEN = re.compile(r"^stateless-index: \d+ of \d+ units indexed")
@@ -154,22 +161,71 @@ def update_index(indexer, build_dir):
                    "own" % (indexer, build_dir, errors[0].split("error:", 1)[-1].strip()))
 
 
-def find_database(build_path):
-    """compile_commands.json, else compile_flags.txt: in the -p directory, or
-    the newest in the usual build directories."""
-    directories = [build_path] if build_path else [
-        directory for pattern in BUILD_DIRS for directory in glob.glob(pattern)]
+def newest(directories):
+    """compile_commands.json, else compile_flags.txt: the newest in DIRECTORIES."""
     for name in (DATABASE, FLAGS):
         found = [os.path.join(directory, name) for directory in directories
                  if os.path.isfile(os.path.join(directory, name))]
         if found:
             return os.path.normpath(max(found, key=os.path.getmtime))
+    return None
+
+
+def folders(path):
+    """The folder of PATH, then its parents up to the repository root: a
+    database above it belongs to another project (a build tree around the
+    repository, say)."""
+    folder, root = os.path.dirname(os.path.abspath(path)), os.getcwd()
+    while True:
+        yield folder
+        parent = os.path.dirname(folder)
+        if folder == root or parent == folder:
+            return
+        folder = parent
+
+
+def find_database(path):
+    """The database of PATH as clang-tidy and clangd find it, else the newest
+    in the usual build directories; None when there is none."""
+    for folder in folders(path):
+        for name in LOOKUP:
+            if os.path.isfile(os.path.join(folder, name)):
+                return os.path.relpath(os.path.join(folder, name))
+    return newest([d for pattern in BUILD_DIRS for d in glob.glob(pattern)])
+
+
+def no_database(files):
+    """The one line that says where the lookup of the first of FILES went."""
+    folder = os.path.relpath(os.path.dirname(os.path.abspath(files[0])))
+    looked = "the repository root and its build/" if folder == "." else (
+        "%s/, its parents up to the repository root and the build/ in each" % folder)
+    rest = len(files) - 1
+    others = " (nor for %d other file%s)" % (rest, "s" if rest > 1 else "") if rest else ""
+    return ("no %s or %s for %s%s: looked in %s, then in %s/: configure the build with "
+            "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON, put a %s beside the sources, or pass the "
+            "build directory with args: [-p, DIR]" % (
+                DATABASE, FLAGS, files[0], others, looked, "/, ".join(BUILD_DIRS), FLAGS))
+
+
+def databases(hook, build_path, files):
+    """FILES grouped by the database each is checked with: the -p
+    directory's, or each file's own. Says which files have none."""
     if build_path:
-        raise Stop("%s holds no %s or %s: pass -p the build directory that holds "
-                   "compile_commands.json" % (build_path, DATABASE, FLAGS))
-    raise Stop("no %s or %s in build/, build-*/, out/, cmake-build-*/ or the repository "
-               "root: configure the build with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass "
-               "its directory with args: [-p, DIR]" % (DATABASE, FLAGS))
+        database = newest([build_path])
+        if not database:
+            raise Stop("%s holds no %s or %s: pass -p the build directory that holds "
+                       "compile_commands.json" % (build_path, DATABASE, FLAGS))
+        return {database: files}
+    groups, unfound = {}, []
+    for path in files:
+        database = find_database(path)
+        if database:
+            groups.setdefault(database, []).append(path)
+        else:
+            unfound.append(path)
+    if unfound:
+        print("%s: %s" % (hook, no_database(unfound)))
+    return groups
 
 
 def database_files(database):
@@ -217,29 +273,39 @@ def check(hook, argv):
         beside = os.path.dirname(os.path.realpath(command[0]))
     if not files:
         return 0
-    database = find_database(options["-p"])
-    listed = database_files(database)
-    present = [f for f in files if listed is None or os.path.realpath(f) in listed]
-    for missing in sorted(set(files) - set(present)):
-        print("%s: %s is not in %s: re-run the build's configure step so that the compilation "
-              "database lists it, or pass -p the build directory that does" % (
-                  hook, missing, database))
-    if not present:
+    # (build directory, whether it is a compile_commands.json, files), per database.
+    runs = []
+    for database, group in databases(hook, options["-p"], files).items():
+        listed = database_files(database)
+        present = [f for f in group if listed is None or os.path.realpath(f) in listed]
+        for missing in sorted(set(group) - set(present)):
+            print("%s: %s is not in %s: re-run the build's configure step so that the "
+                  "compilation database lists it, or pass -p the build directory that does" % (
+                      hook, missing, database))
+        if present:
+            runs.append((os.path.dirname(database) or ".", listed is not None, present))
+    if not runs:
         return 1
-    build_dir = os.path.dirname(database) or "."
-    command += ["-p", build_dir] + passthrough
-    prove_loaded(command, present[0])
-    # compile_flags.txt describes no project: there is nothing to index.
-    if listed is not None and not options["--no-index"]:
-        update_index(find_indexer(options["--stateless-index"], beside), build_dir)
-    code, output = run(command + ["--quiet", "--warnings-as-errors=stateless-*"] + present)
-    sys.stdout.write(output)
-    if "[stateless-" in output:
+    prove_loaded(command + ["-p", runs[0][0]] + passthrough, runs[0][2][0])
+    if not options["--no-index"]:
+        # compile_flags.txt describes no project: there is nothing to index.
+        for build_dir, listed, _ in runs:
+            if listed:
+                update_index(find_indexer(options["--stateless-index"], beside), build_dir)
+    status, found = 0, False
+    for build_dir, _, present in runs:
+        code, output = run(command + ["-p", build_dir] + passthrough +
+                           ["--quiet", "--warnings-as-errors=stateless-*"] + present)
+        sys.stdout.write(output)
+        found = found or "[stateless-" in output
+        status = status or code
+    if found:
         print("%s: hidden state found: keep it in a shared store, or mark legitimate state with "
               "STATELESS_ALLOW(kind, \"reason\")" % hook)
-    elif code != 0:
-        print("%s: %s exited with status %d" % (hook, command[0], code))
-    return 1 if code != 0 or len(present) != len(files) else 0
+    elif status != 0:
+        print("%s: %s exited with status %d" % (hook, command[0], status))
+    checked = sum(len(present) for _, _, present in runs)
+    return 1 if status != 0 or checked != len(files) else 0
 
 
 def main():

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Run stateless-tidy on the lines a change touches, in the style of
 clang-tidy-diff.py, for code bases too large (or too old) to clean up first.
 

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Turn clang-tidy's --export-fixes YAML into SARIF 2.1.0 or GitLab Code Quality.
 
     stateless-tidy -p build --export-fixes=fixes.yaml src/*.cpp

@@ -1,3 +1,7 @@
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Reading clang-tidy's --export-fixes YAML: the diagnostics of the stateless-*
 checks with their notes, merged over the files of several translation units,
 and their positions in the sources. Shared by stateless-sarif.py and

@@ -1,4 +1,8 @@
 #!/usr/bin/env bash
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+#
 # The whole test suite: installs what is missing, builds, runs every test and
 # ends with "N passed, N failed".
 #

@@ -1,3 +1,7 @@
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+#
 # lit configuration for the stateless-tidy suite (see test/lit.site.cfg.py.in).
 import os
 import shutil

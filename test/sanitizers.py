@@ -1,3 +1,7 @@
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """The sanitizer runtime options every sanitized run of the tools uses (the
 lit suite of a sanitized build and test/torture/run.py)."""
 

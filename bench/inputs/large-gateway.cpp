@@ -1,3 +1,7 @@
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // A gateway service built on Boost.Beast that pulls in much of Boost and the
 // whole standard library (about 470 thousand lines after preprocessing): the
 // benchmark's large translation unit. Handler code is a small part of it, as

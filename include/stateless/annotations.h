@@ -2,6 +2,10 @@
  * stateless/annotations.h - mark legitimate state and extra handler roots for
  * the stateless-* clang-tidy checks.
  *
+ * Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+ * Exceptions. See LICENSE.TXT for license information.
+ * SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+ *
  *   #include <stateless/annotations.h>
  *
  *   STATELESS_ALLOW(cache, "profiles, re-read from the database on a miss")

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Run one stateless-* check on a test file through every shipped artifact.
 
 In the spirit of clang-tidy's check_clang_tidy.py: the expected diagnostics

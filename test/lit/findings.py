@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Reduce clang-tidy or `clangd --check --check-warnings` output to one line per
 stateless-* finding, `<file name>:<line>: <message> [<check>]`, sorted, so
 the artifacts' findings can be compared with diff."""

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Torture run: stateless-tidy (best a sanitized build) over inputs a linter
 meets in real trees, failing on any crash, sanitizer report or hang.
 

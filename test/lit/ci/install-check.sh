@@ -1,4 +1,8 @@
 #!/usr/bin/env bash
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+#
 # Installs a build into a temporary prefix outside the source and build
 # trees and uses it as a user would: the installed stateless-tidy, the
 # installed plugin with the clang-tidy of its LLVM version, a CMake project
@@ -66,3 +70,5 @@ echo "== deb control archive"
 dpkg-deb --ctrl-tarfile "$deb" | tar -t | sort
 echo "== deb files"
 dpkg-deb -c "$deb" | awk '{print $6}'
+echo "== deb copyright"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/stateless-tidy/copyright | grep '^License:'

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Runs the composite action in action.yml as a GitHub runner would, so that
 the tests exercise its real steps: `run:` steps in bash with the runner's
 flags and environment (GITHUB_ENV, GITHUB_STEP_SUMMARY, RUNNER_TEMP,

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Prints a SARIF log one line per tool, rule and result, for FileCheck:
 
     tool stateless-tidy version=0.1.0 info=<informationUri>

@@ -1,3 +1,7 @@
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Validates SARIF files against the SARIF 2.1.0 JSON schema with ajv, then
 // with the SARIF SDK's multitool (its SARIF and GitHub rules), which must
 // report no error and no warning.

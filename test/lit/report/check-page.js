@@ -1,3 +1,7 @@
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Opens stateless-report's index.html in Debian's chromium, headless and
 // offline, driven by playwright-core (installed into the build directory by
 // scripts/bootstrap.sh --tests), and prints what a reader gets, for FileCheck:

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """The rows of an inventory.json (and its annotation problems) as
 ../findings.py prints the checks' own findings,
 `<file name>:<line>: <message> [<check>]`, sorted, so that diff shows any

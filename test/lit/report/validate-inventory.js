@@ -1,3 +1,7 @@
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Validates stateless-report's inventory.json files against
 // docs/inventory.schema.json with ajv (installed into the build directory by
 // scripts/bootstrap.sh --tests; nothing is vendored here).
