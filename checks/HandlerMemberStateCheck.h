@@ -1,4 +1,10 @@
 //===--- HandlerMemberStateCheck.h - stateless-handler-member-state --------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef STATELESS_CHECKS_HANDLERMEMBERSTATECHECK_H
 #define STATELESS_CHECKS_HANDLERMEMBERSTATECHECK_H
@@ -15,7 +21,7 @@ class HandlerMemberStateCheck : public StatelessCheck {
 public:
   HandlerMemberStateCheck(llvm::StringRef Name,
                           clang::tidy::ClangTidyContext *Context)
-      : StatelessCheck(Name, Context, Check::HandlerMemberState, Scope::All) {}
+      : StatelessCheck(Name, Context, Check::HandlerMemberState) {}
 };
 
 } // namespace stateless

@@ -1,4 +1,10 @@
 //===--- InstanceTimerCheck.h - stateless-instance-timer -------------------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef STATELESS_CHECKS_INSTANCETIMERCHECK_H
 #define STATELESS_CHECKS_INSTANCETIMERCHECK_H
@@ -13,7 +19,7 @@ namespace stateless {
 class InstanceTimerCheck : public StatelessCheck {
 public:
   InstanceTimerCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : StatelessCheck(Name, Context, Check::InstanceTimer, Scope::Handlers) {}
+      : StatelessCheck(Name, Context, Check::InstanceTimer) {}
 };
 
 } // namespace stateless

@@ -1,4 +1,10 @@
 //===--- LocalFsWriteCheck.h - stateless-local-fs-write --------------------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef STATELESS_CHECKS_LOCALFSWRITECHECK_H
 #define STATELESS_CHECKS_LOCALFSWRITECHECK_H
@@ -12,7 +18,7 @@ namespace stateless {
 class LocalFsWriteCheck : public StatelessCheck {
 public:
   LocalFsWriteCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : StatelessCheck(Name, Context, Check::LocalFsWrite, Scope::Handlers) {}
+      : StatelessCheck(Name, Context, Check::LocalFsWrite) {}
 };
 
 } // namespace stateless

@@ -1,4 +1,10 @@
 //===--- StaticSessionMapCheck.h - stateless-static-session-map ------------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef STATELESS_CHECKS_STATICSESSIONMAPCHECK_H
 #define STATELESS_CHECKS_STATICSESSIONMAPCHECK_H
@@ -11,11 +17,11 @@ namespace stateless {
 /// registries) modified after start-up, and the in-process session stores
 /// a service configures (Drogon's enableSession, Crow's SessionMiddleware
 /// with an InMemoryStore).
-class StaticSessionMapCheck : public StaticStateCheck {
+class StaticSessionMapCheck : public StatelessCheck {
 public:
   StaticSessionMapCheck(llvm::StringRef Name,
                         clang::tidy::ClangTidyContext *Context)
-      : StaticStateCheck(Name, Context, Check::StaticSessionMap) {}
+      : StatelessCheck(Name, Context, Check::StaticSessionMap) {}
 };
 
 } // namespace stateless

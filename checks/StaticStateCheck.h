@@ -1,5 +1,9 @@
 //===--- StaticStateCheck.h - shared base of the declaration checks --------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // stateless-mutable-global and stateless-static-session-map report the same
 // thing for two partitions of types: a variable with static or thread storage
 // duration that the translation unit modifies after start-up.

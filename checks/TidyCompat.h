@@ -1,4 +1,10 @@
 //===--- TidyCompat.h - clang-tidy API differences between LLVM 16 and 22 --===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef STATELESS_CHECKS_TIDYCOMPAT_H
 #define STATELESS_CHECKS_TIDYCOMPAT_H

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
 """Checks that lib/'s dependencies point one way (the build runs it).
 
     check-layers.py LIB_DIR

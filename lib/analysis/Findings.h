@@ -1,5 +1,9 @@
 //===--- Findings.h - what each check reports, as data ---------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The findings of each stateless-* check for the live unit, worked out from
 // the program's facts: where each goes, what its message and notes say, and
 // for tools (the state inventory) what it is about: the state, its

@@ -1,5 +1,9 @@
 //===--- HandlerModel.h - which code serves requests, and by which path ----===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Reachability over the program's call graph (ProgramView) from its roots:
 // request handlers, thread entries and start-up code. A call reaches the
 // function's definition wherever it is, and a call of a virtual method

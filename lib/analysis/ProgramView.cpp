@@ -1,4 +1,10 @@
 //===--- ProgramView.cpp - the program as the analysis of one unit sees it -===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "ProgramView.h"
 

@@ -1,5 +1,9 @@
 //===--- ProgramView.h - the program as the analysis of one unit sees it ---===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The facts of the unit being analysed laid over those of the project index,
 // as clangd's MergedIndex lays its dynamic index over the static one: the
 // live unit (in an editor, the unsaved buffer) replaces its own entry in the

@@ -1,4 +1,10 @@
 //===--- RequestEffects.cpp - local files, timers and jobs of the instance -===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "RequestEffects.h"
 

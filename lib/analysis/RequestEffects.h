@@ -1,5 +1,9 @@
 //===--- RequestEffects.h - local files, timers and jobs of the instance ---===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The calls with an effect that outlives the request that the live unit
 // reports: local file writes in request code, timers and threads armed in
 // request code, scheduled jobs of the instance wherever they are armed

@@ -1,5 +1,9 @@
 //===--- SharedObjects.h - start-up objects that request code shares -------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // A local of main() (or of other start-up code) lives as long as the
 // process when request code holds on to it: a handler lambda that captures
 // it by reference, or captures a pointer or shared_ptr to it by copy, or a

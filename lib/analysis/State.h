@@ -1,5 +1,9 @@
 //===--- State.h - pieces of state and the writes that change them ---------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // What the declaration checks and stateless-handler-member-state report
 // from, computed over the program (ProgramView) for the pieces of state the
 // live unit reports: variables with static or thread storage that code

@@ -1,4 +1,10 @@
 //===--- UnitAnalysis.cpp - the analysis of the unit being checked ---------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "UnitAnalysis.h"
 #include "CodeFacts.h"

@@ -1,5 +1,9 @@
 //===--- UnitAnalysis.h - the analysis of the unit being checked -----------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // What every check of a translation unit shares, computed once: the unit's
 // AST summarised into its facts (the same summary the project index holds
 // for every unit), laid over the project index when there is one, the

@@ -1,5 +1,9 @@
 //===--- Borrowing.h - members that refer to objects others own ------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // A member that a constructor initialises from one of its parameters with a
 // reference, pointer or shared pointer borrows its object: what is written
 // through it is the creator's object, not the member's own state. Objects

@@ -1,4 +1,10 @@
 //===--- CodeFacts.cpp - what the unit's code does, read off its AST -------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "CodeFacts.h"
 #include "Annotations.h"

@@ -1,5 +1,9 @@
 //===--- CodeFacts.h - what the unit's code does, read off its AST ---------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // One walk over the unit's own code (its main file, and the classes it
 // implements) records, per function (lambdas included): the functions it
 // reaches (calls, constructions, lambdas it creates, functions it passes

@@ -1,5 +1,9 @@
 //===--- Summary.h - the facts of a translation unit -----------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Turns what CodeFacts read off a unit's AST into the unit's facts (Facts.h):
 // declarations become USRs, source locations absolute file:line:column,
 // references become the writes WriteFinder finds. Which functions serve

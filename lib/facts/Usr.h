@@ -1,5 +1,9 @@
 //===--- Usr.h - how the facts name declarations and places ----------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Declarations become USRs and source locations absolute file:line:column,
 // the same in every unit that sees them, so that the facts of units join.
 //

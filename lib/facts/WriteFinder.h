@@ -1,4 +1,10 @@
 //===--- WriteFinder.h - writes to the object an expression denotes --------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef STATELESS_LIB_WRITEFINDER_H
 #define STATELESS_LIB_WRITEFINDER_H

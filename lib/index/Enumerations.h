@@ -1,5 +1,9 @@
 //===--- Enumerations.h - the enumerations of the facts --------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Every enumeration the facts use is declared from one list, so that its
 // bound (which the index reader checks) and its names (which the dump
 // prints) follow it: a new enumerator cannot be forgotten in either.

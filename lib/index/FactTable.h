@@ -1,5 +1,9 @@
 //===--- FactTable.h - the facts of some units, looked up by USR -----------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The lookups every whole-program question is made of, over the units of an
 // index (the project's, or the one unit being checked): where a function is
 // defined and what overrides it, the roots, where a variable, a member or a

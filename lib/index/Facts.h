@@ -1,5 +1,9 @@
 //===--- Facts.h - what a translation unit tells of the program ------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The one form in which the analysis knows the program: the facts of each
 // translation unit, as plain data keyed by USR so that units join. The unit
 // being checked is summarised into these facts, and so is every unit of the

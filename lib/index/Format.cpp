@@ -1,5 +1,9 @@
 //===--- Format.cpp - the project index on disk ----------------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Layout: magic, format version, producer, the number of units, then one
 // record per unit: its main file, the length of its payload, the payload
 // (a table of every distinct string, then the unit's fields: strings as
@@ -488,6 +492,35 @@ void mapPaths(Index &I, llvm::function_ref<void(std::string &)> Map) {
     Map(U.MainFile);
     schema(Mapper, U);
   }
+}
+
+llvm::Expected<PathPrefixMap>
+PathPrefixMap::parse(llvm::ArrayRef<std::string> Values) {
+  PathPrefixMap Map;
+  for (llvm::StringRef Value : Values) {
+    auto [Old, New] = Value.split('=');
+    if (Old.empty() || Old.size() == Value.size())
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "--path-prefix-map needs OLD=NEW, not '%s'",
+                                     Value.str().c_str());
+    Map.Pairs.emplace_back(Old.rtrim('/').str(), New.rtrim('/').str());
+  }
+  return Map;
+}
+
+void PathPrefixMap::apply(std::string &Path) const {
+  for (const auto &[Old, New] : llvm::reverse(Pairs)) {
+    llvm::StringRef Rest = Path;
+    if (Rest.consume_front(Old) && (Rest.empty() || Rest.front() == '/')) {
+      Path = New + Rest.str();
+      return;
+    }
+  }
+}
+
+void PathPrefixMap::apply(Index &I) const {
+  if (!Pairs.empty())
+    mapPaths(I, [&](std::string &Path) { apply(Path); });
 }
 
 Index merge(std::vector<Index> Parts) {

@@ -1,5 +1,9 @@
 //===--- Format.h - the project index on disk ------------------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // An index is a list of units (Facts.h), written in a compact, versioned
 // binary format: one unit makes a shard, many a merged index. Each unit is
 // a record of its own with its own checksum, so that a damaged unit is left
@@ -56,6 +60,22 @@ void dump(const Index &I, llvm::raw_ostream &OS);
 
 /// Rewrites every path \p I stores (main files, locations, input files).
 void mapPaths(Index &I, llvm::function_ref<void(std::string &)> Map);
+
+/// Prefixes of paths replaced by others, as compilers' -ffile-prefix-map
+/// does: a path is OLD itself or lies below it; the last pair that matches
+/// wins.
+class PathPrefixMap {
+public:
+  /// From OLD=NEW values; an error names the first value that is not one.
+  static llvm::Expected<PathPrefixMap>
+  parse(llvm::ArrayRef<std::string> Values);
+
+  void apply(std::string &Path) const;
+  void apply(Index &I) const;
+
+private:
+  std::vector<std::pair<std::string, std::string>> Pairs;
+};
 
 /// Joins indexes: one unit per main file, the one from the last index that
 /// has it; units sorted by main file.

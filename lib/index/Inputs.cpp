@@ -1,7 +1,14 @@
 //===--- Inputs.cpp - whether the files a unit was built from changed ------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "Inputs.h"
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/xxhash.h"
@@ -49,6 +56,37 @@ bool isCurrent(const InputFile &Recorded) {
     return false;
   return Now->ModificationTime == Recorded.ModificationTime ||
          contentHash(Recorded.Path) == Recorded.Hash;
+}
+
+LocalFiles adoptLocalFiles(Index &I) {
+  LocalFiles Found;
+  llvm::StringMap<std::optional<InputFile>> Here; // read once each
+  std::vector<Unit> Kept;
+  for (Unit &U : I.Units) {
+    bool Missing = false, Changed = false;
+    for (InputFile &F : U.Inputs) {
+      auto [It, First] = Here.try_emplace(F.Path);
+      if (First)
+        It->second = readInput(F.Path);
+      if (!It->second) {
+        Missing = true;
+        if (Found.Example.empty())
+          Found.Example = F.Path;
+      } else if (It->second->Size == F.Size && It->second->Hash == F.Hash) {
+        F.ModificationTime = It->second->ModificationTime;
+      } else {
+        Changed = true;
+      }
+    }
+    if (Missing) {
+      ++Found.Missing;
+      continue;
+    }
+    Found.Changed += Changed;
+    Kept.push_back(std::move(U));
+  }
+  I.Units = std::move(Kept);
+  return Found;
 }
 
 } // namespace index

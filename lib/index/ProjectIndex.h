@@ -1,5 +1,9 @@
 //===--- ProjectIndex.h - the project index read from disk -----------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // A project index read from disk and checked (Format.h), with its lookups
 // (FactTable.h) and which of its units are out of date. Loaded once per
 // process and shared by every unit analysed in it (clangd analyses several

@@ -1,5 +1,9 @@
 //===--- Schema.h - every field of the facts, by name ----------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // One description of the facts' layout serves every pass over them:
 // writing, reading, rewriting paths and dumping (Format.cpp), and the tests
 // that fill and compare every field. A pass \p P provides field(Name, V)

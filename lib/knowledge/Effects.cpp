@@ -1,4 +1,10 @@
 //===--- Effects.cpp - calls that write local files or arm timers ----------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "Effects.h"
 #include "KnownTypes.h"

@@ -1,5 +1,9 @@
 //===--- Effects.h - calls that write local files or arm timers ------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Library knowledge as data (tables in Effects.cpp): the calls and
 // constructions that create, modify, move or delete local files, and those
 // that create or arm timers, periodic jobs and background threads.

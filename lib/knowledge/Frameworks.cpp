@@ -1,4 +1,10 @@
 //===--- Frameworks.cpp - how frameworks hand requests to user code --------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "Frameworks.h"
 #include "KnownTypes.h"

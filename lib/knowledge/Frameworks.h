@@ -1,5 +1,9 @@
 //===--- Frameworks.h - how frameworks hand requests to user code ----------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Framework knowledge is data: the functions that register request handlers,
 // the route tables handlers are assigned into, and the base classes whose
 // overrides serve requests (tables in Frameworks.cpp), extended by the

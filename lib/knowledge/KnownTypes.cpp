@@ -1,4 +1,10 @@
 //===--- KnownTypes.cpp - library knowledge about state-holding types ------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #include "KnownTypes.h"
 

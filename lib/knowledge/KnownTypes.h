@@ -1,5 +1,9 @@
 //===--- KnownTypes.h - library knowledge about state-holding types --------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // What the analysis knows about library types, kept as data tables in
 // KnownTypes.cpp: keyed containers (session maps); synchronisation
 // primitives, random number generators and service infrastructure (never

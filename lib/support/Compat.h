@@ -1,4 +1,10 @@
 //===--- Compat.h - LLVM API differences between LLVM 16 and 22 ------------===//
+//
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef STATELESS_LIB_COMPAT_H
 #define STATELESS_LIB_COMPAT_H

@@ -1,5 +1,9 @@
 //===--- AnalysisTest.cpp - the analysis core on its own -------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Unit tests of lib/ without clang-tidy: units summarised into their facts,
 // roots, reachability and paths over the program, and state found across
 // units, built from source snippets.

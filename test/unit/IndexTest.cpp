@@ -1,5 +1,9 @@
 //===--- IndexTest.cpp - the index layer on its own ------------------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // Unit tests of lib/index: every field and every enumerator through the
 // file format and back, a damaged unit among good ones, a reader that
 // stands mutated input, merging, freshness and where an index is found.

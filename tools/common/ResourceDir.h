@@ -1,5 +1,9 @@
 //===--- ResourceDir.h - point the standalone binaries at clang's headers --===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // clang looks for its built-in headers (stddef.h, ...) relative to the
 // running binary. Ours are not installed next to clang, so unless the user
 // chose a resource directory, they are given the one of the clang they were

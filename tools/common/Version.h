@@ -1,5 +1,9 @@
 //===--- Version.h - stateless-tidy's own version next to LLVM's -----------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The artifacts are clang-tidy and clangd of one LLVM release with the checks
 // of one stateless-tidy release; --version names both.
 //

@@ -1,5 +1,9 @@
 //===--- HostVersionCheck.cpp - refuse to run inside another LLVM ----------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The plugin resolves its clang and clang-tidy symbols against the clang-tidy
 // that loads it. A clang-tidy of another LLVM major version would register the
 // checks and then silently report nothing (or crash), so before anything else

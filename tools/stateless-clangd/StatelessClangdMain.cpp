@@ -1,5 +1,9 @@
 //===--- StatelessClangdMain.cpp - clangd with the stateless-* checks ------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // clangd cannot load clang-tidy plugins, so this is the clangd of the LLVM it
 // is built against with the stateless-* checks linked in. Point the editor's
 // clangd path at it.

@@ -1,5 +1,9 @@
 //===--- StatelessIndexMain.cpp - builds the project index -----------------===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 //   stateless-index -p BUILD [FILE...]        index (or update) BUILD/stateless.index
 //   stateless-index --shard -o DIR -p BUILD FILE...   one shard per unit into DIR
 //   stateless-index --shard -o FILE.shard -p BUILD FILE   ... or into FILE.shard
@@ -11,36 +15,25 @@
 // another machine names its files under a fixed directory, and --merge maps
 // that to where the checks run.
 //
-// Units run on LibTooling's executors: with no file named, every unit of the
-// compilation database in parallel (all-TUs, --execute-concurrency);
-// otherwise the named ones. Updating an index re-indexes only the units
-// whose compile command or input files changed since they were indexed.
+// With no file named, every unit of the compilation database (or those
+// --filter selects) is indexed, on --execute-concurrency threads; updating
+// an index re-indexes only the units whose compile command or input files
+// changed since they were indexed. A unit that cannot be parsed, written or
+// read is left out and named; the others are indexed.
 //
 //===----------------------------------------------------------------------===//
 
-#include "CodeFacts.h"
 #include "Format.h"
-#include "Frameworks.h"
+#include "Indexer.h"
 #include "Inputs.h"
 #include "ProjectIndex.h"
-#include "ResourceDir.h"
-#include "Summary.h"
-#include "Usr.h"
 #include "Version.h"
-#include "WriteFinder.h"
 #include "stateless/annotations.h"
 
-#include "clang-tidy/ClangTidyOptions.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/AllTUsExecution.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
-#include "clang/Tooling/Execution.h"
-#include "clang/Tooling/StandaloneExecution.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -48,14 +41,10 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
-#include <atomic>
 #include <chrono>
 #include <map>
-#include <mutex>
 #include <thread>
-#include <unistd.h>
 
-using namespace clang;
 using namespace clang::tooling;
 namespace fs = llvm::sys::fs;
 namespace path = llvm::sys::path;
@@ -65,6 +54,13 @@ namespace {
 
 llvm::cl::OptionCategory Category("stateless-index options");
 
+llvm::cl::opt<std::string>
+    BuildPath("p", llvm::cl::desc("The build directory (holding "
+                                  "compile_commands.json)"),
+              llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+llvm::cl::list<std::string> SourceFiles(llvm::cl::Positional,
+                                        llvm::cl::desc("[<file> ...]"),
+                                        llvm::cl::cat(Category));
 llvm::cl::opt<std::string>
     Output("o", llvm::cl::desc("Where to write the index (default: "
                                "stateless.index in the build directory), or "
@@ -84,12 +80,19 @@ llvm::cl::opt<std::string> Dump("dump",
                                 llvm::cl::desc("Print an index or shard as text"),
                                 llvm::cl::value_desc("file"),
                                 llvm::cl::cat(Category));
-
 llvm::cl::list<std::string> PathPrefixMap(
     "path-prefix-map",
     llvm::cl::desc("Store the paths under OLD as under NEW, in shards and "
                    "indexes (repeatable; the last that matches wins)"),
     llvm::cl::value_desc("OLD=NEW"), llvm::cl::cat(Category));
+llvm::cl::list<std::string>
+    ExtraArgs("extra-arg",
+              llvm::cl::desc("An argument to append to the compile commands"),
+              llvm::cl::cat(Category));
+llvm::cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    llvm::cl::desc("An argument to prepend to the compile commands"),
+    llvm::cl::cat(Category));
 
 constexpr llvm::StringLiteral ShardExtension = ".shard";
 
@@ -98,45 +101,13 @@ int fail(const llvm::Twine &Message) {
   return 1;
 }
 
-/// --path-prefix-map: a path is OLD itself or lies below it.
-class PrefixMap {
-public:
-  /// False, with \p Problem set, when a value is no OLD=NEW.
-  bool parse(std::string &Problem) {
-    for (llvm::StringRef Value : PathPrefixMap) {
-      auto [Old, New] = Value.split('=');
-      if (Old.empty() || Old.size() == Value.size()) {
-        Problem = "--path-prefix-map needs OLD=NEW, not '" + Value.str() + "'";
-        return false;
-      }
-      Pairs.emplace_back(Old.rtrim('/').str(), New.rtrim('/').str());
-    }
-    return true;
-  }
-  void apply(std::string &Path) const {
-    for (const auto &[Old, New] : llvm::reverse(Pairs)) {
-      llvm::StringRef Rest = Path;
-      if (Rest.consume_front(Old) && (Rest.empty() || Rest.front() == '/')) {
-        Path = New + Rest.str();
-        return;
-      }
-    }
-  }
-  void apply(index::Index &I) const {
-    if (!Pairs.empty())
-      index::mapPaths(I, [&](std::string &Path) { apply(Path); });
-  }
-
-private:
-  std::vector<std::pair<std::string, std::string>> Pairs;
-};
-
-/// Identifies a compile command: a unit is indexed again when it changes.
-std::string commandId(const CompileCommand &Command) {
-  std::string Text = Command.Directory;
-  for (const std::string &Arg : Command.CommandLine)
-    (Text += '\0') += Arg;
-  return llvm::utohexstr(llvm::xxHash64(Text));
+/// Names, in one warning, the units that were left out.
+void warnLeftOut(llvm::ArrayRef<std::string> Units, llvm::StringRef Why) {
+  if (Units.empty())
+    return;
+  llvm::errs() << "stateless-index: warning: " << Units.size()
+               << (Units.size() == 1 ? " unit" : " units") << " left out ("
+               << Why << "): " << llvm::join(Units, ", ") << "\n";
 }
 
 std::string normalized(llvm::StringRef File) {
@@ -147,189 +118,43 @@ std::string normalized(llvm::StringRef File) {
   return std::string(Path);
 }
 
-/// The handler options of the stateless-* checks that apply to a file, from
-/// the .clang-tidy files clang-tidy would read for it (global keys).
-class HandlerConfiguration {
-public:
-  HandlerConfiguration()
-      : Provider(tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions(),
-                 tidy::ClangTidyOptions()) {}
+std::string sizeOf(llvm::StringRef File) {
+  uint64_t Size = 0;
+  if (fs::file_size(File, Size))
+    return "size unknown";
+  return Size >= 10240 ? std::to_string(Size / 1024) + " KiB"
+                       : std::to_string(Size) + " bytes";
+}
 
-  HandlerOptions forFile(llvm::StringRef File) {
-    std::lock_guard<std::mutex> Guard(Lock); // the provider caches
-    tidy::ClangTidyOptions Options = Provider.getOptions(File);
-    auto Read = [&](llvm::StringRef Key) {
-      auto It = Options.CheckOptions.find(Key);
-      std::string Value =
-          It == Options.CheckOptions.end() ? "" : It->second.Value;
-      std::string Error;
-      RegexList List = RegexList::parse(Value, Error);
-      if (!Error.empty() && Reported.insert(Key.str() + Error).second)
-        llvm::errs() << "stateless-index: warning: " << Error
-                     << " in option '" << Key << "'; the option is ignored\n";
-      return List;
-    };
-    return {Read("HandlerFunctions"), Read("HandlerRegistrars"),
-            Read("HandlerBaseClasses")};
+/// Writes \p I to \p Path, naming the units it cannot hold.
+bool writeIndex(const index::Index &I, llvm::StringRef Path) {
+  std::vector<std::string> LeftOut;
+  if (llvm::Error E = index::writeFile(I, Path, &LeftOut)) {
+    fail(llvm::toString(std::move(E)));
+    return false;
   }
-
-private:
-  std::mutex Lock;
-  tidy::FileOptionsProvider Provider;
-  llvm::StringSet<> Reported;
-};
-
-/// What the units report, shared by the threads that index them.
-struct Indexing {
-  explicit Indexing(const CompilationDatabase &Database) : Database(Database) {}
-  const CompilationDatabase &Database;
-  HandlerConfiguration Configuration;
-  std::atomic<unsigned> Done{0};
-  std::atomic<unsigned> WithErrors{0};
-};
-
-class SummaryConsumer : public ASTConsumer {
-public:
-  SummaryConsumer(Indexing &State, ExecutionContext &Context)
-      : State(State), Context(Context) {}
-
-  void HandleTranslationUnit(ASTContext &AST) override {
-    const SourceManager &SM = AST.getSourceManager();
-    std::string MainFile = mainFilePath(SM);
-    std::vector<CompileCommand> Commands =
-        State.Database.getCompileCommands(MainFile);
-    FrameworkTables Frameworks(State.Configuration.forFile(MainFile));
-    CodeFacts Facts(AST, Frameworks);
-    WriteFinders Finders(AST);
-    index::Index Shard;
-    Shard.Units.push_back(summarizeUnit(
-        Facts, Finders, Commands.empty() ? "" : commandId(Commands.front()),
-        /*RecordInputs=*/true));
-    std::string Bytes;
-    llvm::raw_string_ostream OS(Bytes);
-    index::write(Shard, OS);
-    OS.flush();
-    if (AST.getDiagnostics().hasErrorOccurred())
-      ++State.WithErrors;
-    Context.reportResult(MainFile, Bytes);
-  }
-
-private:
-  Indexing &State;
-  ExecutionContext &Context;
-};
-
-class IndexAction : public ASTFrontendAction {
-public:
-  IndexAction(Indexing &State, ExecutionContext &Context)
-      : State(State), Context(Context) {}
-
-protected:
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 llvm::StringRef) override {
-    return std::make_unique<SummaryConsumer>(State, Context);
-  }
-  void EndSourceFileAction() override { ++State.Done; }
-
-private:
-  Indexing &State;
-  ExecutionContext &Context;
-};
-
-class IndexActionFactory : public FrontendActionFactory {
-public:
-  IndexActionFactory(Indexing &State, ExecutionContext &Context)
-      : State(State), Context(Context) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<IndexAction>(State, Context);
-  }
-  // A unit's compile errors are counted, not printed: the checks report
-  // them when they analyse the unit.
-  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
-                     FileManager *Files,
-                     std::shared_ptr<PCHContainerOperations> PCH,
-                     DiagnosticConsumer *) override {
-    IgnoringDiagConsumer Quiet;
-    FrontendActionFactory::runInvocation(std::move(Invocation), Files,
-                                         std::move(PCH), &Quiet);
-    return true;
-  }
-
-private:
-  Indexing &State;
-  ExecutionContext &Context;
-};
-
-/// While alive, what the executors print per unit on stderr ("[3/40]
-/// Processing file ...", "Error while processing ...") is dropped, so that
-/// stateless-index shows its own progress and summary; anything else passes.
-class QuietExecutors {
-public:
-  QuietExecutors() {
-    llvm::errs().flush();
-    int Pipe[2];
-    if (pipe(Pipe) != 0)
-      return;
-    Saved = dup(STDERR_FILENO);
-    dup2(Pipe[1], STDERR_FILENO);
-    close(Pipe[1]);
-    Reader = std::thread([this, In = Pipe[0]] {
-      std::string Pending;
-      char Buffer[4096];
-      ssize_t Got;
-      while ((Got = read(In, Buffer, sizeof Buffer)) > 0) {
-        Pending.append(Buffer, Got);
-        size_t End;
-        while ((End = Pending.find('\n')) != std::string::npos) {
-          pass(llvm::StringRef(Pending).take_front(End + 1));
-          Pending.erase(0, End + 1);
-        }
-      }
-      pass(Pending);
-      close(In);
-    });
-  }
-  ~QuietExecutors() {
-    if (Saved < 0)
-      return;
-    llvm::errs().flush();
-    dup2(Saved, STDERR_FILENO); // the pipe's last writer goes: the reader ends
-    Reader.join();
-    close(Saved);
-  }
-  /// Where stateless-index's own messages go meanwhile.
-  int stderrFd() const { return Saved < 0 ? STDERR_FILENO : Saved; }
-
-private:
-  void pass(llvm::StringRef Line) {
-    static const llvm::Regex PerUnit(
-        "^(\\[[0-9]+/[0-9]+\\] Processing file |Error while processing )");
-    if (!Line.empty() && !PerUnit.match(Line))
-      (void)!write(Saved, Line.data(), Line.size());
-  }
-
-  int Saved = -1;
-  std::thread Reader;
-};
+  warnLeftOut(LeftOut, "they hold values the index format cannot represent");
+  return true;
+}
 
 /// On a terminal, "[done/total] elapsed" on one line while units run.
 class Progress {
 public:
   STATELESS_ALLOW(other, "the progress line of one command-line run")
-  Progress(int Fd, unsigned Total, const std::atomic<unsigned> &Done)
+  Progress(unsigned Total, const std::atomic<unsigned> &Done)
       : Total(Total), Done(Done) {
-    if (!llvm::sys::Process::FileDescriptorIsDisplayed(Fd) || Total == 0)
+    if (!llvm::sys::Process::StandardErrIsDisplayed() || Total == 0)
       return;
-    Ticker = std::thread([this, Fd] {
-      llvm::raw_fd_ostream OS(Fd, /*shouldClose=*/false);
+    Ticker = std::thread([this] {
       while (!Stop) {
-        OS << "\rstateless-index: [" << this->Done << "/" << this->Total << "] "
-           << llvm::format("%.1f", seconds()) << " s";
-        OS.flush();
+        llvm::errs() << "\rstateless-index: [" << this->Done << "/"
+                     << this->Total << "] "
+                     << llvm::format("%.1f", seconds()) << " s";
+        llvm::errs().flush();
         for (int I = 0; I < 5 && !Stop; ++I)
           std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
-      OS << "\r\x1b[K";
+      llvm::errs() << "\r\x1b[K";
     });
   }
   ~Progress() {
@@ -352,113 +177,23 @@ private:
   std::thread Ticker;
 };
 
-/// The -p value, for the default place of the index.
-std::string buildDirectory(int Argc, const char **Argv) {
-  for (int I = 1; I < Argc; ++I) {
-    llvm::StringRef Arg = Argv[I];
-    if ((Arg == "-p" || Arg == "--p") && I + 1 < Argc)
-      return Argv[I + 1];
-    for (llvm::StringRef Prefix : {"-p=", "--p="})
-      if (Arg.consume_front(Prefix))
-        return Arg.str();
-  }
-  return "";
-}
+// --- --dump ----------------------------------------------------------------
 
-/// The units an index holds that are still current: same compile command,
-/// input files unchanged. The rest of \p Files is to be indexed.
-std::vector<index::Unit> keepCurrent(index::Index Existing,
-                                     const CompilationDatabase &Database,
-                                     const std::vector<std::string> &Files,
-                                     const PrefixMap &Paths,
-                                     std::vector<std::string> &ToIndex) {
-  std::map<std::string, index::Unit> ByMainFile;
-  for (index::Unit &U : Existing.Units)
-    ByMainFile[U.MainFile] = std::move(U);
-  std::vector<index::Unit> Kept;
-  for (const std::string &File : Files) {
-    std::string MainFile = normalized(File);
-    Paths.apply(MainFile);
-    auto It = ByMainFile.find(MainFile);
-    std::vector<CompileCommand> Commands = Database.getCompileCommands(File);
-    bool Current =
-        It != ByMainFile.end() && !Commands.empty() &&
-        It->second.Command == commandId(Commands.front()) &&
-        llvm::all_of(It->second.Inputs, index::isCurrent);
-    if (Current)
-      Kept.push_back(std::move(It->second));
-    else
-      ToIndex.push_back(File);
-  }
-  return Kept;
-}
-
-std::string sizeOf(llvm::StringRef File) {
-  uint64_t Size = 0;
-  if (fs::file_size(File, Size))
-    return "size unknown";
-  return Size >= 10240 ? std::to_string(Size / 1024) + " KiB"
-                       : std::to_string(Size) + " bytes";
-}
-
-int dump(llvm::StringRef File) {
+int dumpIndex(llvm::StringRef File) {
   llvm::Expected<index::ReadResult> Read = index::readFile(File);
   if (!Read)
     return fail(llvm::toString(Read.takeError()));
   index::dump(Read->Read, llvm::outs());
+  warnLeftOut(Read->LeftOut, "damaged");
   return 0;
 }
 
-/// What refreshInputs found.
-struct LocalFiles {
-  unsigned Missing = 0; ///< units left out
-  unsigned Changed = 0; ///< units whose files differ here
-  std::string Example;  ///< a file that does not exist here
-};
+// --- --merge ---------------------------------------------------------------
 
-/// Makes the units' input files describe the files here: each file with the
-/// size and contents a unit was indexed with (on another machine, or taken
-/// from a build cache) gets its modification time here, so that the unit is
-/// current. Units that name files which do not exist here (deleted since,
-/// or paths not mapped) are left out: the checks would refuse the index.
-LocalFiles refreshInputs(index::Index &Merged) {
-  LocalFiles Found;
-  llvm::StringMap<std::optional<index::InputFile>> Here; // read once each
-  std::vector<index::Unit> Kept;
-  for (index::Unit &U : Merged.Units) {
-    bool Missing = false, Changed = false;
-    for (index::InputFile &F : U.Inputs) {
-      auto [It, First] = Here.try_emplace(F.Path);
-      if (First)
-        It->second = index::readInput(F.Path);
-      if (!It->second) {
-        Missing = true;
-        if (Found.Example.empty())
-          Found.Example = F.Path;
-      } else if (It->second->Size == F.Size && It->second->Hash == F.Hash) {
-        F.ModificationTime = It->second->ModificationTime;
-      } else {
-        Changed = true;
-      }
-    }
-    if (Missing) {
-      ++Found.Missing;
-      continue;
-    }
-    Found.Changed += Changed;
-    Kept.push_back(std::move(U));
-  }
-  Merged.Units = std::move(Kept);
-  return Found;
-}
-
-int merge(llvm::StringRef Directory, const PrefixMap &Paths) {
-  if (Output.empty())
-    return fail("--merge needs -o, the index to write");
-  // The shards of a CI job's artifacts or a Bazel output tree lie in
-  // subdirectories; links there (Bazel's runfiles) are not followed.
-  // Several shards of one unit (an output tree keeps those of targets built
-  // before): the newest wins, so they are read oldest first.
+/// The shards of a directory and its subdirectories, oldest first, so that
+/// the newest shard of a unit wins (an output tree keeps those of targets
+/// built before); links there (Bazel's runfiles) are not followed.
+llvm::Expected<std::vector<std::string>> shardsIn(llvm::StringRef Directory) {
   std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Listed;
   std::error_code EC;
   for (fs::recursive_directory_iterator It(Directory, EC,
@@ -470,34 +205,52 @@ int merge(llvm::StringRef Directory, const PrefixMap &Paths) {
         !fs::status(It->path(), Status))
       Listed.emplace_back(Status.getLastModificationTime(), It->path());
   }
+  if (EC)
+    return llvm::createStringError(EC, "cannot read the directory '%s': %s",
+                                   Directory.str().c_str(),
+                                   EC.message().c_str());
   llvm::sort(Listed);
   std::vector<std::string> Shards;
   Shards.reserve(Listed.size());
   for (auto &Entry : Listed)
     Shards.push_back(std::move(Entry.second));
-  if (EC)
-    return fail("cannot read the directory '" + Directory + "': " +
-                EC.message());
-  if (Shards.empty())
+  return Shards;
+}
+
+int mergeShards(llvm::StringRef Directory, const index::PathPrefixMap &Paths) {
+  if (Output.empty())
+    return fail("--merge needs -o, the index to write");
+  llvm::Expected<std::vector<std::string>> Shards = shardsIn(Directory);
+  if (!Shards)
+    return fail(llvm::toString(Shards.takeError()));
+  if (Shards->empty())
     return fail("'" + Directory + "' holds no shards (*" + ShardExtension +
                 "); write them with --shard");
   std::vector<index::Index> Parts;
-  for (const std::string &Shard : Shards) {
+  std::vector<std::string> LeftOut;
+  for (const std::string &Shard : *Shards) {
     llvm::Expected<index::ReadResult> Read = index::readFile(Shard);
-    if (!Read)
-      return fail("'" + Shard + "': " + llvm::toString(Read.takeError()));
+    if (!Read) {
+      LeftOut.push_back(Shard + " (" + llvm::toString(Read.takeError()) + ")");
+      continue;
+    }
+    llvm::append_range(LeftOut, Read->LeftOut);
     Paths.apply(Read->Read);
     Parts.push_back(std::move(Read->Read));
   }
+  warnLeftOut(LeftOut, "damaged or unreadable");
   index::Index Merged = index::merge(std::move(Parts));
-  LocalFiles Found = refreshInputs(Merged);
+  index::LocalFiles Found = index::adoptLocalFiles(Merged);
   if (Merged.Units.empty())
-    return fail("no unit of the shards names files that exist here (such as '" +
-                Found.Example +
-                "'): map the directory they were made in to this one with "
-                "--path-prefix-map=OLD=NEW");
-  if (llvm::Error E = index::writeFile(Merged, Output))
-    return fail(llvm::toString(std::move(E)));
+    return fail(Found.Example.empty()
+                    ? "no shard could be read"
+                    : "no unit of the shards names files that exist here "
+                      "(such as '" +
+                          Found.Example +
+                          "'): map the directory they were made in to this "
+                          "one with --path-prefix-map=OLD=NEW");
+  if (!writeIndex(Merged, Output))
+    return 1;
   llvm::raw_ostream &OS = llvm::errs();
   unsigned Total = Merged.Units.size() + Found.Missing;
   if (Found.Missing)
@@ -509,80 +262,101 @@ int merge(llvm::StringRef Directory, const PrefixMap &Paths) {
     OS << "stateless-index: note: the files of " << Found.Changed << " of "
        << Total << " units differ from the ones here: the checks leave those "
        << "units out until they are indexed again\n";
-  OS << "stateless-index: merged " << Shards.size() << " shards ("
+  OS << "stateless-index: merged " << Shards->size() << " shards ("
      << Merged.Units.size() << " units) into " << Output << " ("
      << sizeOf(Output) << ")\n";
   return 0;
 }
 
-/// --merge and --dump read files only: no compilation database.
-bool readsIndexesOnly(int Argc, const char **Argv) {
-  for (int I = 1; I < Argc; ++I)
-    for (llvm::StringRef Option : {"-merge", "--merge", "-dump", "--dump"})
-      if (llvm::StringRef(Argv[I]).split('=').first == Option)
-        return true;
-  return false;
-}
+// --- Indexing ----------------------------------------------------------------
 
-int run(int Argc, const char **Argv) {
-  PrefixMap Paths;
-  std::string Problem;
-  if (readsIndexesOnly(Argc, Argv)) {
-    llvm::cl::HideUnrelatedOptions(Category);
-    if (!llvm::cl::ParseCommandLineOptions(Argc, Argv, "", &llvm::errs()))
-      return 1;
-    if (!Paths.parse(Problem))
-      return fail(Problem);
-    return Merge.empty() ? dump(Dump) : merge(Merge, Paths);
+/// The compilation database: -p's, or the flags after `--` for every file;
+/// with --extra-arg(-before) and clang's built-in headers applied.
+std::unique_ptr<CompilationDatabase>
+openDatabase(std::unique_ptr<CompilationDatabase> Fixed,
+             llvm::StringRef Build, bool ResourceDirGiven,
+             std::string &Problem) {
+  std::unique_ptr<CompilationDatabase> Database = std::move(Fixed);
+  if (!Database && Build.empty()) {
+    Problem = "name the build directory (holding compile_commands.json) "
+              "with -p, or the compile flags after --";
+    return nullptr;
   }
+  if (!Database) {
+    std::string Unused;
+    Database = CompilationDatabase::loadFromDirectory(Build, Unused);
+  }
+  if (!Database) {
+    Problem = "no compilation database in '" + Build.str() +
+              "': it holds no compile_commands.json";
+    return nullptr;
+  }
+  auto Adjusted =
+      std::make_unique<ArgumentsAdjustingCompilations>(std::move(Database));
+  Adjusted->appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
+  Adjusted->appendArgumentsAdjuster(
+      getInsertArgumentAdjuster(ExtraArgs, ArgumentInsertPosition::END));
   // The units are parsed as stateless-tidy parses them: with the built-in
   // headers of the clang it was built against.
-  std::string ResourceDir;
-  std::vector<const char *> Args = withResourceDir(
-      Argc, Argv, "--extra-arg-before=-resource-dir=", ResourceDir);
-  int Count = static_cast<int>(Args.size());
-  auto Parser = CommonOptionsParser::create(Count, Args.data(), Category,
-                                            llvm::cl::ZeroOrMore);
-  if (!Parser)
-    return fail(llvm::toString(Parser.takeError()));
-  if (!Paths.parse(Problem))
-    return fail(Problem);
+  if (!ResourceDirGiven)
+    Adjusted->appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        "-resource-dir=" STATELESS_CLANG_RESOURCE_DIR,
+        ArgumentInsertPosition::BEGIN));
+  return Adjusted;
+}
 
-  const bool AllUnits = Parser->getSourcePathList().empty();
-  if (Shard && Output.empty())
-    return fail("--shard needs -o, the directory to write the shards into");
+/// The units of an existing index that are still current: same compile
+/// command, input files unchanged. The rest of \p Files is to be indexed.
+std::vector<index::Unit> keepCurrent(index::Index Existing,
+                                     const CompilationDatabase &Database,
+                                     const std::vector<std::string> &Files,
+                                     const index::PathPrefixMap &Paths,
+                                     std::vector<std::string> &ToIndex) {
+  std::map<std::string, index::Unit> ByMainFile;
+  for (index::Unit &U : Existing.Units)
+    ByMainFile[U.MainFile] = std::move(U);
+  std::vector<index::Unit> Kept;
+  for (const std::string &File : Files) {
+    std::string MainFile = normalized(File);
+    Paths.apply(MainFile);
+    auto It = ByMainFile.find(MainFile);
+    std::vector<CompileCommand> Commands = Database.getCompileCommands(File);
+    const bool Current =
+        It != ByMainFile.end() && !Commands.empty() &&
+        It->second.Command == commandId(Commands.front()) &&
+        llvm::all_of(It->second.Inputs,
+                     [](const index::InputFile &F) { return index::isCurrent(F); });
+    if (Current)
+      Kept.push_back(std::move(It->second));
+    else
+      ToIndex.push_back(File);
+  }
+  return Kept;
+}
+
+/// Where --shard writes the shard of \p MainFile.
+std::string shardPath(llvm::StringRef MainFile, bool OneShard) {
+  if (OneShard)
+    return Output;
+  llvm::SmallString<256> File(Output);
+  path::append(File, path::filename(MainFile) + "-" +
+                         llvm::utohexstr(llvm::xxHash64(MainFile)) +
+                         ShardExtension);
+  return std::string(File);
+}
+
+int indexUnits(const CompilationDatabase &Database,
+               const index::PathPrefixMap &Paths, llvm::StringRef Build) {
   // -o FILE.shard: exactly that file, as a build system declared it.
   const bool OneShard = Shard && path::extension(Output) == ShardExtension;
-  if (OneShard && Parser->getSourcePathList().size() != 1)
+  if (Shard && Output.empty())
+    return fail("--shard needs -o, the directory to write the shards into");
+  if (OneShard && SourceFiles.size() != 1)
     return fail("-o " + Output + " is one shard: name one file to index into "
                 "it, or a directory for the shards");
-  std::string Build = buildDirectory(Argc, Argv);
-  if (fs::is_regular_file(Build))
-    Build = path::parent_path(Build).str();
-  std::string DatabaseFile;
-  if (AllUnits) {
-    // With no file named the parser reads no database: name the database
-    // itself, as clang-doc's all-TUs runs do, so that it is read with -p
-    // and adjusted by --extra-arg like the named units'.
-    if (Build.empty())
-      return fail("name the build directory (holding compile_commands.json) "
-                  "with -p");
-    llvm::SmallString<256> Json(Build);
-    path::append(Json, "compile_commands.json");
-    if (!fs::is_regular_file(Json))
-      return fail("no compilation database in '" + Build +
-                  "': it holds no compile_commands.json");
-    DatabaseFile = std::string(Json);
-    Args.push_back(DatabaseFile.c_str());
-    Count = static_cast<int>(Args.size());
-    Parser = CommonOptionsParser::create(Count, Args.data(), Category,
-                                         llvm::cl::ZeroOrMore);
-    if (!Parser)
-      return fail(llvm::toString(Parser.takeError()));
-  }
-  const CompilationDatabase &Database = Parser->getCompilations();
   std::string Index = Output;
-  if (Index.empty()) {
+  if (!Shard && Index.empty()) {
     if (Build.empty())
       return fail("name the build directory with -p, or the index with -o");
     llvm::SmallString<256> Default(Build);
@@ -590,9 +364,13 @@ int run(int Argc, const char **Argv) {
     Index = std::string(Default);
   }
 
-  // The units to run: every unit of the database (or those --filter
-  // selects), less those an existing index holds unchanged; or the named.
+  // The units: those named, or every unit of the database (that --filter
+  // selects), less those an existing index holds unchanged.
+  const bool AllUnits = SourceFiles.empty();
+  // Absolute, as the units' facts name them and the database knows them.
   std::vector<std::string> Files;
+  for (const std::string &File : SourceFiles)
+    Files.push_back(normalized(File));
   if (AllUnits) {
     llvm::Regex Selected(Filter);
     for (const std::string &File : Database.getAllFiles())
@@ -602,106 +380,102 @@ int run(int Argc, const char **Argv) {
       return fail(Database.getAllFiles().empty()
                       ? "the compilation database holds no units"
                       : "no unit of the compilation database matches --filter");
-  } else {
-    Files = Parser->getSourcePathList();
   }
   index::Index Existing;
-  std::string ExistingProblem;
   if (!Shard && fs::exists(Index)) {
     llvm::Expected<index::ReadResult> Read = index::readFile(Index);
     if (Read)
-      Existing = std::move(Read->Read);
+      Existing = std::move(Read->Read); // damaged units are indexed again
     else
-      ExistingProblem = llvm::toString(Read.takeError());
+      llvm::errs() << "stateless-index: note: indexing every unit again, since "
+                   << llvm::toString(Read.takeError()) << "\n";
   }
   std::vector<std::string> ToIndex;
   std::vector<index::Unit> Kept;
   if (AllUnits && !Shard)
-    Kept = keepCurrent(Existing, Database, Files, Paths, ToIndex);
+    Kept = keepCurrent(std::move(Existing), Database, Files, Paths, ToIndex);
   else
     ToIndex = Files;
-  if (!ExistingProblem.empty())
-    llvm::errs() << "stateless-index: note: indexing every unit again, since "
-                 << ExistingProblem << "\n";
 
-  Indexing State(Database);
-  std::map<std::string, std::string> Results;
+  std::atomic<unsigned> Done{0};
+  Indexed Result;
   double Seconds = 0;
-  if (!ToIndex.empty()) {
-    std::unique_ptr<ToolExecutor> Executor;
-    if (AllUnits) {
-      std::string Only = "^(";
-      for (const std::string &File : ToIndex)
-        Only += (Only.size() > 2 ? "|" : "") + llvm::Regex::escape(File);
-      Filter = Only + ")$";
-      Executor =
-          std::make_unique<AllTUsToolExecutor>(Database, ExecutorConcurrency);
-    } else {
-      Executor = std::make_unique<StandaloneToolExecutor>(Database, ToIndex);
-    }
-    {
-      QuietExecutors Quiet;
-      Progress Shown(Quiet.stderrFd(), ToIndex.size(), State.Done);
-      llvm::Error Failed = Executor->execute(std::make_unique<IndexActionFactory>(
-          State, *Executor->getExecutionContext()));
-      // Units that failed are named below, from their missing results.
-      llvm::consumeError(std::move(Failed));
-      Seconds = Shown.seconds();
-    }
-    Executor->getToolResults()->forEachResult(
-        [&](llvm::StringRef Key, llvm::StringRef Value) {
-          Results[Key.str()] = Value.str();
-        });
+  {
+    Progress Shown(ToIndex.size(), Done);
+    Result = stateless::indexUnits(
+        Database, ToIndex,
+        ExecutorConcurrency ? unsigned(ExecutorConcurrency)
+                            : std::max(1u, std::thread::hardware_concurrency()),
+        Done);
+    Seconds = Shown.seconds();
   }
-
-  std::vector<index::Index> Parts;
-  for (auto &Entry : Results) {
-    llvm::Expected<index::ReadResult> Read = index::read(Entry.second);
-    if (!Read)
-      return fail("'" + Entry.first + "': " + llvm::toString(Read.takeError()));
-    Paths.apply(Read->Read);
-    Parts.push_back(std::move(Read->Read));
-  }
-  std::vector<std::string> Failed;
-  for (const std::string &File : ToIndex)
-    if (!Results.count(normalized(File)))
-      Failed.push_back(File);
+  index::Index Fresh;
+  Fresh.Units = std::move(Result.Units);
+  Paths.apply(Fresh);
 
   if (Shard) {
     llvm::StringRef Directory = OneShard ? path::parent_path(Output) : Output;
     if (!Directory.empty())
       if (std::error_code EC = fs::create_directories(Directory))
         return fail("cannot create '" + Directory + "': " + EC.message());
-    for (const index::Index &Part : Parts) {
-      const std::string &Main = Part.Units.front().MainFile;
-      llvm::SmallString<256> File(Output);
-      if (!OneShard)
-        path::append(File, path::filename(Main) + "-" +
-                               llvm::utohexstr(llvm::xxHash64(Main)) +
-                               ShardExtension);
-      if (llvm::Error E = index::writeFile(Part, File))
-        return fail(llvm::toString(std::move(E)));
+    for (index::Unit &U : Fresh.Units) {
+      const std::string File = shardPath(U.MainFile, OneShard);
+      index::Index One;
+      One.Units.push_back(std::move(U));
+      if (!writeIndex(One, File))
+        return 1;
     }
   } else {
-    index::Index Fresh;
-    Fresh.Units = std::move(Kept);
-    Parts.insert(Parts.begin(), std::move(Fresh));
-    if (llvm::Error E = index::writeFile(index::merge(std::move(Parts)), Index))
-      return fail(llvm::toString(std::move(E)));
+    index::Index Current;
+    Current.Units = std::move(Kept);
+    if (!writeIndex(index::merge({std::move(Current), std::move(Fresh)}),
+                    Index))
+      return 1;
   }
 
   llvm::raw_ostream &OS = llvm::errs();
-  OS << "stateless-index: " << Results.size() << " of " << Files.size()
-     << " units indexed";
+  OS << "stateless-index: " << ToIndex.size() - Result.Failed.size() << " of "
+     << Files.size() << " units indexed";
   if (!Shard)
     OS << ", " << Files.size() - ToIndex.size() << " unchanged (skipped)";
-  if (State.WithErrors)
-    OS << ", " << State.WithErrors << " with compile errors";
+  if (Result.WithErrors)
+    OS << ", " << Result.WithErrors << " with compile errors";
   OS << " in " << llvm::format("%.1f", Seconds) << " s; wrote "
      << (Shard ? Output : Index + " (" + sizeOf(Index) + ")") << "\n";
-  for (const std::string &File : Failed)
+  for (const std::string &File : Result.Failed)
     OS << "stateless-index: error: could not index '" << File << "'\n";
-  return Failed.empty() ? 0 : 1;
+  return Result.Failed.empty() ? 0 : 1;
+}
+
+int run(int Argc, const char **Argv) {
+  // The compile flags after `--` make a database for every file named.
+  std::string FixedProblem;
+  std::unique_ptr<CompilationDatabase> Fixed =
+      FixedCompilationDatabase::loadFromCommandLine(Argc, Argv, FixedProblem);
+  llvm::cl::HideUnrelatedOptions(Category);
+  if (!llvm::cl::ParseCommandLineOptions(Argc, Argv, "", &llvm::errs()))
+    return 1;
+  llvm::Expected<index::PathPrefixMap> Paths =
+      index::PathPrefixMap::parse(PathPrefixMap);
+  if (!Paths)
+    return fail(llvm::toString(Paths.takeError()));
+  if (!Dump.empty())
+    return dumpIndex(Dump);
+  if (!Merge.empty())
+    return mergeShards(Merge, *Paths);
+
+  std::string Build = BuildPath;
+  if (fs::is_regular_file(Build))
+    Build = path::parent_path(Build).str();
+  bool ResourceDirGiven = false;
+  for (int I = 1; I < Argc; ++I)
+    ResourceDirGiven |= llvm::StringRef(Argv[I]).contains("-resource-dir");
+  std::string Problem = FixedProblem;
+  std::unique_ptr<CompilationDatabase> Database =
+      openDatabase(std::move(Fixed), Build, ResourceDirGiven, Problem);
+  if (!Database)
+    return fail(Problem);
+  return indexUnits(*Database, *Paths, Build);
 }
 
 } // namespace

@@ -1,5 +1,9 @@
 //===--- StatelessTidyMain.cpp - clang-tidy with the stateless-* checks ----===//
 //
+// Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+// Exceptions. See LICENSE.TXT for license information.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
 // The complete clang-tidy of the LLVM it is built against (every upstream
 // check, the same flags and configuration files) with the stateless-* checks
 // linked in, for places where plugins cannot be loaded.
