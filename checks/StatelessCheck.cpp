@@ -79,7 +79,11 @@ void StatelessCheck::check(const MatchFinder::MatchResult &Result) {
   // The findings name places in files of the project; a file this unit did
   // not include is opened to place a note there.
   SourceManager &SM = *Result.SourceManager;
-  for (const Finding &F : Analysis->findings(Reports, Configuration.Report)) {
+  const std::vector<Finding> Found =
+      Analysis->findings(Reports, Configuration.Report);
+  if (!Configuration.ExportFindings.empty())
+    Analysis->exportFindings(Configuration.ExportFindings, Found);
+  for (const Finding &F : Found) {
     diag(toSourceLocation(F.At, SM, /*OpenFiles=*/true), "%0") << F.Message;
     for (const Note &N : F.Notes)
       if (SourceLocation At = toSourceLocation(N.At, SM, /*OpenFiles=*/true);

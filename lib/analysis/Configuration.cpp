@@ -114,6 +114,7 @@ CheckConfiguration readConfiguration(Check C, OptionLookup Lookup,
   Config.Report.ReportAllowed = Read.flag("ReportAllowed");
   Config.Report.ReportAllHandlers = Read.flag("ReportAllHandlers");
   Config.ProjectIndex = Read.text("ProjectIndex");
+  Config.ExportFindings = Read.text("ExportFindings");
   if (reportsVariables(C)) {
     Config.Report.AllowedTypes = Read.regexList("AllowedTypes", true);
     Config.Report.AllowedNames = Read.regexList("AllowedNames", true);

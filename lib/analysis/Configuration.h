@@ -42,6 +42,9 @@ struct CheckConfiguration {
   ReportOptions Report;
   /// The ProjectIndex option: a path, "none", or empty to look for one.
   std::string ProjectIndex;
+  /// The ExportFindings option: a directory to write the findings of each
+  /// unit into as JSON, for tools; empty for none.
+  std::string ExportFindings;
   /// Every option with the value it is used with, as written, for
   /// clang-tidy's --dump-config.
   std::vector<std::pair<std::string, std::string>> Written;

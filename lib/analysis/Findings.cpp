@@ -11,6 +11,7 @@
 #include "RequestEffects.h"
 
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
 #include <set>
 
 namespace stateless {
@@ -298,7 +299,79 @@ private:
   std::set<FileLocation> ReportedAnnotations;
 };
 
+/// Version of the findings' JSON: bumped when a field changes meaning.
+constexpr int FindingsVersion = 1;
+
+void writePlace(llvm::json::OStream &J, const FileLocation &At) {
+  J.attribute("file", At.File);
+  J.attribute("line", int64_t(At.Line));
+  J.attribute("column", int64_t(At.Column));
+}
+
+void writePlace(llvm::json::OStream &J, llvm::StringRef Name,
+                const FileLocation &At) {
+  if (At.isValid())
+    J.attributeObject(Name, [&] { writePlace(J, At); });
+}
+
+void writeFinding(llvm::json::OStream &J, const Finding &F) {
+  J.object([&] {
+    J.attribute("check", checkName(F.From));
+    J.attribute("kind", F.Kind);
+    writePlace(J, F.At);
+    J.attribute("message", F.Message);
+    J.attribute("name", F.Name);
+    writePlace(J, "declared", F.Declared);
+    J.attributeArray("writes", [&] {
+      for (const WriteInfo &W : F.Writes)
+        J.object([&] {
+          writePlace(J, W.At);
+          J.attribute("function", W.Function);
+        });
+    });
+    J.attributeArray("handlers", [&] {
+      for (const HandlerInfo &H : F.Handlers)
+        J.object([&] {
+          J.attribute("name", H.Name);
+          J.attribute("why", nameOf(H.Why));
+          J.attribute("via", H.Via);
+          writePlace(J, H.At);
+          J.attributeArray("calls", [&] {
+            for (const std::string &Call : H.Calls)
+              J.value(Call);
+          });
+        });
+    });
+    if (F.Allowed)
+      J.attributeObject("allowed", [&] {
+        J.attribute("kind", F.Allowed->Kind);
+        J.attribute("reason", F.Allowed->Reason);
+        writePlace(J, F.Allowed->Loc);
+      });
+    J.attributeArray("notes", [&] {
+      for (const Note &N : F.Notes)
+        J.object([&] {
+          writePlace(J, N.At);
+          J.attribute("message", N.Message);
+        });
+    });
+  });
+}
+
 } // namespace
+
+void writeFindingsJson(llvm::StringRef MainFile, llvm::ArrayRef<Finding> Found,
+                       llvm::raw_ostream &OS) {
+  llvm::json::OStream J(OS, /*IndentSize=*/1);
+  J.object([&] {
+    J.attribute("version", FindingsVersion);
+    J.attribute("unit", MainFile);
+    J.attributeArray("findings", [&] {
+      for (const Finding &F : Found)
+        writeFinding(J, F);
+    });
+  });
+}
 
 llvm::StringRef checkName(Check C) {
   switch (C) {

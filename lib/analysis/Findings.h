@@ -20,6 +20,8 @@
 #include "RegexList.h"
 #include "State.h"
 
+#include "llvm/Support/raw_ostream.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +87,11 @@ struct Finding {
   std::vector<HandlerInfo> Handlers;
   std::optional<index::Allow> Allowed;
 };
+
+/// Writes \p Found, the findings of the unit \p MainFile, as JSON: what
+/// tools read instead of the diagnostics' wording (docs/findings.md).
+void writeFindingsJson(llvm::StringRef MainFile,
+                       llvm::ArrayRef<Finding> Found, llvm::raw_ostream &OS);
 
 /// The findings of check \p C with options \p Options, from the state and
 /// effects that \p Handlers' live unit reports (\p Globals and \p Members

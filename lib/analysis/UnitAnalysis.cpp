@@ -14,7 +14,12 @@
 
 #include "stateless/annotations.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include <map>
 #include <mutex>
 
@@ -60,6 +65,36 @@ UnitAnalysis::UnitAnalysis(clang::ASTContext &Context, HandlerOptions Options,
     IndexProblem = "the project index '" + IndexPath + "' is out of date for " +
                    std::to_string(Stale) + " of its units, whose facts are " +
                    "left out; run stateless-index to update it";
+}
+
+UnitAnalysis::~UnitAnalysis() {
+  if (ExportDirectory.empty())
+    return;
+  // A file per unit (and set of options), written whole or not at all.
+  const std::string &MainFile = View->live().MainFile;
+  llvm::SmallString<256> Path(ExportDirectory);
+  const std::string Name =
+      llvm::sys::path::filename(MainFile).str() + "-" +
+      llvm::utohexstr(llvm::xxHash64(MainFile + '\n' + OptionsKey)) + ".json";
+  llvm::sys::path::append(Path, Name);
+  llvm::Error Written = [&] {
+    if (std::error_code EC = llvm::sys::fs::create_directories(ExportDirectory))
+      return llvm::errorCodeToError(EC);
+    return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+      writeFindingsJson(MainFile, Exported, OS);
+      return llvm::Error::success();
+    });
+  }();
+  if (Written)
+    llvm::errs() << "warning: cannot write the findings of '" << MainFile
+                 << "' to '" << Path
+                 << "': " << llvm::toString(std::move(Written)) << "\n";
+}
+
+void UnitAnalysis::exportFindings(const std::string &Directory,
+                                  llvm::ArrayRef<Finding> Found) {
+  ExportDirectory = Directory;
+  llvm::append_range(Exported, Found);
 }
 
 std::shared_ptr<const ProjectIndex>
@@ -113,6 +148,7 @@ std::shared_ptr<UnitAnalysis> UnitAnalysis::get(clang::ASTContext &Context,
       return Existing;
   }
   auto Fresh = std::make_shared<UnitAnalysis>(Context, Options, IndexPath);
+  Fresh->OptionsKey = Wanted.second;
   std::lock_guard<std::mutex> Guard(Lock);
   // Forget units whose analyses nobody holds any more.
   for (auto It = Live.begin(); It != Live.end();)

@@ -41,12 +41,21 @@ public:
 
   UnitAnalysis(clang::ASTContext &Context, HandlerOptions Options,
                const std::string &IndexPath);
+  /// Writes the findings kept for export, if any.
+  ~UnitAnalysis();
+  UnitAnalysis(const UnitAnalysis &) = delete;
+  UnitAnalysis &operator=(const UnitAnalysis &) = delete;
 
   const ProgramView &view() const { return *View; }
   const HandlerModel &handlers() const { return *Handlers; }
 
   /// What check \p C reports with \p Options.
   std::vector<Finding> findings(Check C, const ReportOptions &Options);
+
+  /// Keeps \p Found for the JSON file of the unit's findings, written into
+  /// \p Directory when the last check is done with the unit.
+  void exportFindings(const std::string &Directory,
+                      llvm::ArrayRef<Finding> Found);
 
   /// Why the project index was not used, or only in part; empty when it
   /// was (or none was asked for). Returned once: the first check to ask
@@ -61,6 +70,10 @@ private:
   std::unique_ptr<HandlerModel> Handlers;
   std::optional<std::vector<GlobalState>> Globals;
   std::optional<std::vector<MemberState>> Members;
+  /// Identifies the options and index the unit is analysed with.
+  std::string OptionsKey;
+  std::string ExportDirectory;
+  std::vector<Finding> Exported;
 };
 
 } // namespace stateless
