@@ -88,6 +88,7 @@ public:
         continue;
       const Write &W = S.Chosen ? *S.Chosen : G.Writes.front();
       Finding F = start(inventoryKind(G), G.DisplayName, G.Loc, G.Writes);
+      F.Type = G.TypeName;
       F.Message = describeVariable(G, Keyed).str() + " '" + G.DisplayName +
                   "'" + sharedBy(G) + " is modified after start-up: " +
                   lossOf(Keyed).str();
@@ -119,6 +120,7 @@ public:
       const Write &W = S.Chosen ? *S.Chosen : M.Writes.front();
       Finding F =
           start("handler member", Field.QualifiedName, Field.Loc, M.Writes);
+      F.Type = Field.TypeName;
       F.At = Field.Loc;
       F.Message = "member '" + Field.QualifiedName +
                   "' of a long-lived handler object is modified " +
@@ -147,6 +149,12 @@ public:
                                                            : "timer",
                         What.Api, What.Site, At);
       F.At = What.Site;
+      F.In = infoOf(*E.In);
+      F.AtStartUp = Handlers.isStartUpOnly(E.In);
+      for (const std::string &USR : What.Callbacks)
+        if (FunctionRef Runs = Handlers.view().definition(USR))
+          F.Runs.push_back(infoOf(*Runs));
+      F.Target = What.Target;
       F.Message = Call;
       if (What.Kind == EffectKind::FileWrite)
         F.Message += " on this instance's disk" + During +
@@ -223,8 +231,12 @@ private:
     F.Name = Name.str();
     F.Declared = Declared;
     for (const Write &W : Writes)
-      F.Writes.push_back({W.Site, describeFunction(*W.In)});
+      F.Writes.push_back({W.Site, infoOf(*W.In)});
     return F;
+  }
+
+  static FunctionInfo infoOf(const index::Function &F) {
+    return {F.Name, F.Loc};
   }
 
   /// The notes of the handler path shown, of the other handlers (under
@@ -258,7 +270,7 @@ private:
     HandlerInfo Info{Path.Root->FunctionName, Path.Root->Why, Path.Root->Via,
                      Path.Root->Site, {}};
     for (const PathStep &Step : Path.Calls)
-      Info.Calls.push_back(describeFunction(*Step.Callee));
+      Info.Calls.push_back(infoOf(*Step.Callee));
     return Info;
   }
 
@@ -314,6 +326,13 @@ void writePlace(llvm::json::OStream &J, llvm::StringRef Name,
     J.attributeObject(Name, [&] { writePlace(J, At); });
 }
 
+void writeFunction(llvm::json::OStream &J, const FunctionInfo &F) {
+  J.object([&] {
+    J.attribute("name", F.Name);
+    writePlace(J, F.At);
+  });
+}
+
 void writeFinding(llvm::json::OStream &J, const Finding &F) {
   J.object([&] {
     J.attribute("check", checkName(F.From));
@@ -321,12 +340,28 @@ void writeFinding(llvm::json::OStream &J, const Finding &F) {
     writePlace(J, F.At);
     J.attribute("message", F.Message);
     J.attribute("name", F.Name);
+    if (!F.Type.empty())
+      J.attribute("type", F.Type);
     writePlace(J, "declared", F.Declared);
+    if (F.In) {
+      J.attributeBegin("in");
+      writeFunction(J, *F.In);
+      J.attributeEnd();
+      J.attribute("at_start_up", F.AtStartUp);
+      J.attributeArray("runs", [&] {
+        for (const FunctionInfo &Runs : F.Runs)
+          writeFunction(J, Runs);
+      });
+      if (!F.Target.empty())
+        J.attribute("target", F.Target);
+    }
     J.attributeArray("writes", [&] {
       for (const WriteInfo &W : F.Writes)
         J.object([&] {
           writePlace(J, W.At);
-          J.attribute("function", W.Function);
+          J.attributeBegin("function");
+          writeFunction(J, W.Function);
+          J.attributeEnd();
         });
     });
     J.attributeArray("handlers", [&] {
@@ -337,8 +372,8 @@ void writeFinding(llvm::json::OStream &J, const Finding &F) {
           J.attribute("via", H.Via);
           writePlace(J, H.At);
           J.attributeArray("calls", [&] {
-            for (const std::string &Call : H.Calls)
-              J.value(Call);
+            for (const FunctionInfo &Call : H.Calls)
+              writeFunction(J, Call);
           });
         });
     });

@@ -52,20 +52,26 @@ struct ReportOptions {
   RegexList AllowedNames;
 };
 
-/// A function that writes the state, or runs the effect.
+/// A function: its qualified name (empty for a lambda) and where it is.
+struct FunctionInfo {
+  std::string Name;
+  FileLocation At;
+};
+
+/// A write to the state, or the call with the effect, and its function.
 struct WriteInfo {
   FileLocation At;
-  std::string Function; ///< as notes name it: 'ns::f', a lambda
+  FunctionInfo Function;
 };
 
 /// A handler that reaches the state: how it is named, why it is one, where
-/// it is registered, and the calls on its way.
+/// it is registered, and the functions called on its way.
 struct HandlerInfo {
   std::string Name; ///< empty for a lambda
   HandlerReason Why = HandlerReason::Registered;
   std::string Via;
   FileLocation At;
-  std::vector<std::string> Calls;
+  std::vector<FunctionInfo> Calls;
 };
 
 struct Finding {
@@ -81,6 +87,15 @@ struct Finding {
   /// The state: a variable or member as diagnostics name it, an object's
   /// type, or the library call.
   std::string Name;
+  /// Its type as declared (a variable, a member, an object made inline).
+  std::string Type;
+  /// For a local file or a job: the function the call is in, whether only
+  /// start-up code runs it, what the job runs, and the file it writes as
+  /// the call spells it.
+  std::optional<FunctionInfo> In;
+  bool AtStartUp = false;
+  std::vector<FunctionInfo> Runs;
+  std::string Target;
   /// Where the state is declared or made, or the call is.
   FileLocation Declared;
   std::vector<WriteInfo> Writes;

@@ -31,6 +31,7 @@ GlobalState describe(const index::Variable &V, const ProgramView &View) {
   G.DisplayName = Local ? V.Name : V.QualifiedName;
   G.Names = {V.Name, V.QualifiedName};
   G.TypeNames = V.TypeNames;
+  G.TypeName = V.TypeName;
   G.Holds = V.Holds;
   G.Loc = V.Loc;
   G.DefinedInMainFile = V.Defined;
@@ -50,6 +51,7 @@ GlobalState describe(const index::Creation &Made, const index::Function &By,
   G.CanHoldState = Made.CanHoldState;
   G.DisplayName = Made.TypeName;
   G.TypeNames = Made.TypeNames;
+  G.TypeName = Made.TypeName;
   G.Holds = Made.Holds;
   G.Loc = Made.Site;
   G.DefinedInMainFile = Made.Site.File == View.live().MainFile;

@@ -46,6 +46,8 @@ struct GlobalState {
   /// inline) and the spellings of its type AllowedTypes matches.
   std::vector<std::string> Names;
   std::vector<std::string> TypeNames;
+  /// Its type as declared, or the type of the object made.
+  std::string TypeName;
   /// USRs of the classes whose objects it holds.
   std::vector<std::string> Holds;
   /// Its declaration (the definition when the live unit's main file holds

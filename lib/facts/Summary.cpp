@@ -18,6 +18,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/FileManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Path.h"
@@ -298,6 +299,8 @@ private:
       if (const auto *Field = dyn_cast<FieldDecl>(Object))
         noteField(*Field);
     }
+    if (E.What.Kind == EffectKind::FileWrite)
+      Out.Target = targetOf(*E.Site);
     // The functions the call is given: those reached from inside it.
     for (const CallEdge &Edge : Known.Callees)
       if (Edge.Site != E.Site &&
@@ -305,6 +308,35 @@ private:
           !Usrs.of(Edge.Callee).empty())
         Out.Callbacks.push_back(usr(Edge.Callee));
     return Out;
+  }
+
+  /// The first argument of a file-writing call, as written, when it names
+  /// a file: a string or a path (not a stream or a mode).
+  std::string targetOf(const Expr &Call) {
+    const Expr *First = nullptr;
+    if (const auto *C = dyn_cast<CallExpr>(&Call); C && C->getNumArgs())
+      First = C->getArg(0);
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(&Call);
+             C && C->getNumArgs())
+      First = C->getArg(0);
+    if (!First || isa<CXXDefaultArgExpr>(First))
+      return "";
+    QualType T = First->IgnoreImplicit()->getType().getNonReferenceType();
+    if (!T->isPointerType() && !T->isArrayType()) {
+      const CXXRecordDecl *Class = underlyingRecord(T);
+      const std::string Name = Class ? qualifiedName(*templateOrSelf(Class)) : "";
+      if (!llvm::StringRef(Name).ends_with_insensitive("string") &&
+          !llvm::StringRef(Name).contains("path"))
+        return "";
+    }
+    const CharSourceRange Range = CharSourceRange::getTokenRange(
+        SM.getFileLoc(First->getBeginLoc()), SM.getFileLoc(First->getEndLoc()));
+    llvm::StringRef Text =
+        Lexer::getSourceText(Range, SM, Context.getLangOpts());
+    // Long expressions are shortened: the target names the file, no more.
+    constexpr size_t MaxTarget = 60;
+    return Text.size() > MaxTarget ? (Text.take_front(MaxTarget) + "...").str()
+                                   : Text.str();
   }
 
   void summarizeRoots(index::Unit &U) {
@@ -412,6 +444,7 @@ private:
                      !neverHoldsState(T) && !isScratchBuffer(Var, Context);
     V.Allowed = allowOn(Var);
     V.TypeNames = typeNames(T);
+    V.TypeName = T.getAsString(Context.getPrintingPolicy());
     llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
     addHeldClasses(T, V.Holds, Seen);
     if (Var.hasLocalStorage())
@@ -436,6 +469,7 @@ private:
       F.Class = noteClass(*Class);
     F.Loc = Where.of(Field.getLocation());
     QualType T = Field.getType();
+    F.TypeName = T.getAsString(Context.getPrintingPolicy());
     F.Keyed = isKeyedContainer(T);
     F.CanHoldState = !T->isReferenceType() &&
                      !Context.getBaseElementType(T).isConstQualified() &&

@@ -154,6 +154,9 @@ struct Effect {
   std::optional<Allow> ObjectAllow;
   /// The functions the call is given (completion handlers, thread entries).
   std::vector<std::string> Callbacks;
+  /// The file it writes, as the call's first argument spells it (a path,
+  /// a variable), when that is a string or a path; empty otherwise.
+  std::string Target;
 };
 
 struct Function {
@@ -219,6 +222,8 @@ struct Variable {
   /// How its type is spelled (as written, canonical, the class template's
   /// name), for the AllowedTypes option.
   std::vector<std::string> TypeNames;
+  /// Its type as declared.
+  std::string TypeName;
   /// USRs of the classes whose objects it holds (itself, what a pointer
   /// points to, a container's elements): their members are its state.
   std::vector<std::string> Holds;
@@ -233,6 +238,7 @@ struct Field {
   std::string QualifiedName; ///< with its class
   std::string Class;         ///< USR
   FileLocation Loc;
+  std::string TypeName; ///< its type as declared
   bool Keyed = false;
   /// False for references, const members and types that never hold state.
   bool CanHoldState = false;

@@ -103,6 +103,7 @@ template <typename Pass> void schema(Pass &IO, Effect &E) {
   IO.field("object", E.Object);
   IO.field("object-allow", E.ObjectAllow);
   IO.field("callbacks", E.Callbacks);
+  IO.field("target", E.Target);
 }
 
 template <typename Pass> void schema(Pass &IO, Function &F) {
@@ -148,6 +149,7 @@ template <typename Pass> void schema(Pass &IO, Variable &V) {
   IO.field("can-hold-state", V.CanHoldState);
   IO.field("allow", V.Allowed);
   IO.field("type-names", V.TypeNames);
+  IO.field("type", V.TypeName);
   IO.field("holds", V.Holds);
   IO.field("function", V.Function);
 }
@@ -158,6 +160,7 @@ template <typename Pass> void schema(Pass &IO, Field &F) {
   IO.field("qualified-name", F.QualifiedName);
   IO.field("class", F.Class);
   IO.field("at", F.Loc);
+  IO.field("type", F.TypeName);
   IO.field("keyed", F.Keyed);
   IO.field("can-hold-state", F.CanHoldState);
   IO.field("refers-to-object", F.RefersToObject);
