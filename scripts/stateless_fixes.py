@@ -118,6 +118,7 @@ class Sources:
     def __init__(self, base_dir):
         self.base_dir = os.path.realpath(base_dir)
         self.files = {}
+        self.lines = {}
 
     def content(self, path):
         if path not in self.files:
@@ -140,6 +141,19 @@ class Sources:
         line_text = data[start:len(data) if end < 0 else end].decode("utf-8", "replace")
         column = len(data[start:offset].decode("utf-8", "replace")) + 1
         return data.count(b"\n", 0, offset) + 1, column, line_text
+
+    def code_point_column(self, path, line, column):
+        """The 1-based column in Unicode code points of a 1-based column in
+        bytes, as clang counts them."""
+        data = self.content(path)
+        if path not in self.lines:
+            self.lines[path] = [0] + [m.end() for m in re.finditer(b"\n", data)]
+        starts = self.lines[path]
+        if not 1 <= line <= len(starts):
+            raise Failure("line %d is past the end of %s: was it changed after "
+                          "clang-tidy ran?" % (line, path))
+        start = starts[line - 1]
+        return len(data[start:start + column - 1].decode("utf-8", "replace")) + 1
 
     def relative(self, path):
         """The path relative to the base directory, with '/', or None for a

@@ -5,9 +5,9 @@
 // Opens stateless-report's index.html in Debian's chromium, headless and
 // offline, driven by playwright-core (installed into the build directory by
 // scripts/bootstrap.sh --tests), and prints what a reader gets, for FileCheck:
-// console errors, requests that left the page, the rows and the picture, what
-// each filter shows, and whether a screenshot holds anything. Exits 1 when
-// the page does not work.
+// console errors, requests that left the page, the rows and the picture (long
+// names whole), what each filter shows, whether the page fits its width, and
+// whether a screenshot holds anything. Exits 1 when the page does not work.
 //   node check-page.js NODE_MODULES CHROMIUM PAGE SCREENSHOT
 "use strict";
 const fs = require("fs");
@@ -82,6 +82,22 @@ async function main() {
     const labelled = await page.locator("svg .node text").evaluateAll((texts) =>
       texts.filter((t) => t.getBBox().width > 0).length);
     check(labelled === all.handlers.length + all.state.length, `labels drawn: ${labelled}`);
+    // Long names whole: each label inside its box, and all of it in the node's title.
+    const whole = await page.locator("svg .node").evaluateAll((nodes) => nodes.map((n) => {
+      const text = n.querySelector("text").getBBox();
+      const box = n.querySelector("rect").getBBox();
+      const shown = n.querySelector("text").textContent.replace(/[\s\u2026]/g, "");
+      return { inside: text.x >= box.x && text.x + text.width <= box.x + box.width &&
+          text.y >= box.y && text.y + text.height <= box.y + box.height,
+        titled: n.querySelector("title").textContent.replace(/\s/g, "").startsWith(shown),
+        lines: n.querySelectorAll("tspan").length,
+        cut: n.querySelector("text").textContent.includes("\u2026") };
+    }));
+    check(whole.every((n) => n.inside), "labels inside their boxes: " +
+      whole.filter((n) => n.inside).length + ", wrapped: " + whole.filter((n) => n.lines > 1).length +
+      ", cut: " + whole.filter((n) => n.cut).length);
+    check(whole.every((n) => n.titled), "labels whole in their titles: " +
+      whole.filter((n) => n.titled).length);
     console.log("counter: " + all.counter);
     const link = await page.locator("tr.state td a").first().getAttribute("href");
     console.log("first link: " + link);
@@ -111,6 +127,14 @@ async function main() {
     check(accepted.rows.every((r) => r.status === "accepted"), "  only accepted");
     const reset = await shown(page);
     check(reset.rows.length === ids.length, "all rows again: " + reset.rows.length);
+
+    // The table wraps long cells rather than widen the page.
+    for (const width of [1280, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(wide <= width, `fits ${width}px wide: ${wide <= width ? "yes" : "no, " + wide + "px"}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A screenshot, decoded by the browser itself: many colours, not all white.
     const png = await page.screenshot({ path: screenshotPath, fullPage: true });
