@@ -89,6 +89,7 @@ public:
       const Write &W = S.Chosen ? *S.Chosen : G.Writes.front();
       Finding F = start(inventoryKind(G), G.DisplayName, G.Loc, G.Writes);
       F.Type = G.TypeName;
+      F.SharedBy = G.SharedBy;
       F.Message = describeVariable(G, Keyed).str() + " '" + G.DisplayName +
                   "'" + sharedBy(G) + " is modified after start-up: " +
                   lossOf(Keyed).str();
@@ -266,9 +267,11 @@ private:
     Out.push_back(std::move(F));
   }
 
-  static HandlerInfo handlerInfo(const HandlerPath &Path) {
+  HandlerInfo handlerInfo(const HandlerPath &Path) const {
     HandlerInfo Info{Path.Root->FunctionName, Path.Root->Why, Path.Root->Via,
-                     Path.Root->Site, {}};
+                     Path.Root->Site, {Path.Root->FunctionName, {}}, {}};
+    if (FunctionRef F = Handlers.view().definition(Path.Root->Function))
+      Info.Function = infoOf(*F);
     for (const PathStep &Step : Path.Calls)
       Info.Calls.push_back(infoOf(*Step.Callee));
     return Info;
@@ -342,6 +345,8 @@ void writeFinding(llvm::json::OStream &J, const Finding &F) {
     J.attribute("name", F.Name);
     if (!F.Type.empty())
       J.attribute("type", F.Type);
+    if (!F.SharedBy.empty())
+      J.attribute("shared_by", F.SharedBy);
     writePlace(J, "declared", F.Declared);
     if (F.In) {
       J.attributeBegin("in");
@@ -371,6 +376,9 @@ void writeFinding(llvm::json::OStream &J, const Finding &F) {
           J.attribute("why", nameOf(H.Why));
           J.attribute("via", H.Via);
           writePlace(J, H.At);
+          J.attributeBegin("function");
+          writeFunction(J, H.Function);
+          J.attributeEnd();
           J.attributeArray("calls", [&] {
             for (const FunctionInfo &Call : H.Calls)
               writeFunction(J, Call);

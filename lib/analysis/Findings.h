@@ -70,7 +70,8 @@ struct HandlerInfo {
   std::string Name; ///< empty for a lambda
   HandlerReason Why = HandlerReason::Registered;
   std::string Via;
-  FileLocation At;
+  FileLocation At; ///< the registration, or the function
+  FunctionInfo Function;
   std::vector<FunctionInfo> Calls;
 };
 
@@ -89,6 +90,9 @@ struct Finding {
   std::string Name;
   /// Its type as declared (a variable, a member, an object made inline).
   std::string Type;
+  /// For an object of start-up code that request code shares: the
+  /// function that shares it.
+  std::string SharedBy;
   /// For a local file or a job: the function the call is in, whether only
   /// start-up code runs it, what the job runs, and the file it writes as
   /// the call spells it.

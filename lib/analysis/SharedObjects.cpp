@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SharedObjects.h"
+#include "ObjectChanges.h"
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
@@ -120,10 +121,13 @@ private:
 /// for a reference, any write; for a pointer or shared pointer, one
 /// through it.
 FileLocation throughMember(const index::Field &Field,
-                           const index::MemberWrite &W) {
-  if (Field.IsReference && W.Object.isValid())
+                           const index::MemberWrite &W,
+                           ObjectChanges &Changes) {
+  if (Field.IsReference && W.Object.isValid() && Changes.happens(W.ObjectVia))
     return W.Object;
-  return W.Pointee;
+  if (W.Pointee.isValid() && Changes.happens(W.PointeeVia))
+    return W.Pointee;
+  return {};
 }
 
 } // namespace
@@ -135,6 +139,7 @@ void findSharedObjectWrites(
         Found) {
   const ProgramView &View = Handlers.view();
   const SharedLocals Shared(Handlers);
+  ObjectChanges Changes(View);
   // Request code is what a handler reaches.
   auto FromRequests = [&](FunctionRef F) {
     return Handlers.pathTo(F).has_value();
@@ -147,7 +152,7 @@ void findSharedObjectWrites(
       continue;
     for (const InFunction<index::CapturedWrite> &W :
          View.capturedWrites(Local.USR))
-      if (FromRequests(W.In))
+      if (FromRequests(W.In) && Changes.happens(W.Fact->Via))
         Found(*Object, W.In, W.Fact->Site);
   }
   for (const auto &[Member, Objects] : Shared.members()) {
@@ -155,7 +160,7 @@ void findSharedObjectWrites(
     if (!Field || !Field->RefersToObject)
       continue;
     for (const InFunction<index::MemberWrite> &W : View.memberWrites(Member)) {
-      FileLocation Site = throughMember(*Field, *W.Fact);
+      FileLocation Site = throughMember(*Field, *W.Fact, Changes);
       if (!Site.isValid() || !FromRequests(W.In))
         continue;
       for (const std::string &Id : Objects)

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "State.h"
+#include "ObjectChanges.h"
 #include "SharedObjects.h"
 
 #include "llvm/ADT/MapVector.h"
@@ -65,13 +66,13 @@ GlobalState describe(const index::Creation &Made, const index::Function &By,
 /// (and theirs, when they hand it on) write through what it returns.
 class VariableWrites {
 public:
-  explicit VariableWrites(const HandlerModel &Handlers)
-      : Handlers(Handlers), View(Handlers.view()) {}
+  VariableWrites(const HandlerModel &Handlers, ObjectChanges &Changes)
+      : Handlers(Handlers), View(Handlers.view()), Changes(Changes) {}
 
   std::vector<Write> of(llvm::StringRef USR) const {
     std::vector<Write> Out;
     for (const InFunction<index::VariableWrite> &W : View.variableWrites(USR)) {
-      if (Handlers.isStartUpOnly(W.In))
+      if (Handlers.isStartUpOnly(W.In) || !Changes.happens(W.Fact->Via))
         continue;
       if (W.Fact->HandsOutAccess)
         throughAccessor(W.In->USR, 0, Out);
@@ -87,7 +88,7 @@ private:
     if (Depth >= MaxAccessorDepth)
       return;
     for (const InFunction<index::AccessUse> &Use : View.accessUses(Accessor)) {
-      if (Handlers.isStartUpOnly(Use.In))
+      if (Handlers.isStartUpOnly(Use.In) || !Changes.happens(Use.Fact->Via))
         continue;
       if (Use.Fact->HandedOn)
         throughAccessor(Use.In->USR, Depth + 1, Out);
@@ -98,6 +99,7 @@ private:
 
   const HandlerModel &Handlers;
   const ProgramView &View;
+  ObjectChanges &Changes;
 };
 
 /// The classes of long-lived handler objects and their bases, by USR: the
@@ -123,10 +125,13 @@ llvm::StringSet<> longLivedClasses(const HandlerModel &Handlers) {
 /// Where a write to the member \p Field changes its object's state: any
 /// write, except for a member that borrows its object, whose own value only.
 FileLocation stateWrite(const index::Field &Field, const index::MemberWrite &W,
-                        const ProgramView &View) {
-  if (W.Object.isValid() || View.isBorrowed(Field.USR))
+                        const ProgramView &View, ObjectChanges &Changes) {
+  if (W.Object.isValid() && Changes.happens(W.ObjectVia))
     return W.Object;
-  return W.Pointee;
+  if (W.Pointee.isValid() && !View.isBorrowed(Field.USR) &&
+      Changes.happens(W.PointeeVia))
+    return W.Pointee;
+  return {};
 }
 
 } // namespace
@@ -149,7 +154,8 @@ void orderWrites(std::vector<Write> &Writes, const ProgramView &View) {
 
 std::vector<GlobalState> findGlobalState(const HandlerModel &Handlers) {
   const ProgramView &View = Handlers.view();
-  const VariableWrites Writes(Handlers);
+  ObjectChanges Changes(View);
+  const VariableWrites Writes(Handlers, Changes);
   llvm::MapVector<std::string, GlobalState, std::map<std::string, unsigned>>
       ByKey;
   for (const index::Variable &V : View.live().Variables) {
@@ -188,6 +194,7 @@ std::vector<MemberState>
 findMemberState(const HandlerModel &Handlers,
                 const std::vector<GlobalState> &Globals) {
   const ProgramView &View = Handlers.view();
+  ObjectChanges Changes(View);
   const llvm::StringSet<> LongLived = longLivedClasses(Handlers);
   // Members of objects held by reported state are part of that finding.
   llvm::StringSet<> HeldByGlobals;
@@ -214,7 +221,7 @@ findMemberState(const HandlerModel &Handlers,
       for (const InFunction<index::MemberWrite> &W :
            View.memberWrites(Field->USR)) {
         const FunctionRef In = W.In;
-        FileLocation Site = stateWrite(*Field, *W.Fact, View);
+        FileLocation Site = stateWrite(*Field, *W.Fact, View, Changes);
         if (!Site.isValid() || In->IsStructor ||
             !LongLived.contains(In->ThisClass) || Handlers.isStartUpOnly(In))
           continue;

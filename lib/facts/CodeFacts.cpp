@@ -203,6 +203,15 @@ public:
     return true;
   }
 
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (Method && Object && !Method->isConst() && !Owners.empty() &&
+        isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
+      Facts.record(Owners.back().Function).CallsOnThis.push_back(Method);
+    return true;
+  }
+
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (Call->getNumArgs() == 0)
       return true;

@@ -96,6 +96,8 @@ struct FunctionFacts {
   std::vector<MemberReference> MemberRefs;
   /// The objects the function creates.
   std::vector<Creation> Creates;
+  /// The non-const methods it calls on its own object (`this`).
+  std::vector<const clang::CXXMethodDecl *> CallsOnThis;
   /// Its own code (not its lambdas) sleeps in a loop that runs until
   /// stopped: run by a thread, a scheduled job.
   bool LoopsWithSleep = false;

@@ -174,8 +174,9 @@ private:
         continue;
       WriteFinder &Finder = Finders.forRoot(*Edge.Root);
       if (const Stmt *Write = Finder.findWrite(*Call))
-        Out.AccessUses.push_back(
-            {usr(Edge.Callee), at(Write), Finder.handsOutAccess(*Write)});
+        Out.AccessUses.push_back({usr(Edge.Callee), at(Write),
+                                  Finder.handsOutAccess(*Write),
+                                  via(*Write, *Call)});
     }
   }
 
@@ -204,7 +205,7 @@ private:
       C.Class = usr(Created.Class->getCanonicalDecl());
       if (Created.Constructor)
         C.Constructor = usr(Created.Constructor);
-      C.TypeName = Created.Type.getAsString(Context.getPrintingPolicy());
+      C.TypeName = typeName(Created.Type);
       C.Site = at(Created.Site);
       C.Keyed = isKeyedContainer(Created.Type);
       C.CanHoldState = !neverHoldsState(Created.Type);
@@ -242,6 +243,16 @@ private:
     return std::nullopt;
   }
 
+  /// The method of the service's own code that \p Write calls on the object
+  /// \p Ref denotes, as its USR: the write happens only if the method
+  /// changes its object. Empty for library methods, which the tables judge.
+  std::string via(const Stmt &Write, const Expr &Ref) {
+    const CXXMethodDecl *Method = WriteFinder::methodCalledOn(Write, Ref);
+    if (!Method || Facts.isLibraryCode(*Method))
+      return "";
+    return usr(Method);
+  }
+
   /// A local that code around a lambda or constructor may share: not a
   /// parameter or a reference.
   static bool isSharableLocal(const VarDecl &Var) {
@@ -255,21 +266,26 @@ private:
     for (const GlobalReference &R : Known.GlobalRefs) {
       WriteFinder &Finder = Finders.forRoot(*R.Root);
       if (const Stmt *Site = Finder.findWrite(*R.Ref))
-        Out.VariableWrites.push_back(
-            {noteVariable(*R.Var), at(Site), Finder.handsOutAccess(*Site)});
+        Out.VariableWrites.push_back({noteVariable(*R.Var), at(Site),
+                                      Finder.handsOutAccess(*Site),
+                                      via(*Site, *R.Ref)});
     }
     for (const MemberReference &R : Known.MemberRefs) {
       if (Usrs.of(R.Field).empty())
         continue;
       WriteFinder &Finder = Finders.forRoot(*R.Root);
       index::MemberWrite W;
-      if (const Stmt *Site = Finder.findWrite(*R.Ref, Part::Object))
+      if (const Stmt *Site = Finder.findWrite(*R.Ref, Part::Object)) {
         W.Object = at(Site);
+        W.ObjectVia = via(*Site, *R.Ref);
+      }
       // What a pointer or reference member points to is written apart.
       if ((!W.Object.isValid() || refersToObject(R.Field->getType())) &&
           !holdsNoData(R.Ref->getType()))
-        if (const Stmt *Site = Finder.findWrite(*R.Ref, Part::Pointee))
+        if (const Stmt *Site = Finder.findWrite(*R.Ref, Part::Pointee)) {
           W.Pointee = at(Site);
+          W.PointeeVia = via(*Site, *R.Ref);
+        }
       if (!W.Object.isValid() && !W.Pointee.isValid())
         continue;
       W.Field = noteField(*R.Field);
@@ -279,7 +295,11 @@ private:
       if (isSharableLocal(*R.Var))
         if (const Stmt *Site = Finders.forRoot(*R.Root).findWrite(
                 *R.Ref, R.ByReference ? Part::ObjectOrPointee : Part::Pointee))
-          Out.CapturedWrites.push_back({noteVariable(*R.Var), at(Site)});
+          Out.CapturedWrites.push_back(
+              {noteVariable(*R.Var), at(Site), via(*Site, *R.Ref)});
+    for (const CXXMethodDecl *Method : Known.CallsOnThis)
+      if (!Facts.isLibraryCode(*Method) && !Usrs.of(Method).empty())
+        Out.CallsOnThis.push_back(usr(Method));
   }
 
   index::Effect summarize(const EffectSite &E, const FunctionFacts &Known) {
@@ -334,7 +354,7 @@ private:
     llvm::StringRef Text =
         Lexer::getSourceText(Range, SM, Context.getLangOpts());
     // Long expressions are shortened: the target names the file, no more.
-    constexpr size_t MaxTarget = 60;
+    constexpr size_t MaxTarget = 100;
     return Text.size() > MaxTarget ? (Text.take_front(MaxTarget) + "...").str()
                                    : Text.str();
   }
@@ -385,6 +405,13 @@ private:
     FileLocation L = Where.of(Canonical->getLocation());
     return "static@" + L.File + ":" + std::to_string(L.Line) + ":" +
            std::to_string(L.Column);
+  }
+
+  /// \p T as written, or for a deduced type (`auto`) what it is.
+  std::string typeName(QualType T) const {
+    if (T->getContainedAutoType() || T->getContainedDeducedType())
+      T = T.getCanonicalType();
+    return T.getAsString(Context.getPrintingPolicy());
   }
 
   /// How the AllowedTypes option may name \p T: as written, canonical, and
@@ -444,7 +471,7 @@ private:
                      !neverHoldsState(T) && !isScratchBuffer(Var, Context);
     V.Allowed = allowOn(Var);
     V.TypeNames = typeNames(T);
-    V.TypeName = T.getAsString(Context.getPrintingPolicy());
+    V.TypeName = typeName(T);
     llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
     addHeldClasses(T, V.Holds, Seen);
     if (Var.hasLocalStorage())
@@ -469,7 +496,7 @@ private:
       F.Class = noteClass(*Class);
     F.Loc = Where.of(Field.getLocation());
     QualType T = Field.getType();
-    F.TypeName = T.getAsString(Context.getPrintingPolicy());
+    F.TypeName = typeName(T);
     F.Keyed = isKeyedContainer(T);
     F.CanHoldState = !T->isReferenceType() &&
                      !Context.getBaseElementType(T).isConstQualified() &&

@@ -225,6 +225,31 @@ bool WriteFinder::handsOutAccess(const Stmt &Write) {
   return S && isa<ReturnStmt>(S);
 }
 
+const CXXMethodDecl *WriteFinder::methodCalledOn(const Stmt &Write,
+                                                 const Expr &Ref) {
+  const Expr *Object = nullptr;
+  const CXXMethodDecl *Method = nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Write)) {
+    Object = Call->getImplicitObjectArgument();
+    Method = Call->getMethodDecl();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Write)) {
+    Object = Op->getNumArgs() ? Op->getArg(0) : nullptr;
+    Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  }
+  if (!Object || !Method || Method->isConst() || Method->isStatic())
+    return nullptr;
+  // Through a pointer or a smart pointer, the call is on what it points to.
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Deref = dyn_cast<UnaryOperator>(Object);
+      Deref && Deref->getOpcode() == UO_Deref)
+    Object = Deref->getSubExpr();
+  else if (const auto *Smart = dyn_cast<CXXOperatorCallExpr>(Object);
+           Smart && Smart->getNumArgs() == 1 &&
+           (Smart->getOperator() == OO_Arrow || Smart->getOperator() == OO_Star))
+    Object = Smart->getArg(0);
+  return isPartOf(Object, Ref) ? Method : nullptr;
+}
+
 const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref) {
   const Expr *Object = nullptr;
   const CXXMethodDecl *Method = nullptr;

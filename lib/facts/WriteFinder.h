@@ -51,6 +51,12 @@ public:
   /// mutable reference or pointer: the writes are then its callers'.
   bool handsOutAccess(const clang::Stmt &Write);
 
+  /// When \p Write, found by findWrite for \p Ref, calls a non-const method
+  /// on the object \p Ref denotes (or a part of it), that method: the
+  /// object changes only if the method changes it.
+  static const clang::CXXMethodDecl *
+  methodCalledOn(const clang::Stmt &Write, const clang::Expr &Ref);
+
 private:
   const clang::Stmt *findWrite(const clang::Expr &Ref, unsigned Depth);
   const clang::Stmt *findObjectWrite(const clang::Expr &Ref, unsigned Depth);

@@ -73,6 +73,7 @@ struct AccessUse {
   std::string Callee; ///< USR
   FileLocation Site;  ///< the write, or the return that hands it on
   bool HandedOn = false;
+  std::string Via; ///< see VariableWrite::Via
 };
 
 /// A statement that modifies a variable with static storage, or that hands
@@ -82,6 +83,11 @@ struct VariableWrite {
   std::string Variable; ///< USR
   FileLocation Site;
   bool HandsOutAccess = false;
+  /// When the statement calls a non-const method of the service's own code
+  /// on the object (`cart.add(item)`), that method's USR: it writes the
+  /// object only if the method (or what it calls on its object) changes
+  /// one of its members. Empty for any other write.
+  std::string Via;
 };
 
 /// A reference to a data member of `this` that modifies the member's own
@@ -90,6 +96,8 @@ struct MemberWrite {
   std::string Field; ///< USR
   FileLocation Object;
   FileLocation Pointee;
+  std::string ObjectVia;  ///< see VariableWrite::Via
+  std::string PointeeVia; ///< see VariableWrite::Via
 };
 
 /// A lambda's write to a local of a function around it (the local itself
@@ -97,6 +105,7 @@ struct MemberWrite {
 struct CapturedWrite {
   std::string Local; ///< Variable::USR of the local
   FileLocation Site;
+  std::string Via; ///< see VariableWrite::Via
 };
 
 /// What one argument of a construction hands to the object created.
@@ -188,6 +197,8 @@ struct Function {
   std::vector<MemberWrite> MemberWrites;
   std::vector<CapturedWrite> CapturedWrites;
   std::vector<AccessUse> AccessUses;
+  /// USRs of the non-const methods it calls on its own object (`this`).
+  std::vector<std::string> CallsOnThis;
   std::vector<Effect> Effects;
 };
 

@@ -52,23 +52,28 @@ template <typename Pass> void schema(Pass &IO, AccessUse &U) {
   IO.field("callee", U.Callee);
   IO.field("at", U.Site);
   IO.field("handed-on", U.HandedOn);
+  IO.field("via", U.Via);
 }
 
 template <typename Pass> void schema(Pass &IO, VariableWrite &W) {
   IO.field("variable", W.Variable);
   IO.field("at", W.Site);
   IO.field("hands-out-access", W.HandsOutAccess);
+  IO.field("via", W.Via);
 }
 
 template <typename Pass> void schema(Pass &IO, MemberWrite &W) {
   IO.field("field", W.Field);
   IO.field("object-at", W.Object);
   IO.field("pointee-at", W.Pointee);
+  IO.field("object-via", W.ObjectVia);
+  IO.field("pointee-via", W.PointeeVia);
 }
 
 template <typename Pass> void schema(Pass &IO, CapturedWrite &W) {
   IO.field("local", W.Local);
   IO.field("at", W.Site);
+  IO.field("via", W.Via);
 }
 
 template <typename Pass> void schema(Pass &IO, Argument &A) {
@@ -125,6 +130,7 @@ template <typename Pass> void schema(Pass &IO, Function &F) {
   IO.field("member-writes", F.MemberWrites);
   IO.field("captured-writes", F.CapturedWrites);
   IO.field("access-uses", F.AccessUses);
+  IO.field("calls-on-this", F.CallsOnThis);
   IO.field("effects", F.Effects);
 }
 

@@ -283,7 +283,12 @@ bool holdsNoData(QualType T) {
   while (const auto *Array = T->getAsArrayTypeUnsafe())
     T = Array->getElementType();
   const auto *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition() || RD->isDependentContext() || !RD->field_empty())
+  if (!RD || !RD->hasDefinition() || RD->isDependentContext() ||
+      !RD->field_empty())
+    return false;
+  // An interface's objects are of the classes that implement it, with
+  // their data.
+  if (RD->isAbstract())
     return false;
   return RD->forallBases(
       [](const CXXRecordDecl *Base) { return Base->field_empty(); });

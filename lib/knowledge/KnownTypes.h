@@ -59,7 +59,8 @@ bool isRandomGenerator(clang::QualType T);
 
 /// An object (or array of objects) of a class that, bases included, has no
 /// data members: a stateless handler, a tag, a functor. Pointers to one
-/// hold an address, and are not.
+/// hold an address, and are not; nor is an abstract class (an interface),
+/// whose objects are of the classes that implement it.
 bool holdsNoData(clang::QualType T);
 
 /// A type that never holds state on its own: a synchronisation primitive,

@@ -19,6 +19,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 #include <mutex>
 #include <thread>
@@ -155,7 +156,12 @@ Indexed indexUnits(const CompilationDatabase &Database,
         Unit.Options = Configuration.forFile(File);
         Unit.Command = commandId(Commands.front());
         SummaryFactory Factory(Unit);
-        ClangTool Tool(Database, {File});
+        // A file system of its own: a unit's compile directory must not
+        // become the whole process's working directory, which the other
+        // threads and relative paths rely on.
+        ClangTool Tool(Database, {File},
+                       std::make_shared<PCHContainerOperations>(),
+                       llvm::vfs::createPhysicalFileSystem());
         Tool.setPrintErrorMessage(false);
         Tool.run(&Factory);
       }
