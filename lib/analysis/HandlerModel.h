@@ -59,6 +59,9 @@ public:
   std::vector<HandlerPath>
   pathsFromEachHandler(llvm::ArrayRef<FunctionRef> Targets) const;
 
+  /// Whether the program has request handlers: a service, not a tool.
+  bool servesRequests() const { return !HandlerRoots.empty(); }
+
   /// Every function a handler reaches, nearest first.
   const std::vector<FunctionRef> &handlerCode() const { return HandlerCode; }
 

@@ -9,6 +9,8 @@
 #include "ProgramView.h"
 
 #include "llvm/ADT/StringSet.h"
+#include <set>
+#include <tuple>
 
 namespace stateless {
 namespace {
@@ -34,8 +36,13 @@ ProgramView::ProgramView(index::Unit Live,
   if (LiveStored != NoUnit)
     Stale.reset(LiveStored); // its own entry is not used either way
   StaleCount = Stale.count();
+  // A root in a header is found by every unit that includes it: once.
+  std::set<std::tuple<RootKind, std::string, FileLocation>> Known;
+  for (const index::Root *R : Roots)
+    Known.insert({R->Kind, R->Function, R->Site});
   for (const index::Found<index::Root> &R : Stored->facts().roots())
-    if (counts(R))
+    if (counts(R) &&
+        Known.insert({R.Fact->Kind, R.Fact->Function, R.Fact->Site}).second)
       Roots.push_back(R.Fact);
 }
 

@@ -50,6 +50,12 @@ public:
         return std::nullopt;
       return Finding(false, E.Action);
     }
+    case Recurrence::SleepsInLoop:
+      // A thread's loop is reported where the thread starts; start-up
+      // code's own, in a program that serves requests.
+      if (Handlers.isStartUpOnly(In) && Handlers.servesRequests())
+        return Finding(true, E.Action);
+      return std::nullopt;
     case Recurrence::IfLoops:
     case Recurrence::IfLoopsElseOnce:
       for (FunctionRef Entry : reachedFrom(callbacks(E), 1))

@@ -98,7 +98,7 @@ public:
     if (OwnCode)
       noteMainFileFunction(*F);
     Facts.record(F);
-    Owners.push_back({F, F->getBody()});
+    Owners.push_back({F, F->getBody(), {}});
     bool Continue = Base::TraverseDecl(D);
     Owners.pop_back();
     return Continue;
@@ -107,7 +107,7 @@ public:
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
     if (Owners.empty() || !Init->getInit())
       return Base::TraverseConstructorInitializer(Init);
-    Owners.push_back({Owners.back().Function, Init->getInit()});
+    Owners.push_back({Owners.back().Function, Init->getInit(), {}});
     bool Continue = Base::TraverseConstructorInitializer(Init);
     Owners.pop_back();
     return Continue;
@@ -137,7 +137,7 @@ public:
       Facts.record(L->getCallOperator());
       if (OwnCode)
         noteMainFileFunction(*L->getCallOperator());
-      Owners.push_back({L->getCallOperator(), L->getBody()});
+      Owners.push_back({L->getCallOperator(), L->getBody(), {}});
     }
     bool Continue = Base::TraverseLambdaExpr(L);
     if (OfItsOwn)
@@ -166,7 +166,7 @@ public:
       return true;
     reach(Callee, Call);
     noteEffect(*Call);
-    noteSchedule(*Callee);
+    noteSchedule(*Call, *Callee);
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
     if (createsObject(*Callee))
       if (const TemplateArgumentList *Types = Callee->getTemplateSpecializationArgs())
@@ -269,23 +269,37 @@ public:
   }
 
 private:
+  /// A loop of the current function, and what its body does.
+  struct Loop {
+    bool Forever = false; ///< runs until something stops it
+    const CallExpr *Sleep = nullptr;
+    bool WaitsForInput = false;
+  };
   struct Owner {
     const FunctionDecl *Function;
     const Stmt *Root;
-    /// Loops around the current statement that run until stopped.
-    unsigned ForeverLoops = 0;
+    /// The loops around the current statement, innermost last.
+    std::vector<Loop> Loops;
   };
 
-  template <typename Loop>
-  bool traverseLoop(Loop *S, const Expr *Cond,
-                    bool (Base::*Traverse)(Loop *, DataRecursionQueue *)) {
-    const bool Forever =
-        !Owners.empty() && runsUntilStopped(Cond, Facts.Context);
-    if (Forever)
-      ++Owners.back().ForeverLoops;
+  template <typename LoopStmt>
+  bool traverseLoop(LoopStmt *S, const Expr *Cond,
+                    bool (Base::*Traverse)(LoopStmt *, DataRecursionQueue *)) {
+    if (Owners.empty())
+      return (this->*Traverse)(S, nullptr);
+    Owners.back().Loops.push_back({runsUntilStopped(Cond, Facts.Context)});
     bool Continue = (this->*Traverse)(S, nullptr);
-    if (Forever)
-      --Owners.back().ForeverLoops;
+    const Loop Done = Owners.back().Loops.back();
+    Owners.back().Loops.pop_back();
+    // A loop that sleeps and waits for nothing between runs is a schedule;
+    // one that waits for input (a queue, a socket, stdin) serves it.
+    if (Done.Forever && Done.Sleep && !Done.WaitsForInput)
+      noteSleepLoop(*Done.Sleep);
+    if (!Owners.back().Loops.empty()) {
+      Loop &Outer = Owners.back().Loops.back();
+      Outer.Sleep = Outer.Sleep ? Outer.Sleep : Done.Sleep;
+      Outer.WaitsForInput |= Done.WaitsForInput;
+    }
     return Continue;
   }
 
@@ -380,6 +394,10 @@ private:
       }
     noteCreated(Type, Class, Found->second,
                 Args.drop_front(std::min<size_t>(Leading, Args.size())), Call);
+    // The constructor runs where the factory is called (its own call is in
+    // library code, which is not followed).
+    if (Found->second)
+      reach(Found->second, &Call);
   }
 
   /// The first construction of a \p Class in \p F or in the template
@@ -456,14 +474,31 @@ private:
 
   /// A sleep in a loop that runs until stopped makes the function a
   /// schedule; a call that closes a connection, a deadline's handler.
-  void noteSchedule(const FunctionDecl &Callee) {
+  void noteSchedule(const CallExpr &Call, const FunctionDecl &Callee) {
     if (Owners.empty())
       return;
-    FunctionFacts &Caller = Facts.record(Owners.back().Function);
-    if (Owners.back().ForeverLoops && isSleep(Callee))
-      Caller.LoopsWithSleep = true;
     if (closesConnection(Callee))
-      Caller.ClosesConnection = true;
+      Facts.record(Owners.back().Function).ClosesConnection = true;
+    std::vector<Loop> &Loops = Owners.back().Loops;
+    if (Loops.empty())
+      return;
+    if (isSleep(Callee) && !isYield(Call, Facts.Context) && !Loops.back().Sleep)
+      Loops.back().Sleep = &Call;
+    if (waitsForInput(Callee))
+      Loops.back().WaitsForInput = true;
+  }
+
+  /// The current function sleeps in a loop that runs until stopped: run
+  /// by a thread, a scheduled job; run by start-up code itself, one too.
+  void noteSleepLoop(const CallExpr &Sleep) {
+    FunctionFacts &Caller = Facts.record(Owners.back().Function);
+    if (Caller.LoopsWithSleep)
+      return;
+    Caller.LoopsWithSleep = true;
+    KnownEffect Job{EffectKind::Timer, qualifiedName(*Sleep.getDirectCallee()),
+                    "sleeps in a loop that runs until stopped", nullptr,
+                    Recurrence::SleepsInLoop};
+    Caller.Effects.push_back({std::move(Job), &Sleep});
   }
 
   void noteEffect(const Expr &E) {
@@ -677,7 +712,15 @@ CodeFacts::CodeFacts(ASTContext &Context, const FrameworkTables &Frameworks)
     if (const auto *Method = dyn_cast<CXXMethodDecl>(F))
       if (Method->isOutOfLine() && !Method->getParent()->isLambda())
         Implemented.insert(Method->getParent()->getCanonicalDecl());
-  for (const CXXRecordDecl *Class : Implemented) {
+  // So are the handler classes defined in a header that it creates (an
+  // oatpp controller written whole in its header): no unit implements them.
+  llvm::SmallSetVector<const CXXRecordDecl *, 8> OwnClasses(Implemented.begin(),
+                                                           Implemented.end());
+  for (const FunctionDecl *F : Walked)
+    for (const Creation &Created : Facts[F]->Creates)
+      if (Frameworks.isHandlerClass(*Created.Class))
+        OwnClasses.insert(Created.Class->getCanonicalDecl());
+  for (const CXXRecordDecl *Class : OwnClasses) {
     CXXRecordDecl *Definition = Class->getDefinition();
     if (Definition && !Definition->isDependentContext() &&
         !isInMainFile(*Definition, SM) && !isLibraryCode(*Definition))

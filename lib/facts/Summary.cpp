@@ -39,7 +39,7 @@ bool isInMainFile(const Decl &D, const SourceManager &SM) {
 CallKind callKind(const CallEdge &Edge) {
   if (isa<LambdaExpr>(Edge.Site))
     return CallKind::Lambda;
-  if (isa<CXXConstructExpr>(Edge.Site))
+  if (isa<CXXConstructExpr>(Edge.Site) || isa<CXXConstructorDecl>(Edge.Callee))
     return CallKind::Construct;
   if (isa<DeclRefExpr>(Edge.Site))
     return CallKind::PassedOn;

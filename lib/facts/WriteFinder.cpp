@@ -43,6 +43,14 @@ const Stmt *useOf(const Expr &E, const ParentMap &PM, const Expr *&Used) {
   return nullptr;
 }
 
+/// A keyed container's `operator[]`: it inserts a missing key, but used to
+/// read (`config["host"]`) it is a lookup; what is done with its result
+/// decides.
+bool isLookup(const CXXMethodDecl &Method) {
+  return Method.getOverloadedOperator() == OO_Subscript &&
+         isKeyedContainer(Method.getThisType()->getPointeeType());
+}
+
 /// True when \p E is \p Target, or a member or element of it.
 bool isPartOf(const Expr *E, const Expr &Target) {
   while (E) {
@@ -207,8 +215,15 @@ const Stmt *WriteFinder::findObjectWrite(const Expr &Ref, unsigned Depth) {
   const Stmt *Mutation = Analyzer.findMutation(&Ref);
   if (!Mutation)
     return nullptr;
-  if (const Expr *Access = accessorCall(*Mutation, Ref))
+  if (const Expr *Access = accessorCall(*Mutation, Ref)) {
+    // A map's `m[k];` whose value nothing uses is there to insert.
+    if (const auto *Lookup = dyn_cast<CXXOperatorCallExpr>(Access);
+        Lookup && Lookup->getDirectCallee() &&
+        isLookup(*cast<CXXMethodDecl>(Lookup->getDirectCallee())) &&
+        isDiscarded(*Access))
+      return Mutation;
     return findWriteThroughResult(*Access, Depth + 1);
+  }
   return onlyForwardedToReads(*Mutation, Ref, /*Pointee=*/false) ? nullptr
                                                                  : Mutation;
 }
@@ -261,9 +276,17 @@ const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref) {
     Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
   }
   if (!Object || !Method || Method->isConst() || !isPartOf(Object, Ref) ||
-      !hasConstOverload(*Method))
+      !(hasConstOverload(*Method) || isLookup(*Method)))
     return nullptr;
   return cast<Expr>(&Mutation);
+}
+
+bool WriteFinder::isDiscarded(const Expr &E) {
+  const Expr *Used = nullptr;
+  const Stmt *User = useOf(E, parents(), Used);
+  if (const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(User))
+    return Cast->getType()->isVoidType();
+  return isa_and_nonnull<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt>(User);
 }
 
 bool WriteFinder::hasConstOverload(const CXXMethodDecl &Method) {

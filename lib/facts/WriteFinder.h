@@ -20,8 +20,9 @@ namespace stateless {
 /// expression refers to. Built on clang's ExprMutationAnalyzer, with two
 /// refinements that keep reads from counting as writes:
 ///  - a non-const member call that has a const overload (`find`, `begin`,
-///    `at`, `operator[]` of a vector, ...) only hands out access; it is a
-///    write when what it hands out is written (`v[i] = x`, `it->second = y`);
+///    `at`, `operator[]` of a vector, ...), or a map's `operator[]`, only
+///    hands out access; it is a write when what it hands out is written
+///    (`v[i] = x`, `it->second = y`, `m[k] = v`);
 ///  - writes through what the object points to count (`*p = x`, `sp->f = y`,
 ///    an iterator passed to `std::sort`);
 ///  - an argument of a function that forwards it (`std::make_shared<T>(x)`,
@@ -74,6 +75,8 @@ private:
                        bool Pointee, unsigned Depth);
   const clang::ParentMap &parentsOf(const clang::Stmt &Body);
   bool hasConstOverload(const clang::CXXMethodDecl &Method);
+  /// True for an expression statement whose value nothing uses.
+  bool isDiscarded(const clang::Expr &E);
   const clang::ParentMap &parents();
 
   const clang::Stmt &Body;

@@ -72,14 +72,16 @@ STATELESS_DECLARE_ENUMERATION(EffectKind, STATELESS_EFFECT_KINDS)
 /// once (a delayed job, a detached thread); repeats (`runEvery`, a QTimer);
 /// if its completion handler arms it again; if its thread loops with a
 /// sleep (no finding otherwise, or a background thread otherwise); or it
-/// makes the timer object single-shot (no finding).
+/// makes the timer object single-shot (no finding). A sleep in a loop that
+/// runs until stopped is a job when start-up code runs the loop itself.
 #define STATELESS_RECURRENCES(X)                                               \
   X(Once, "once")                                                              \
   X(Repeats, "repeats")                                                        \
   X(IfRearmed, "if-rearmed")                                                   \
   X(IfLoops, "if-loops")                                                       \
   X(IfLoopsElseOnce, "if-loops-else-once")                                     \
-  X(MakesSingleShot, "makes-single-shot")
+  X(MakesSingleShot, "makes-single-shot")                                      \
+  X(SleepsInLoop, "sleeps-in-loop")
 STATELESS_DECLARE_ENUMERATION(Recurrence, STATELESS_RECURRENCES)
 
 /// Where a piece of state held in a variable lives: a variable with static

@@ -276,6 +276,17 @@ constexpr llvm::StringLiteral Sleeps[] = {
     "Poco::Thread::sleep",
 };
 
+// Calls that block until input arrives.
+constexpr llvm::StringLiteral InputWaits[] = {
+    "fgets", "fgetc", "getc", "getchar", "getline", "getdelim", "scanf",
+    "fscanf", "read", "recv", "recvfrom", "recvmsg", "accept", "accept4",
+    "poll", "ppoll", "select", "pselect", "epoll_wait", "epoll_pwait",
+    "msgrcv", "mq_receive", "std::getline", "std::condition_variable::wait",
+    "std::condition_variable_any::wait", "boost::condition_variable::wait",
+    "std::istream::getline", "std::basic_istream::getline",
+    "std::basic_istream::operator>>", "std::operator>>",
+};
+
 // Methods that close or cancel a connection, a stream or a socket.
 constexpr llvm::StringLiteral Closers[] = {
     "close", "shutdown", "cancel", "async_close", "async_shutdown",
@@ -495,6 +506,39 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
 
 bool isSleep(const FunctionDecl &Callee) {
   return Callee.getIdentifier() && listed(qualifiedName(Callee), Sleeps);
+}
+
+bool isYield(const CallExpr &Sleep, const ASTContext &Context) {
+  if (Sleep.getNumArgs() == 0)
+    return false;
+  // Through a duration's construction or literal (`0ms`) to the count.
+  const Expr *Arg = Sleep.getArg(0);
+  for (unsigned Depth = 0; Arg && Depth < 4; ++Depth) {
+    Arg = Arg->IgnoreImplicit()->IgnoreParens();
+    Expr::EvalResult Value;
+    if (!Arg->isValueDependent() && Arg->getType()->isIntegralOrEnumerationType() &&
+        Arg->EvaluateAsInt(Value, Context))
+      return Value.Val.getInt() == 0;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg))
+      Arg = Construct->getNumArgs() == 1 ? Construct->getArg(0) : nullptr;
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Arg))
+      Arg = Cast->getSubExpr();
+    else if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Arg))
+      // A raw or template literal operator (libstdc++'s `5min`) has the
+      // digits as characters: not a constant to read here.
+      Arg = Literal->getLiteralOperatorKind() == UserDefinedLiteral::LOK_Integer
+                ? Literal->getCookedLiteral()
+                : nullptr;
+    else
+      return false;
+  }
+  return false;
+}
+
+bool waitsForInput(const FunctionDecl &Callee) {
+  return Callee.getDeclName().isIdentifier() || Callee.isOverloadedOperator()
+             ? listed(qualifiedName(Callee), InputWaits)
+             : false;
 }
 
 bool closesConnection(const FunctionDecl &Callee) {

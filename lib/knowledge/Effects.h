@@ -40,6 +40,15 @@ struct KnownEffect {
 /// a timed wait on a condition variable): in a loop, a schedule.
 bool isSleep(const clang::FunctionDecl &Callee);
 
+/// A pause of no length (`sleep(0)`, `sleep_for(0ms)`): a yield to other
+/// threads, not a period.
+bool isYield(const clang::CallExpr &Sleep, const clang::ASTContext &Context);
+
+/// A call that blocks until input arrives (`fgets`, `recv`, `accept`,
+/// `epoll_wait`, an untimed wait on a condition variable): a loop around it
+/// serves that input rather than running on a schedule.
+bool waitsForInput(const clang::FunctionDecl &Callee);
+
 /// A call that closes or cancels a connection or stream (`close`,
 /// `shutdown`, `cancel`): what a per-connection deadline does.
 bool closesConnection(const clang::FunctionDecl &Callee);

@@ -171,6 +171,10 @@ constexpr HandlerBase HandlerBases[] = {
     {"oatpp::websocket::AsyncConnectionHandler::SocketInstanceListener", false},
     {"oatpp::websocket::WebSocket::Listener", false},
     {"oatpp::websocket::AsyncWebSocket::Listener", false},
+    // oatpp's asynchronous endpoints are coroutines the controller nests:
+    // act() and the steps it yields to serve the request.
+    {"oatpp::async::Coroutine", true},
+    {"oatpp::async::CoroutineWithResult", true},
 };
 
 // Registrations of objects or classes whose named methods serve requests.
@@ -204,7 +208,8 @@ constexpr llvm::StringLiteral PerRequestBases[] = {
     "Poco::Net::HTTPRequestHandler", "Poco::Net::TCPServerConnection",
     "grpc::ServerUnaryReactor",      "grpc::ServerReadReactor",
     "grpc::ServerWriteReactor",      "grpc::ServerBidiReactor",
-    "grpc::ServerGenericBidiReactor",
+    "grpc::ServerGenericBidiReactor", "oatpp::async::Coroutine",
+    "oatpp::async::CoroutineWithResult",
 };
 
 constexpr llvm::StringLiteral ThreadStarters[] = {
@@ -250,6 +255,15 @@ FrameworkTables::FrameworkTables(HandlerOptions Options)
     Registrars.insert(Name);
     RegistrarLastNames.insert(Name.rsplit("::").second);
   }
+}
+
+bool FrameworkTables::isHandlerClass(const CXXRecordDecl &Class) const {
+  const CXXRecordDecl *Definition = Class.getDefinition();
+  if (!Definition || Definition->isDependentContext())
+    return false;
+  return llvm::any_of(Definition->methods(), [&](const CXXMethodDecl *Method) {
+    return !handlerBaseOf(*Method).empty() || isHandlerFunction(*Method);
+  });
 }
 
 bool FrameworkTables::isRegistrar(const FunctionDecl &Callee) const {

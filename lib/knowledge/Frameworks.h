@@ -44,6 +44,10 @@ public:
   /// assigned into it is a handler (Simple-Web-Server's `resource`).
   bool isRouteTable(const clang::FieldDecl &Field) const;
 
+  /// A class some of whose methods serve requests (because of a handler
+  /// base class, or the HandlerFunctions option).
+  bool isHandlerClass(const clang::CXXRecordDecl &Class) const;
+
   /// When \p Method serves requests because of a handler base class of its
   /// class, that base class's qualified name; empty otherwise.
   std::string handlerBaseOf(const clang::CXXMethodDecl &Method) const;

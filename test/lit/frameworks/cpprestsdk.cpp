@@ -16,8 +16,8 @@ using namespace web::http::experimental::listener;
 
 std::map<utility::string_t, utility::string_t> dictionary;
 // CHECK-NOTES: :[[@LINE-1]]:48: warning: global container 'dictionary' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
-// CHECK-NOTES: :[[@LINE+12]]:59: note: 'dictionary' is modified here
-// CHECK-NOTES: :[[@LINE+5]]:14: note: reached from a handler lambda registered here with 'web::http::experimental::listener::http_listener::support'
+// CHECK-NOTES: :[[@LINE+19]]:5: note: 'dictionary' is modified here
+// CHECK-NOTES: :[[@LINE+13]]:14: note: reached from handler 'Dictionary::handle_put' registered here with 'web::http::experimental::listener::http_listener::support'
 
 class Dictionary {
 public:
@@ -27,7 +27,7 @@ public:
       // CHECK-NOTES: :[[@LINE-1]]:21: warning: 'std::ofstream' opens a file for writing on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
       // CHECK-NOTES: :[[@LINE-3]]:14: note: reached from a handler lambda registered here with 'web::http::experimental::listener::http_listener::support'
       audit << request.relative_uri().to_string() << '\n';
-      // operator[] of a map inserts what it does not find: a write.
+      // operator[] of a map that only reads is a lookup, not a write.
       request.reply(status_codes::OK, json::value::string(dictionary["key"]));
     });
     listener.support(methods::PUT, std::bind(&Dictionary::handle_put, this,

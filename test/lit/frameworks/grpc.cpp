@@ -24,7 +24,7 @@ using helloworld::HelloRequest;
 
 std::map<std::string, int> greetings_per_name;
 // CHECK-NOTES: :[[@LINE-1]]:28: warning: global container 'greetings_per_name' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
-// CHECK-NOTES: :[[@LINE+7]]:7: note: 'greetings_per_name' is modified here
+// CHECK-NOTES: :[[@LINE+7]]:5: note: 'greetings_per_name' is modified here
 // CHECK-NOTES: :[[@LINE+4]]:10: note: reached from handler 'GreeterServiceImpl::SayHello', a method of a subclass of 'grpc::Service'
 std::string server_name = "greeter";
 

@@ -16,7 +16,7 @@ std::set<restinio::connection_id_t> open_connections;
 // CHECK-NOTES: :[[@LINE+28]]:22: note: reached from handler 'connection_tracker::state_changed' registered here with 'restinio::basic_server_settings_t::connection_state_listener'
 std::map<std::string, int> attempts_by_ip;
 // CHECK-NOTES: :[[@LINE-1]]:28: warning: global container 'attempts_by_ip' is modified after start-up
-// CHECK-NOTES: :[[@LINE+12]]:7: note: 'attempts_by_ip' is modified here
+// CHECK-NOTES: :[[@LINE+12]]:5: note: 'attempts_by_ip' is modified here
 // CHECK-NOTES: :[[@LINE+25]]:22: note: reached from handler 'blocker::inspect' registered here with 'restinio::basic_server_settings_t::ip_blocker'
 
 struct connection_tracker {

@@ -33,7 +33,7 @@ void empty_cart(const std::string &user) { carts.erase(user); }
 struct RateLimiter {
   static std::unordered_map<std::string, int> hits; // defined in another file
   bool allow(const std::string &ip) { return ++hits[ip] < 100; }
-  // CHECK-NOTES: :[[@LINE-1]]:48: warning: static member container 'RateLimiter::hits' is modified after start-up
+  // CHECK-NOTES: :[[@LINE-1]]:46: warning: static member container 'RateLimiter::hits' is modified after start-up
   // CHECK-NOTES: :[[@LINE-3]]:47: note: 'RateLimiter::hits' is declared here
 };
 

@@ -31,7 +31,7 @@ STATELESS_HANDLER void logout(const std::string &user) {
 
 STATELESS_HANDLER int price(const std::string &sku) {
   count();
-  return price_cache[sku];
+  return price_cache.try_emplace(sku, 0).first->second;
 }
 
 STATELESS_HANDLER void export_orders() {
