@@ -194,8 +194,19 @@ const Stmt *WriteFinder::findWrite(const Expr &Ref, Part What) {
   switch (What) {
   case Part::ObjectOrPointee:
     return findWrite(Ref, 0);
-  case Part::Object:
-    return holdsNoData(Ref.getType()) ? nullptr : findObjectWrite(Ref, 0);
+  case Part::Object: {
+    if (holdsNoData(Ref.getType()))
+      return nullptr;
+    const Stmt *Write = findObjectWrite(Ref, 0);
+    // `p->method()` changes what the pointer points to, not the pointer.
+    if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Write);
+        Call && Ref.getType()->isPointerType())
+      if (const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee());
+          Callee && Callee->isArrow() &&
+          Callee->getBase()->IgnoreParenImpCasts() == Ref.IgnoreParenImpCasts())
+        return nullptr;
+    return Write;
+  }
   case Part::Pointee:
     return findWriteThroughPointee(Ref, /*FollowCopies=*/false, 1);
   }

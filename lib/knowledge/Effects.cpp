@@ -70,6 +70,26 @@ constexpr long long OpenWriteFlags = 01 | 02 | 0100 | 01000 | 02000;
 constexpr long long StreamWriteModes = 1 | 16 | 32;
 // QIODevice::WriteOnly|Append|Truncate (ReadWrite includes WriteOnly).
 constexpr long long QtWriteModes = 0x2 | 0x4 | 0x8;
+// Flags libraries declare `extern const`, with the values they are defined
+// with: their headers do not show them.
+struct KnownConstant {
+  llvm::StringLiteral Name;
+  long long Value;
+};
+constexpr KnownConstant KnownConstants[] = {
+    // SQLiteCpp's open flags (SQLite's SQLITE_OPEN_* values).
+    {"SQLite::OPEN_READONLY", 0x1},
+    {"SQLite::OPEN_READWRITE", 0x2},
+    {"SQLite::OPEN_CREATE", 0x4},
+    {"SQLite::OPEN_URI", 0x40},
+    {"SQLite::OPEN_MEMORY", 0x80},
+    {"SQLite::OPEN_NOMUTEX", 0x8000},
+    {"SQLite::OPEN_FULLMUTEX", 0x10000},
+    {"SQLite::OPEN_SHAREDCACHE", 0x20000},
+    {"SQLite::OPEN_PRIVATECACHE", 0x40000},
+    {"SQLite::OPEN_NOFOLLOW", 0x1000000},
+};
+
 // SQLITE_OPEN_READWRITE|SQLITE_OPEN_CREATE; SQLiteCpp uses the same values.
 constexpr long long SqliteWriteFlags = 0x2 | 0x4;
 
@@ -181,6 +201,13 @@ constexpr Rule Rules[] = {
      {When::NotInMemory, 0}, {When::AnyBits, 2, SqliteWriteFlags}},
     {"SQLite::Database::Database", File, "opens a SQLite database file",
      {When::NotInMemory, 0}, {When::AnyBits, 1, SqliteWriteFlags}},
+    // oatpp: a multipart part streamed into a file, a file stream.
+    {"oatpp::web::mime::multipart::createFilePartReader", File,
+     "streams an uploaded part into a local file"},
+    {"oatpp::web::mime::multipart::createAsyncFilePartReader", File,
+     "streams an uploaded part into a local file"},
+    {"oatpp::data::stream::FileOutputStream::FileOutputStream", File,
+     "opens a file for writing"},
     // Images, videos and data files (OpenCV).
     {"cv::imwrite", File, "writes an image file"},
     {"cv::imwritemulti", File, "writes an image file"},
@@ -338,16 +365,33 @@ std::optional<long long> integerValue(const Expr *E, const ASTContext &Context) 
   if (E->EvaluateAsInt(Result, Context))
     return Result.Val.getInt().getExtValue();
   E = E->IgnoreImplicit();
+  if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
+    return integerValue(Default->getExpr(), Context);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    // A library's flag declared `extern const`: its value is known by name.
+    const std::string Name = qualifiedName(*Ref->getDecl());
+    for (const KnownConstant &Known : KnownConstants)
+      if (Known.Name == Name)
+        return Known.Value;
+    return std::nullopt;
+  }
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     if (Construct->getNumArgs() == 1)
       return integerValue(Construct->getArg(0), Context);
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    if (Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2) {
-      auto L = integerValue(Op->getArg(0), Context);
-      auto R = integerValue(Op->getArg(1), Context);
-      if (L && R)
-        return *L | *R;
-    }
+  const Expr *Left = nullptr, *Right = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Pipe && Op->getNumArgs() == 2) {
+    Left = Op->getArg(0);
+    Right = Op->getArg(1);
+  } else if (const auto *Or = dyn_cast<BinaryOperator>(E);
+             Or && Or->getOpcode() == BO_Or) {
+    Left = Or->getLHS();
+    Right = Or->getRHS();
+  }
+  std::optional<long long> L = integerValue(Left, Context);
+  std::optional<long long> R = integerValue(Right, Context);
+  if (L && R)
+    return *L | *R;
   return std::nullopt;
 }
 

@@ -80,6 +80,27 @@ constexpr llvm::StringLiteral SynchronisationPrimitives[] = {
 // Objects that run the service rather than hold its data: event loops and
 // executors, servers, routers and listeners, loggers; and timers and
 // threads, which stateless-instance-timer reports where they are armed.
+// Handles to stores outside the process (a database server, a cache, a
+// remote service): the state is there, not in the handle. A local
+// database file is reported where it is opened (stateless-local-fs-write).
+constexpr llvm::StringLiteral OutsideHandles[] = {
+    "sw::redis::Redis", "sw::redis::RedisCluster", "redisContext",
+    "redisAsyncContext", "cpp_redis::client", "sqlite3", "SQLite::Database",
+    "pqxx::connection", "pqxx::lazyconnection", "pqxx::basic_connection",
+    "MYSQL", "st_mysql", "mysqlx::Session", "sql::Connection",
+    "mongocxx::client", "mongocxx::pool", "soci::session",
+    "Poco::Data::Session", "Poco::Redis::Client", "drogon::orm::DbClient",
+    "drogon::nosql::RedisClient", "oatpp::orm::DbClient",
+    "oatpp::postgresql::ConnectionProvider", "grpc::Channel",
+    "grpc::ChannelInterface", "httplib::Client", "cpr::Session",
+    "web::http::client::http_client", "CURL",
+};
+
+// Objects that convert or format and hold no application data.
+constexpr llvm::StringLiteral Converters[] = {
+    "std::wstring_convert", "std::wbuffer_convert",
+};
+
 constexpr llvm::StringLiteral ServiceInfrastructure[] = {
     "boost::asio::io_context", "asio::io_context", "boost::asio::thread_pool",
     "asio::thread_pool", "boost::asio::strand", "asio::strand",
@@ -253,15 +274,25 @@ bool isKeyedContainer(QualType T) {
           hasMemberType(*RD, "key_compare"));
 }
 
+/// anyNameOf, through pointers, references, arrays and owning wrappers
+/// (a server held in a unique_ptr is a server).
+template <typename Pred> bool anyNameHeld(QualType T, Pred Matches) {
+  if (anyNameOf(stripIndirection(T), Matches))
+    return true;
+  const CXXRecordDecl *Held = underlyingRecord(T);
+  return Held && Matches(qualifiedName(*templateOrSelf(Held)));
+}
+
 bool isSynchronisationPrimitive(QualType T) {
-  return anyNameOf(stripIndirection(T), [](llvm::StringRef Name) {
+  return anyNameHeld(T, [](llvm::StringRef Name) {
     return listed(Name, SynchronisationPrimitives);
   });
 }
 
 bool isServiceInfrastructure(QualType T) {
-  return anyNameOf(stripIndirection(T), [](llvm::StringRef Name) {
-    return listed(Name, ServiceInfrastructure);
+  return anyNameHeld(T, [](llvm::StringRef Name) {
+    return listed(Name, ServiceInfrastructure) || listed(Name, OutsideHandles) ||
+           listed(Name, Converters);
   });
 }
 

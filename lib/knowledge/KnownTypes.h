@@ -51,7 +51,9 @@ bool isKeyedContainer(clang::QualType T);
 bool isSynchronisationPrimitive(clang::QualType T);
 
 /// An object that runs the service rather than holds its data: an event
-/// loop, a server or router, a logger, a timer or a thread.
+/// loop, a server or router, a logger, a timer or a thread; a handle to a
+/// store outside the process (a database or cache client); a converter.
+/// Also when held through a pointer or an owning wrapper.
 bool isServiceInfrastructure(clang::QualType T);
 
 /// A random number engine, distribution or `std::random_device`.
