@@ -584,6 +584,11 @@ def md_cell(text):
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def md_text(text):
+    """A cell of plain text (not code): a route's `<int>` is no HTML tag."""
+    return md_cell(text).replace("<", "\\<")
+
+
 def markdown(args, inventory, verdict, baseline):
     out = ["# State inventory: %s" % args.title, "",
            "**%s**" % verdict["text"], ""]
@@ -595,7 +600,7 @@ def markdown(args, inventory, verdict, baseline):
     for p in inventory.pieces:
         declared = "[%s](%s)" % (where(p["declared"]), link(args, p["declared"])) \
             if p["declared"] else ""
-        writers = "<br>".join(md_cell(writer_text(inventory, w)) for w in p["writers"]) or \
+        writers = "<br>".join(md_text(writer_text(inventory, w)) for w in p["writers"]) or \
             "outside handlers"
         accepted = "%s: %s" % (p["accepted"]["kind"], p["accepted"]["reason"]) \
             if p["accepted"] else "open"

@@ -268,8 +268,10 @@ private:
   }
 
   HandlerInfo handlerInfo(const HandlerPath &Path) const {
-    HandlerInfo Info{Path.Root->FunctionName, Path.Root->Why, Path.Root->Via,
-                     Path.Root->Site, {Path.Root->FunctionName, {}}, {}};
+    HandlerInfo Info{Path.Root->FunctionName, Path.Root->Route,
+                     Path.Root->Why,          Path.Root->Via,
+                     Path.Root->Site,         {Path.Root->FunctionName, {}},
+                     {}};
     if (FunctionRef F = Handlers.view().definition(Path.Root->Function))
       Info.Function = infoOf(*F);
     for (const PathStep &Step : Path.Calls)
@@ -373,6 +375,8 @@ void writeFinding(llvm::json::OStream &J, const Finding &F) {
       for (const HandlerInfo &H : F.Handlers)
         J.object([&] {
           J.attribute("name", H.Name);
+          if (!H.Route.empty())
+            J.attribute("route", H.Route);
           J.attribute("why", nameOf(H.Why));
           J.attribute("via", H.Via);
           writePlace(J, H.At);

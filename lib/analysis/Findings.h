@@ -64,10 +64,12 @@ struct WriteInfo {
   FunctionInfo Function;
 };
 
-/// A handler that reaches the state: how it is named, why it is one, where
+/// A handler that reaches the state: how it is named (its route, its
+/// function), why it is one, where
 /// it is registered, and the functions called on its way.
 struct HandlerInfo {
-  std::string Name; ///< empty for a lambda
+  std::string Name;  ///< empty for a lambda
+  std::string Route; ///< "POST /login", where the registration names one
   HandlerReason Why = HandlerReason::Registered;
   std::string Via;
   FileLocation At; ///< the registration, or the function

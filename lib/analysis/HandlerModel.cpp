@@ -20,10 +20,17 @@ std::string describeName(llvm::StringRef Name) {
   return Name.empty() ? "a lambda" : "'" + Name.str() + "'";
 }
 
+/// A handler by its route, then its function ("handler 'POST /login'
+/// ('shop::login')"), or by its function alone.
+std::string describeHandler(const index::Root &R) {
+  if (!R.Route.empty())
+    return "handler '" + R.Route + "' (" + describeName(R.FunctionName) + ")";
+  return R.FunctionName.empty() ? "a handler lambda"
+                                : "handler " + describeName(R.FunctionName);
+}
+
 std::string describeRoot(const index::Root &R) {
-  std::string Handler = R.FunctionName.empty()
-                            ? "a handler lambda"
-                            : "handler " + describeName(R.FunctionName);
+  std::string Handler = describeHandler(R);
   switch (R.Why) {
   case HandlerReason::Registered:
     return "reached from " + Handler + " registered here with '" + R.Via + "'";

@@ -181,11 +181,13 @@ public:
       for (const Expr *Arg : Args)
         noteHandlerMethods(underlyingRecord(Arg->getType()), Name, *Call,
                            qualifiedName(*Callee));
-    if (Facts.Frameworks.isRegistrar(*Callee))
+    if (Facts.Frameworks.isRegistrar(*Callee)) {
+      std::string Route = FrameworkTables::routeOf(*Call);
       for (const Expr *Arg : Args)
         for (const FunctionDecl *Handler : callablesIn(Arg))
           Facts.HandlerRoots.push_back({Handler, HandlerReason::Registered,
-                                        Call, qualifiedName(*Callee)});
+                                        Call, qualifiedName(*Callee), Route});
+    }
     return true;
   }
 
@@ -223,7 +225,7 @@ public:
       if (const FieldDecl *Table = routeTableOf(Call->getArg(0)))
         for (const FunctionDecl *Handler : callablesIn(Call->getArg(1)))
           Facts.HandlerRoots.push_back({Handler, HandlerReason::RouteTable,
-                                        Call, qualifiedName(*Table)});
+                                        Call, qualifiedName(*Table), ""});
     return true;
   }
 
@@ -537,7 +539,7 @@ private:
     auto Add = [&](const FunctionDecl *F) {
       if (const FunctionDecl *Definition = definitionOf(F))
         Facts.HandlerRoots.push_back(
-            {Definition, HandlerReason::Registered, &Site, Via});
+            {Definition, HandlerReason::Registered, &Site, Via, ""});
     };
     auto &Ident = Facts.Context.Idents.get(Name);
     for (const NamedDecl *D : Class->getDefinition()->lookup(&Ident)) {
@@ -583,15 +585,16 @@ private:
     if (hasHandlerAnnotation(F) ||
         (Method && hasHandlerAnnotation(*Method->getParent())))
       Facts.HandlerRoots.push_back(
-          {&F, HandlerReason::Annotated, nullptr, ""});
+          {&F, HandlerReason::Annotated, nullptr, "", ""});
     else if (Facts.Frameworks.isHandlerFunction(F))
       Facts.HandlerRoots.push_back(
-          {&F, HandlerReason::Option, nullptr, ""});
+          {&F, HandlerReason::Option, nullptr, "", ""});
     else if (Method) {
       std::string HandlerBase = Facts.Frameworks.handlerBaseOf(*Method);
       if (!HandlerBase.empty())
-        Facts.HandlerRoots.push_back(
-            {&F, HandlerReason::Override, nullptr, HandlerBase});
+        Facts.HandlerRoots.push_back({&F, HandlerReason::Override, nullptr,
+                                      HandlerBase,
+                                      FrameworkTables::routeOf(*Method)});
     }
   }
 

@@ -113,6 +113,9 @@ struct HandlerRoot {
   const clang::Stmt *Site = nullptr;
   /// The registrar, route table or base class ("httplib::Server::Post").
   std::string Via;
+  /// The route it serves, where the registration or the base class names
+  /// one ("POST /login"; FrameworkTables::routeOf).
+  std::string Route;
 };
 
 class CodeFacts {

@@ -379,6 +379,7 @@ private:
       if (index::Root *R = Add(RootKind::Handler, Root.Function, Site)) {
         R->Why = Root.Why;
         R->Via = Root.Via;
+        R->Route = Root.Route;
       }
     }
     for (const CallEdge &Thread : Facts.threadRoots())

@@ -209,6 +209,9 @@ struct Root {
   std::string FunctionName; ///< qualified name; empty for a lambda
   std::string Via;          ///< registrar, route table or base class
   FileLocation Site;        ///< the registration, or the function itself
+  /// The route it serves ("POST /login"), where its registration or base
+  /// class names one; empty otherwise.
+  std::string Route;
 };
 
 /// A variable with static storage, or a local of a function that lambdas

@@ -141,6 +141,7 @@ template <typename Pass> void schema(Pass &IO, Root &R) {
   IO.field("function-name", R.FunctionName);
   IO.field("via", R.Via);
   IO.field("at", R.Site);
+  IO.field("route", R.Route);
 }
 
 template <typename Pass> void schema(Pass &IO, Variable &V) {

@@ -10,7 +10,10 @@
 #include "KnownTypes.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include <optional>
 
 using namespace clang;
 
@@ -128,6 +131,89 @@ constexpr llvm::StringLiteral BuiltinRegistrars[] = {
     "boost::beast::websocket::stream::async_read",
 };
 
+// The calls that name the route of the handlers a registration registers:
+// the registrar itself, or a call on the object it is called on (Crow's
+// `app.route("/x").methods("POST"_method)(handler)`). Path and Methods are
+// argument indices (NoArgument: none); Methods names methods by
+// enumerators (`HTTPMethod::Post`, Drogon's `{Get, Post}`), literals
+// (`"POST"_method`) or a string (oatpp's "GET"), and with MoreMethods so do
+// the arguments after it. Method is the method the function implies when
+// no argument names one (httplib's Post). ClassPrefix, a flag argument
+// that puts the path under the class the function's class template is
+// instantiated with (Drogon's METHOD_ADD: /api/v1/User/login). OnResult:
+// the call names the route of the handlers registered on what it returns
+// (Crow's rules); the route of any other call is its own registrations'.
+constexpr int NoArgument = -1;
+struct RouteSource {
+  llvm::StringLiteral Function;
+  int Path = NoArgument;
+  int Methods = NoArgument;
+  bool MoreMethods = false;
+  llvm::StringLiteral Method = "";
+  int ClassPrefix = NoArgument;
+  bool OnResult = false;
+};
+
+constexpr RouteSource RouteSources[] = {
+    // cpp-httplib
+    {"httplib::Server::Get", 0, NoArgument, false, "GET"},
+    {"httplib::Server::Post", 0, NoArgument, false, "POST"},
+    {"httplib::Server::Put", 0, NoArgument, false, "PUT"},
+    {"httplib::Server::Patch", 0, NoArgument, false, "PATCH"},
+    {"httplib::Server::Delete", 0, NoArgument, false, "DELETE"},
+    {"httplib::Server::Options", 0, NoArgument, false, "OPTIONS"},
+    // Crow: rules serve GET unless their methods say otherwise.
+    {"crow::Crow::route", 0, NoArgument, false, "", NoArgument, true},
+    {"crow::Crow::route_dynamic", 0, NoArgument, false, "", NoArgument, true},
+    {"crow::RuleParameterTraits::methods", NoArgument, 0, true, "", NoArgument,
+     true},
+    {"crow::TaggedRule::operator()", NoArgument, NoArgument, false, "GET"},
+    {"crow::DynamicRule::operator()", NoArgument, NoArgument, false, "GET"},
+    // Drogon
+    {"drogon::HttpAppFramework::registerHandler", 0, 2},
+    {"drogon::HttpAppFramework::registerHandlerViaRegex", 0, 2},
+    {"drogon::HttpController::registerMethod", 1, 2, false, "", 3},
+    {"drogon::HttpController::registerMethodViaRegex", 1, 2},
+    // Pistache
+    {"Pistache::Rest::Routes::Get", 1, NoArgument, false, "GET"},
+    {"Pistache::Rest::Routes::Post", 1, NoArgument, false, "POST"},
+    {"Pistache::Rest::Routes::Put", 1, NoArgument, false, "PUT"},
+    {"Pistache::Rest::Routes::Patch", 1, NoArgument, false, "PATCH"},
+    {"Pistache::Rest::Routes::Delete", 1, NoArgument, false, "DELETE"},
+    {"Pistache::Rest::Routes::Options", 1, NoArgument, false, "OPTIONS"},
+    {"Pistache::Rest::Routes::Remove", 1, NoArgument, false, "DELETE"},
+    {"Pistache::Rest::Routes::Head", 1, NoArgument, false, "HEAD"},
+    {"Pistache::Rest::Router::get", 0, NoArgument, false, "GET"},
+    {"Pistache::Rest::Router::post", 0, NoArgument, false, "POST"},
+    {"Pistache::Rest::Router::put", 0, NoArgument, false, "PUT"},
+    {"Pistache::Rest::Router::patch", 0, NoArgument, false, "PATCH"},
+    {"Pistache::Rest::Router::del", 0, NoArgument, false, "DELETE"},
+    {"Pistache::Rest::Router::options", 0, NoArgument, false, "OPTIONS"},
+    {"Pistache::Rest::Router::head", 0, NoArgument, false, "HEAD"},
+    {"Pistache::Rest::Router::addRoute", 1, 0},
+    // RESTinio
+    {"restinio::router::generic_express_router_t::http_get", 0, NoArgument, false, "GET"},
+    {"restinio::router::generic_express_router_t::http_post", 0, NoArgument, false, "POST"},
+    {"restinio::router::generic_express_router_t::http_put", 0, NoArgument, false, "PUT"},
+    {"restinio::router::generic_express_router_t::http_delete", 0, NoArgument, false, "DELETE"},
+    {"restinio::router::generic_express_router_t::http_head", 0, NoArgument, false, "HEAD"},
+    {"restinio::router::generic_express_router_t::add_handler", 1, 0},
+    // uWebSockets
+    {"uWS::TemplatedApp::get", 0, NoArgument, false, "GET"},
+    {"uWS::TemplatedApp::post", 0, NoArgument, false, "POST"},
+    {"uWS::TemplatedApp::put", 0, NoArgument, false, "PUT"},
+    {"uWS::TemplatedApp::del", 0, NoArgument, false, "DELETE"},
+    {"uWS::TemplatedApp::patch", 0, NoArgument, false, "PATCH"},
+    {"uWS::TemplatedApp::options", 0, NoArgument, false, "OPTIONS"},
+    {"uWS::TemplatedApp::head", 0, NoArgument, false, "HEAD"},
+    {"uWS::TemplatedApp::connect", 0, NoArgument, false, "CONNECT"},
+    {"uWS::TemplatedApp::trace", 0, NoArgument, false, "TRACE"},
+    {"uWS::TemplatedApp::any", 0},
+    {"uWS::TemplatedApp::ws", 0},
+    // Qt HTTP Server
+    {"QHttpServer::route", 0, 1},
+};
+
 // Data members that map routes to handlers: a callable assigned into them,
 // `server.resource["^/x$"]["GET"] = handler`, is a handler.
 constexpr llvm::StringLiteral RouteTables[] = {
@@ -147,10 +233,15 @@ struct HandlerBase {
   /// Every method of a subclass serves requests (endpoints are plain
   /// methods), not only the overrides of the base's virtual functions.
   bool AllMethods;
+  /// Its overrides are the methods of a service generated from an RPC
+  /// definition, named by its route: "/<package>.<Service>/<Method>", the
+  /// service the class nested in the generated class that declares the
+  /// method, its package its namespace.
+  bool RpcRoutes = false;
 };
 
 constexpr HandlerBase HandlerBases[] = {
-    {"grpc::Service", false},
+    {"grpc::Service", false, true},
     {"grpc::ServerUnaryReactor", false},
     {"grpc::ServerReadReactor", false},
     {"grpc::ServerWriteReactor", false},
@@ -247,7 +338,163 @@ constexpr llvm::StringLiteral FrameworkNamespaces[] = {
     "Poco",         "boost::asio",   "boost::beast",    "asio",
 };
 
+/// \p E without what only carries its value on: conversions, and the
+/// constructions that take it alone (a literal made a std::string, a
+/// braced list made a vector).
+const Expr *carried(const Expr *E) {
+  while (true) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0 ||
+          !llvm::all_of(llvm::drop_begin(Construct->arguments()),
+                        [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+        return E;
+      E = Construct->getArg(0);
+    } else if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E)) {
+      E = List->getSubExpr();
+    } else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+    } else {
+      return E;
+    }
+  }
+}
+
+/// The text of a string literal \p E carries (also of a literal operator's
+/// string, `"POST"_method`).
+std::optional<llvm::StringRef> literalText(const Expr *E) {
+  E = carried(E);
+  if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E))
+    E = Literal->getCookedLiteral() ? carried(Literal->getCookedLiteral())
+                                    : nullptr;
+  const auto *String = dyn_cast_or_null<StringLiteral>(E);
+  if (!String || String->getCharByteWidth() != 1)
+    return std::nullopt;
+  return String->getString();
+}
+
+/// Adds the methods \p E names to \p Methods, upper-case: enumerators
+/// (`HTTPMethod::Post`), literal operators' strings (`"POST"_method`), a
+/// braced list of them, or when \p Whole, the string it is ("GET").
+void addMethods(const Expr *E, bool Whole,
+                llvm::SmallVectorImpl<std::string> &Methods) {
+  E = carried(E);
+  std::optional<llvm::StringRef> Name;
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    for (const Expr *Element : List->inits())
+      addMethods(Element, false, Methods);
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    Name = isa<EnumConstantDecl>(Ref->getDecl())
+               ? std::optional<llvm::StringRef>(Ref->getDecl()->getName())
+               : std::nullopt;
+  else if (Whole || isa<UserDefinedLiteral>(E))
+    Name = literalText(E);
+  if (Name && !Name->empty() && !llvm::is_contained(Methods, Name->upper()))
+    Methods.push_back(Name->upper());
+}
+
+/// The call that \p Call is made on (`app.route("/x")` for
+/// `app.route("/x").methods(...)`), if its object is one.
+const CallExpr *calledOn(const CallExpr &Call) {
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Object = Member->getImplicitObjectArgument();
+  else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(&Call))
+    Object = isa_and_nonnull<CXXMethodDecl>(Operator->getDirectCallee()) &&
+                     Operator->getNumArgs() > 0
+                 ? Operator->getArg(0)
+                 : nullptr;
+  return Object ? dyn_cast<CallExpr>(Object->IgnoreImplicit()->IgnoreParens())
+                : nullptr;
+}
+
+/// The path of the class \p Function's class template is instantiated
+/// with ("/api/v1/User"), or empty.
+std::string classPath(const FunctionDecl &Function) {
+  const auto *Spec =
+      dyn_cast<ClassTemplateSpecializationDecl>(Function.getDeclContext());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return "";
+  const CXXRecordDecl *Class =
+      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return Class ? "/" + llvm::join(llvm::split(qualifiedName(*Class), "::"), "/")
+               : "";
+}
+
 } // namespace
+
+std::string FrameworkTables::routeOf(const CallExpr &Registration) {
+  std::string Path, ClassPath;
+  llvm::SmallVector<std::string, 2> Methods;
+  llvm::StringRef Implied;
+  // From the registration down the calls it is made on, to the path.
+  for (const CallExpr *Call = &Registration; Call && Path.empty();
+       Call = calledOn(*Call)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      continue;
+    std::string Name = qualifiedName(*Callee);
+    const auto *Row = llvm::find_if(
+        RouteSources, [&](const RouteSource &R) { return R.Function == Name; });
+    if (Row == std::end(RouteSources))
+      continue;
+    if (Call != &Registration && !Row->OnResult)
+      break;
+    auto Arg = [&](int Index) -> const Expr * {
+      return Index != NoArgument && unsigned(Index) < Call->getNumArgs()
+                 ? Call->getArg(Index)
+                 : nullptr;
+    };
+    if (const Expr *PathArg = Arg(Row->Path)) {
+      std::optional<llvm::StringRef> Literal = literalText(PathArg);
+      if (!Literal || Literal->empty())
+        return "";
+      Path = Literal->str();
+    }
+    for (int I = Row->Methods; Arg(I); I = Row->MoreMethods ? I + 1 : NoArgument)
+      addMethods(Arg(I), I == Row->Methods, Methods);
+    if (Implied.empty())
+      Implied = Row->Method;
+    bool UnderClass = false;
+    if (const Expr *Flag = Arg(Row->ClassPrefix))
+      if (!Flag->isValueDependent() &&
+          Flag->EvaluateAsBooleanCondition(UnderClass, Callee->getASTContext()) &&
+          UnderClass)
+        ClassPath = classPath(*Callee);
+  }
+  if (Path.empty())
+    return "";
+  if (!ClassPath.empty())
+    Path = ClassPath + (llvm::StringRef(Path).starts_with("/") ? "" : "/") + Path;
+  std::string Method = Methods.empty() ? Implied.str() : llvm::join(Methods, "|");
+  return Method.empty() ? Path : Method + " " + Path;
+}
+
+std::string FrameworkTables::routeOf(const CXXMethodDecl &Method) {
+  // The virtual function the method overrides, where it is introduced: in
+  // the generated class that a class nested in the service declares.
+  const CXXMethodDecl *Introduced = &Method;
+  while (Introduced->size_overridden_methods() > 0)
+    Introduced = *Introduced->begin_overridden_methods();
+  const CXXRecordDecl *Generated = Introduced->getParent();
+  const auto *Service = dyn_cast<CXXRecordDecl>(Generated->getDeclContext());
+  if (Introduced == &Method || !Service || !Service->getIdentifier() ||
+      !Generated->hasDefinition())
+    return "";
+  bool Rpc = false;
+  Generated->forallBases([&](const CXXRecordDecl *Base) {
+    std::string Name = qualifiedName(*Base);
+    Rpc = llvm::any_of(HandlerBases, [&](const HandlerBase &B) {
+      return B.RpcRoutes && B.Class == Name;
+    });
+    return !Rpc;
+  });
+  if (!Rpc)
+    return "";
+  return "/" + llvm::join(llvm::split(qualifiedName(*Service), "::"), ".") +
+         "/" + Method.getNameAsString();
+}
 
 FrameworkTables::FrameworkTables(HandlerOptions Options)
     : Options(std::move(Options)) {

@@ -17,6 +17,7 @@
 #include "RegexList.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -39,6 +40,17 @@ public:
   /// True for a function that registers its callable arguments as request
   /// handlers (`httplib::Server::Post`, `crow::TaggedRule::operator()`, ...).
   bool isRegistrar(const clang::FunctionDecl &Callee) const;
+
+  /// The route \p Registration names for the handlers it registers, from
+  /// the literal path and the method it or the calls on the object it is
+  /// called on give (Crow's `app.route("/x").methods("POST"_method)`):
+  /// "POST /x"; the path alone where no method is named. Empty without a
+  /// literal path.
+  static std::string routeOf(const clang::CallExpr &Registration);
+
+  /// The route a handler base class names \p Method by (a gRPC service's
+  /// "/helloworld.Greeter/SayHello"); empty when it names none.
+  static std::string routeOf(const clang::CXXMethodDecl &Method);
 
   /// True for a data member that maps routes to handlers, so that a callable
   /// assigned into it is a handler (Simple-Web-Server's `resource`).

@@ -119,7 +119,7 @@ TEST(HandlerModel, RegisteredFunctionAndWhatItCalls) {
     int main() { httplib::Server s; s.Get("/", h); unrelated(); }
   )cpp");
   EXPECT_EQ(M.path("save"),
-            (std::vector<std::string>{"reached from handler 'h' registered "
+            (std::vector<std::string>{"reached from handler 'GET /' ('h') registered "
                                       "here with 'httplib::Server::Get'",
                                       "via call to 'save'"}));
   EXPECT_TRUE(M.path("unrelated").empty());
@@ -146,7 +146,8 @@ TEST(HandlerModel, RecursionTerminates) {
   )cpp");
   EXPECT_EQ(M.path("walk_b"),
             (std::vector<std::string>{
-                "reached from handler 'h' registered here with "
+                "reached from handler 'GET /' ('h') registered here "
+                "with "
                 "'httplib::Server::Get'",
                 "via call to 'walk_a'", "via call to 'walk_b'"}));
 }
@@ -281,8 +282,8 @@ TEST(ProgramView, HandlerInOneUnitReachesWriteInAnother) {
   ASSERT_TRUE(Path.has_value());
   std::vector<Note> Notes = M.Handlers.describe(*Path);
   ASSERT_EQ(Notes.size(), 2u);
-  EXPECT_EQ(Notes[0].Message, "reached from a handler lambda registered here "
-                              "with 'httplib::Server::Post'");
+  EXPECT_EQ(Notes[0].Message, "reached from handler 'POST /save' (a lambda) "
+                              "registered here with 'httplib::Server::Post'");
   EXPECT_EQ(Notes[0].At.File, "/project/routes.cpp");
   EXPECT_EQ(Notes[1].Message, "via call to 'save'");
   EXPECT_EQ(Notes[1].At.File, "/project/routes.cpp");

@@ -18,17 +18,17 @@ namespace app {
 std::map<std::string, std::string> tokens;
 // CHECK-NOTES: :[[@LINE-1]]:36: warning: global container 'app::tokens' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+28]]:5: note: 'app::tokens' is modified here
-// CHECK-NOTES: :[[@LINE+51]]:10: note: reached from handler 'app::Sessions::login' registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE+51]]:10: note: reached from handler 'POST /login' ('app::Sessions::login') registered here with 'httplib::Server::Post'
 std::string config_path;
 int request_count;
 // CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'app::request_count' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 // CHECK-NOTES: :[[@LINE+29]]:5: note: 'app::request_count' is modified here
-// CHECK-NOTES: :[[@LINE+49]]:10: note: reached from handler 'app::Counter::operator()' registered here with 'httplib::Server::Get'
+// CHECK-NOTES: :[[@LINE+49]]:10: note: reached from handler 'GET /count' ('app::Counter::operator()') registered here with 'httplib::Server::Get'
 
 void save_upload(const std::string &name, const std::string &body) {
   std::ofstream out("/var/lib/app/" + name);
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'std::ofstream' opens a file for writing on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-  // CHECK-NOTES: :[[@LINE+40]]:10: note: reached from handler 'app::upload' registered here with 'httplib::Server::Post'
+  // CHECK-NOTES: :[[@LINE+40]]:10: note: reached from handler 'POST /upload' ('app::upload') registered here with 'httplib::Server::Post'
   // CHECK-NOTES: :[[@LINE+10]]:3: note: via call to 'app::save_upload'
   out << body;
 }
@@ -79,7 +79,7 @@ int main() {
     res.set_content(std::to_string(value.get()), "text/plain");
     std::thread([] { std::this_thread::sleep_for(std::chrono::hours(1)); }).detach();
     // CHECK-NOTES: :[[@LINE-1]]:77: warning: 'std::thread::detach' detaches a background thread in this instance while serving a request: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
-    // CHECK-NOTES: :[[@LINE-6]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Get'
+    // CHECK-NOTES: :[[@LINE-6]]:10: note: reached from handler 'GET /report' (a lambda) registered here with 'httplib::Server::Get'
   });
   server.listen("0.0.0.0", 8080);
 }

@@ -13,18 +13,18 @@
 std::set<crow::websocket::connection *> users;
 // CHECK-NOTES: :[[@LINE-1]]:41: warning: global container 'users' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+34]]:9: note: 'users' is modified here
-// CHECK-NOTES: :[[@LINE+31]]:8: note: reached from a handler lambda registered here with 'crow::WebSocketRule::onopen'
+// CHECK-NOTES: :[[@LINE+31]]:8: note: reached from handler '/ws' (a lambda) registered here with 'crow::WebSocketRule::onopen'
 std::mutex users_lock;
 std::unordered_map<std::string, int> likes;
 // CHECK-NOTES: :[[@LINE-1]]:38: warning: global container 'likes' is modified after start-up
 // CHECK-NOTES: :[[@LINE+21]]:5: note: 'likes' is modified here
-// CHECK-NOTES: :[[@LINE+18]]:14: note: reached from a handler lambda registered here with 'crow::TaggedRule::operator()'
+// CHECK-NOTES: :[[@LINE+18]]:14: note: reached from handler 'POST /like/<string>' (a lambda) registered here with 'crow::TaggedRule::operator()'
 std::string motd = "hello";
 
 void append_log(const std::string &line) {
   std::FILE *log = std::fopen("/var/log/app/requests.log", "a");
   // CHECK-NOTES: :[[@LINE-1]]:20: warning: 'fopen' opens a file for writing on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-  // CHECK-NOTES: :[[@LINE+12]]:14: note: reached from a handler lambda registered here with 'crow::TaggedRule::operator()'
+  // CHECK-NOTES: :[[@LINE+12]]:14: note: reached from handler 'POST /like/<string>' (a lambda) registered here with 'crow::TaggedRule::operator()'
   // CHECK-NOTES: :[[@LINE+14]]:5: note: via call to 'append_log'
   std::fputs(line.c_str(), log);
   std::fclose(log);

@@ -14,7 +14,7 @@ using namespace drogon;
 std::map<std::string, std::string> user_names;
 // CHECK-NOTES: :[[@LINE-1]]:36: warning: global container 'user_names' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+18]]:5: note: 'user_names' is modified here
-// CHECK-NOTES: :[[@LINE+10]]:3: note: reached from handler 'api::v1::User::login' registered here with 'drogon::HttpController::registerMethod'
+// CHECK-NOTES: :[[@LINE+10]]:3: note: reached from handler 'POST /api/v1/User/token?userId={1}' ('api::v1::User::login') registered here with 'drogon::HttpController::registerMethod'
 std::set<WebSocketConnectionPtr> chat_members;
 // CHECK-NOTES: :[[@LINE-1]]:34: warning: global container 'chat_members' is modified after start-up
 // CHECK-NOTES: :[[@LINE+52]]:5: note: 'chat_members' is modified here
@@ -42,7 +42,7 @@ public:
     for (const HttpFile &file : parser.getFiles())
       file.save("/var/lib/uploads");
     // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'drogon::HttpFile::save' saves an upload to a file on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-    // CHECK-NOTES: :[[@LINE-17]]:3: note: reached from handler 'api::v1::User::upload' registered here with 'drogon::HttpController::registerMethod'
+    // CHECK-NOTES: :[[@LINE-17]]:3: note: reached from handler 'POST /api/v1/User/upload' ('api::v1::User::upload') registered here with 'drogon::HttpController::registerMethod'
     callback(HttpResponse::newHttpResponse());
   }
 };

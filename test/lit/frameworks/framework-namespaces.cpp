@@ -12,7 +12,7 @@
 std::unordered_map<std::string, int> likes;
 // CHECK-NOTES: :[[@LINE-1]]:38: warning: global container 'likes' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+7]]:5: note: 'likes' is modified here
-// CHECK-NOTES: :[[@LINE+4]]:14: note: reached from a handler lambda registered here with 'crow::TaggedRule::operator()'
+// CHECK-NOTES: :[[@LINE+4]]:14: note: reached from handler 'POST /like/<string>' (a lambda) registered here with 'crow::TaggedRule::operator()'
 
 int main() {
   crow::SimpleApp app;

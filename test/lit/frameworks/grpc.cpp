@@ -25,7 +25,7 @@ using helloworld::HelloRequest;
 std::map<std::string, int> greetings_per_name;
 // CHECK-NOTES: :[[@LINE-1]]:28: warning: global container 'greetings_per_name' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+7]]:5: note: 'greetings_per_name' is modified here
-// CHECK-NOTES: :[[@LINE+4]]:10: note: reached from handler 'GreeterServiceImpl::SayHello', a method of a subclass of 'grpc::Service'
+// CHECK-NOTES: :[[@LINE+4]]:10: note: reached from handler '/helloworld.Greeter/SayHello' ('GreeterServiceImpl::SayHello'), a method of a subclass of 'grpc::Service'
 std::string server_name = "greeter";
 
 class GreeterServiceImpl final : public Greeter::Service {
@@ -40,7 +40,7 @@ class GreeterServiceImpl final : public Greeter::Service {
                              grpc::ServerWriter<HelloReply> *writer) override {
     std::ofstream transcript("/var/lib/greeter/" + request->name());
     // CHECK-NOTES: :[[@LINE-1]]:19: warning: 'std::ofstream' opens a file for writing on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-    // CHECK-NOTES: :[[@LINE-4]]:10: note: reached from handler 'GreeterServiceImpl::SayHelloStreamReply', a method of a subclass of 'grpc::Service'
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: reached from handler '/helloworld.Greeter/SayHelloStreamReply' ('GreeterServiceImpl::SayHelloStreamReply'), a method of a subclass of 'grpc::Service'
     HelloReply reply;
     reply.set_message("Hello");
     writer->Write(reply);

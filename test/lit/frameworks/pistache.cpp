@@ -17,7 +17,7 @@ using namespace Pistache;
 std::map<std::string, double> metrics;
 // CHECK-NOTES: :[[@LINE-1]]:31: warning: global container 'metrics' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+20]]:5: note: 'metrics' is modified here
-// CHECK-NOTES: :[[@LINE+10]]:5: note: reached from handler 'StatsEndpoint::doRecordMetric' registered here with 'Pistache::Rest::Routes::Post'
+// CHECK-NOTES: :[[@LINE+10]]:5: note: reached from handler 'POST /record/:name/:value?' ('StatsEndpoint::doRecordMetric') registered here with 'Pistache::Rest::Routes::Post'
 long hello_count;
 // CHECK-NOTES: :[[@LINE-1]]:6: warning: global variable 'hello_count' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 // CHECK-NOTES: :[[@LINE+40]]:5: note: 'hello_count' is modified here
@@ -48,7 +48,7 @@ public:
   void doExport(const Rest::Request &request, Http::ResponseWriter response) {
     std::filesystem::create_directories("/var/lib/stats/exports");
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::filesystem::create_directories' creates directories on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-    // CHECK-NOTES: :[[@LINE-17]]:5: note: reached from handler 'StatsEndpoint::doExport' registered here with 'Pistache::Rest::Routes::Delete'
+    // CHECK-NOTES: :[[@LINE-17]]:5: note: reached from handler 'DELETE /export/:name' ('StatsEndpoint::doExport') registered here with 'Pistache::Rest::Routes::Delete'
     response.send(Http::Code::No_Content);
   }
 

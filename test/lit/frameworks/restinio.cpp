@@ -14,7 +14,7 @@ using router_t = restinio::router::express_router_t<>;
 std::unordered_map<std::string, std::string> books;
 // CHECK-NOTES: :[[@LINE-1]]:46: warning: global container 'books' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+16]]:5: note: 'books' is modified here
-// CHECK-NOTES: :[[@LINE+14]]:11: note: reached from a handler lambda registered here with 'restinio::router::generic_express_router_t::http_post'
+// CHECK-NOTES: :[[@LINE+14]]:11: note: reached from handler 'POST /books/:id' (a lambda) registered here with 'restinio::router::generic_express_router_t::http_post'
 std::vector<std::string> access_log;
 // CHECK-NOTES: :[[@LINE-1]]:26: warning: global variable 'access_log' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 // CHECK-NOTES: :[[@LINE+27]]:9: note: 'access_log' is modified here
@@ -35,7 +35,7 @@ std::unique_ptr<router_t> make_router() {
   router->http_delete("/books", [](auto req, auto) {
     std::remove("/var/lib/books/index.db");
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'remove' deletes a file on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-    // CHECK-NOTES: :[[@LINE-3]]:11: note: reached from a handler lambda registered here with 'restinio::router::generic_express_router_t::http_delete'
+    // CHECK-NOTES: :[[@LINE-3]]:11: note: reached from handler 'DELETE /books' (a lambda) registered here with 'restinio::router::generic_express_router_t::http_delete'
     return req->create_response().done();
   });
   return router;

@@ -16,11 +16,11 @@ struct PerSocketData {
 std::unordered_set<void *> online;
 // CHECK-NOTES: :[[@LINE-1]]:28: warning: global container 'online' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+17]]:34: note: 'online' is modified here
-// CHECK-NOTES: :[[@LINE+15]]:8: note: reached from a handler lambda registered here with 'uWS::TemplatedApp::ws'
+// CHECK-NOTES: :[[@LINE+15]]:8: note: reached from handler '/*' (a lambda) registered here with 'uWS::TemplatedApp::ws'
 int next_id;
 // CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'next_id' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 // CHECK-NOTES: :[[@LINE+13]]:77: note: 'next_id' is modified here
-// CHECK-NOTES: :[[@LINE+11]]:8: note: reached from a handler lambda registered here with 'uWS::TemplatedApp::ws'
+// CHECK-NOTES: :[[@LINE+11]]:8: note: reached from handler '/*' (a lambda) registered here with 'uWS::TemplatedApp::ws'
 
 int main() {
   uWS::App()
@@ -28,7 +28,7 @@ int main() {
       .post("/purge", [](auto *res, auto *) {
         unlink("/var/cache/app/index");
         // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'unlink' deletes a file on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-        // CHECK-NOTES: :[[@LINE-3]]:8: note: reached from a handler lambda registered here with 'uWS::TemplatedApp::post'
+        // CHECK-NOTES: :[[@LINE-3]]:8: note: reached from handler 'POST /purge' (a lambda) registered here with 'uWS::TemplatedApp::post'
         res->end("purged");
       })
       .ws<PerSocketData>("/*", {

@@ -29,7 +29,7 @@ void walk_a(int n) {
   else
     rmdir("/tmp/walked");
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'rmdir' deletes a directory on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-  // CHECK-NOTES: :[[@LINE+40]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+  // CHECK-NOTES: :[[@LINE+40]]:10: note: reached from handler 'POST /save' (a lambda) registered here with 'httplib::Server::Post'
   // CHECK-NOTES: :[[@LINE+40]]:5: note: via call to 'walk_a'
   // CHECK-MESSAGES-ALL: :[[@LINE-4]]:5: warning: 'rmdir' deletes a directory on this instance's disk while serving a request
   // CHECK-MESSAGES-HEADER: :[[@LINE-5]]:5: warning: 'rmdir' deletes a directory
@@ -40,14 +40,14 @@ void walk_b(int n) { walk_a(n); }
 struct Spool {
   explicit Spool(const std::string &name) { unlink(name.c_str()); }
   // CHECK-NOTES: :[[@LINE-1]]:45: warning: 'unlink' deletes a file on this instance's disk while serving a request
-  // CHECK-NOTES: :[[@LINE+29]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+  // CHECK-NOTES: :[[@LINE+29]]:10: note: reached from handler 'POST /save' (a lambda) registered here with 'httplib::Server::Post'
   // CHECK-NOTES: :[[@LINE+30]]:11: note: via the constructor of 'Spool' called here
   // CHECK-MESSAGES-ALL: :[[@LINE-4]]:45: warning: 'unlink' deletes a file on this instance's disk while serving a request
   // CHECK-MESSAGES-HEADER: :[[@LINE-5]]:45: warning: 'unlink' deletes a file
 };
 void cleanup(const std::string &) { unlink("/tmp/cleanup"); }
 // CHECK-NOTES: :[[@LINE-1]]:37: warning: 'unlink' deletes a file on this instance's disk while serving a request
-// CHECK-NOTES: :[[@LINE+22]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE+22]]:10: note: reached from handler 'POST /save' (a lambda) registered here with 'httplib::Server::Post'
 // CHECK-NOTES: :[[@LINE+24]]:29: note: via 'cleanup' passed on here
 // CHECK-MESSAGES-ALL: :[[@LINE-4]]:37: warning: 'unlink' deletes a file on this instance's disk while serving a request
 // CHECK-MESSAGES-HEADER: :[[@LINE-5]]:37: warning: 'unlink' deletes a file
@@ -81,7 +81,7 @@ int main() {
 // filter: clang-tidy shows a header's diagnostic when its notes lead into the
 // main file.
 // CHECK-NOTES-DAG: storage.h:8:18: warning: 'fopen' opens a file for writing on this instance's disk while serving a request
-// CHECK-NOTES: :[[@LINE-12]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE-12]]:10: note: reached from handler 'POST /save' (a lambda) registered here with 'httplib::Server::Post'
 // CHECK-NOTES: :[[@LINE-9]]:18: note: via the lambda created here
 // CHECK-NOTES: :[[@LINE-10]]:24: note: via call to 'persist'
 // CHECK-MESSAGES-ALL-DAG: storage.h:8:18: warning: 'fopen' opens a file for writing on this instance's disk while serving a request

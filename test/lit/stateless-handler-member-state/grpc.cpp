@@ -50,11 +50,11 @@ private:
   std::map<std::string, int> seen_;
   // CHECK-NOTES: :[[@LINE-1]]:30: warning: member 'GreeterServiceImpl::seen_' of a long-lived handler object is modified while serving requests: entries stored in one instance are missing from the others and lost on restart [stateless-handler-member-state]
   // CHECK-NOTES: :[[@LINE-21]]:5: note: 'seen_' is modified here
-  // CHECK-NOTES: :[[@LINE-25]]:10: note: reached from handler 'GreeterServiceImpl::SayHello', a method of a subclass of 'grpc::Service'
+  // CHECK-NOTES: :[[@LINE-25]]:10: note: reached from handler '/helloworld.Greeter/SayHello' ('GreeterServiceImpl::SayHello'), a method of a subclass of 'grpc::Service'
   std::string last_name_;
   // CHECK-NOTES: :[[@LINE-1]]:15: warning: member 'GreeterServiceImpl::last_name_' of a long-lived handler object is modified while serving requests: its value is per-instance and lost on restart [stateless-handler-member-state]
   // CHECK-NOTES: :[[@LINE-24]]:5: note: 'last_name_' is modified here
-  // CHECK-NOTES: :[[@LINE-29]]:10: note: reached from handler 'GreeterServiceImpl::SayHello', a method of a subclass of 'grpc::Service'
+  // CHECK-NOTES: :[[@LINE-29]]:10: note: reached from handler '/helloworld.Greeter/SayHello' ('GreeterServiceImpl::SayHello'), a method of a subclass of 'grpc::Service'
 };
 
 int main() {

@@ -27,7 +27,7 @@ private:
   std::vector<std::string> history_;
   // CHECK-NOTES: :[[@LINE-1]]:28: warning: member 'ChatServer::history_' of a long-lived handler object is modified while serving requests: its value is per-instance and lost on restart [stateless-handler-member-state]
   // CHECK-NOTES: :[[@LINE-11]]:7: note: 'history_' is modified here
-  // CHECK-NOTES: :[[@LINE-13]]:16: note: reached from a handler lambda registered here with 'crow::TaggedRule::operator()'
+  // CHECK-NOTES: :[[@LINE-13]]:16: note: reached from handler 'GET /post' (a lambda) registered here with 'crow::TaggedRule::operator()'
   STATELESS_ALLOW(cache, "rendered templates, rebuilt on a miss")
   std::map<std::string, std::string> templates_;
   STATELESS_ALLOW(cach, "typo")

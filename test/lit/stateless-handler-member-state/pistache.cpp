@@ -55,7 +55,7 @@ private:
   std::vector<std::string> metrics;
   // CHECK-NOTES: :[[@LINE-1]]:28: warning: member 'StatsEndpoint::metrics' of a long-lived handler object is modified while serving requests: its value is per-instance and lost on restart [stateless-handler-member-state]
   // CHECK-NOTES: :[[@LINE-13]]:7: note: 'metrics' is modified here
-  // CHECK-NOTES: :[[@LINE-23]]:5: note: reached from handler 'StatsEndpoint::doRecordMetric' registered here with 'Pistache::Rest::Routes::Post'
+  // CHECK-NOTES: :[[@LINE-23]]:5: note: reached from handler 'POST /record/:name/:value?' ('StatsEndpoint::doRecordMetric') registered here with 'Pistache::Rest::Routes::Post'
   std::shared_ptr<Http::Endpoint> httpEndpoint;
   Rest::Router router;
 };

@@ -41,11 +41,11 @@ private:
   std::unique_ptr<Stats> owned_ = std::make_unique<Stats>();
   // CHECK-NOTES: :[[@LINE-1]]:26: warning: member 'Tally::owned_' of a long-lived handler object is modified while serving requests: its value is per-instance and lost on restart [stateless-handler-member-state]
   // CHECK-NOTES: :[[@LINE-7]]:5: note: 'owned_' is modified here
-  // CHECK-NOTES: :[[@LINE+89]]:7: note: reached from handler 'Tally::handle' registered here with 'httplib::Server::Get'
+  // CHECK-NOTES: :[[@LINE+89]]:7: note: reached from handler 'GET /tally' ('Tally::handle') registered here with 'httplib::Server::Get'
   std::shared_ptr<Stats> made_;
   // CHECK-NOTES: :[[@LINE-1]]:26: warning: member 'Tally::made_' of a long-lived handler object is modified while serving requests: its value is per-instance and lost on restart [stateless-handler-member-state]
   // CHECK-NOTES: :[[@LINE-10]]:5: note: 'made_' is modified here
-  // CHECK-NOTES: :[[@LINE+85]]:7: note: reached from handler 'Tally::handle' registered here with 'httplib::Server::Get'
+  // CHECK-NOTES: :[[@LINE+85]]:7: note: reached from handler 'GET /tally' ('Tally::handle') registered here with 'httplib::Server::Get'
 };
 
 // A handler object that keeps what main() hands it: what it writes through
@@ -86,19 +86,19 @@ int main() {
   std::map<std::string, std::string> sessions;
   // CHECK-NOTES: :[[@LINE-1]]:38: warning: local container 'sessions', which 'main' shares with request code, is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
   // CHECK-NOTES: :[[@LINE+27]]:5: note: 'sessions' is modified here
-  // CHECK-NOTES: :[[@LINE+24]]:7: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+  // CHECK-NOTES: :[[@LINE+24]]:7: note: reached from handler 'POST /login' (a lambda) registered here with 'httplib::Server::Post'
   auto hits = std::make_shared<Stats>();
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: local variable 'hits', which 'main' shares with request code, is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
   // CHECK-NOTES: :[[@LINE+30]]:5: note: 'hits' is modified here
-  // CHECK-NOTES: :[[@LINE+28]]:7: note: reached from a handler lambda registered here with 'httplib::Server::Get'
+  // CHECK-NOTES: :[[@LINE+28]]:7: note: reached from handler 'GET /hit' (a lambda) registered here with 'httplib::Server::Get'
   Stats orders;
   // CHECK-NOTES: :[[@LINE-1]]:9: warning: local variable 'orders', which 'main' shares with request code, is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
   // CHECK-NOTES: :[[@LINE-38]]:5: note: 'orders' is modified here
-  // CHECK-NOTES: :[[@LINE+33]]:7: note: reached from handler 'OrderHandler::operator()' registered here with 'httplib::Server::Post'
+  // CHECK-NOTES: :[[@LINE+33]]:7: note: reached from handler 'POST /order' ('OrderHandler::operator()') registered here with 'httplib::Server::Post'
   auto inventory = std::make_shared<Inventory>();
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: local variable 'inventory', which 'main' shares with request code, is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
   // CHECK-NOTES: :[[@LINE-41]]:5: note: 'inventory' is modified here
-  // CHECK-NOTES: :[[@LINE+29]]:7: note: reached from handler 'OrderHandler::operator()' registered here with 'httplib::Server::Post'
+  // CHECK-NOTES: :[[@LINE+29]]:7: note: reached from handler 'POST /order' ('OrderHandler::operator()') registered here with 'httplib::Server::Post'
 
   // Not reported: written only at start-up, only read by handlers, only
   // the lambda's own copy, or allowed.

@@ -38,7 +38,7 @@ void compact() {
 std::vector<std::string> audit_trail;
 // CHECK-NOTES: :[[@LINE-1]]:26: warning: global variable 'audit_trail' is modified after start-up
 // CHECK-NOTES: :[[@LINE+5]]:3: note: 'audit_trail' is modified here
-// CHECK-NOTES: :[[@LINE+20]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE+20]]:10: note: reached from handler 'POST /audit' (a lambda) registered here with 'httplib::Server::Post'
 // CHECK-NOTES: :[[@LINE+20]]:5: note: via call to 'record'
 // CHECK-MESSAGES-HANDLERS: :[[@LINE-5]]:26: warning: global variable 'audit_trail' is modified after start-up
 void record(const std::string &entry) {
@@ -49,7 +49,7 @@ void record(const std::string &entry) {
 int generation;
 // CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'generation' is modified after start-up
 // CHECK-NOTES: :[[@LINE+12]]:5: note: 'generation' is modified here
-// CHECK-NOTES: :[[@LINE+9]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE+9]]:10: note: reached from handler 'POST /audit' (a lambda) registered here with 'httplib::Server::Post'
 // CHECK-MESSAGES-HANDLERS: :[[@LINE-4]]:5: warning: global variable 'generation' is modified after start-up
 void bump_generation() { ++generation; }
 

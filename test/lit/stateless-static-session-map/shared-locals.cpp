@@ -30,7 +30,7 @@ int main() {
   std::unordered_set<crow::websocket::connection *> users;
   // CHECK-NOTES: :[[@LINE-1]]:53: warning: local container 'users', which 'main' shares with request code, is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
   // CHECK-NOTES: :[[@LINE+16]]:9: note: 'users' is modified here
-  // CHECK-NOTES: :[[@LINE+13]]:8: note: reached from a handler lambda registered here with 'crow::WebSocketRule::onopen'
+  // CHECK-NOTES: :[[@LINE+13]]:8: note: reached from handler '/ws' (a lambda) registered here with 'crow::WebSocketRule::onopen'
   // Filled at start-up, only read by handlers: configuration.
   std::unordered_set<std::string> banned;
   banned.insert("10.0.0.1");
@@ -63,7 +63,7 @@ int main() {
   (Presence(std::make_shared<std::unordered_set<std::string>>()));
   // CHECK-NOTES: :[[@LINE-1]]:13: warning: container of type 'std::unordered_set<std::string>', which 'main' makes and shares with request code, is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
   // CHECK-NOTES: :[[@LINE-43]]:5: note: the object is modified here
-  // CHECK-NOTES: :[[@LINE-4]]:14: note: reached from handler 'Presence::operator()' registered here with 'crow::TaggedRule::operator()'
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: reached from handler 'GET /hello/<string>' ('Presence::operator()') registered here with 'crow::TaggedRule::operator()'
 
   app.port(40080).multithreaded().run();
 }
