@@ -17,9 +17,12 @@ namespace app {
 
 std::map<std::string, std::string> tokens;
 // CHECK-NOTES: :[[@LINE-1]]:36: warning: global container 'app::tokens' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
-// CHECK-NOTES: :[[@LINE+28]]:5: note: 'app::tokens' is modified here
-// CHECK-NOTES: :[[@LINE+51]]:10: note: reached from handler 'POST /login' ('app::Sessions::login') registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE+31]]:5: note: 'app::tokens' is modified here
+// CHECK-NOTES: :[[@LINE+54]]:10: note: reached from handler 'POST /login' ('app::Sessions::login') registered here with 'httplib::Server::Post'
 std::string config_path;
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: global variable 'app::config_path' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+// CHECK-NOTES: :[[@LINE+65]]:5: note: 'app::config_path' is modified here
+// CHECK-NOTES: :[[@LINE+63]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Put'
 int request_count;
 // CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'app::request_count' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 // CHECK-NOTES: :[[@LINE+29]]:5: note: 'app::request_count' is modified here
@@ -80,6 +83,10 @@ int main() {
     std::thread([] { std::this_thread::sleep_for(std::chrono::hours(1)); }).detach();
     // CHECK-NOTES: :[[@LINE-1]]:77: warning: 'std::thread::detach' detaches a background thread in this instance while serving a request: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
     // CHECK-NOTES: :[[@LINE-6]]:10: note: reached from handler 'GET /report' (a lambda) registered here with 'httplib::Server::Get'
+  });
+  // A path made at run time names no route: the handler keeps its name.
+  server.Put(config_path + "/reload", [](const httplib::Request &req, httplib::Response &) {
+    config_path = req.body;
   });
   server.listen("0.0.0.0", 8080);
 }

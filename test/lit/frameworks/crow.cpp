@@ -12,14 +12,21 @@
 
 std::set<crow::websocket::connection *> users;
 // CHECK-NOTES: :[[@LINE-1]]:41: warning: global container 'users' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
-// CHECK-NOTES: :[[@LINE+34]]:9: note: 'users' is modified here
-// CHECK-NOTES: :[[@LINE+31]]:8: note: reached from handler '/ws' (a lambda) registered here with 'crow::WebSocketRule::onopen'
+// CHECK-NOTES: :[[@LINE+53]]:9: note: 'users' is modified here
+// CHECK-NOTES: :[[@LINE+50]]:8: note: reached from handler '/ws' (a lambda) registered here with 'crow::WebSocketRule::onopen'
 std::mutex users_lock;
 std::unordered_map<std::string, int> likes;
 // CHECK-NOTES: :[[@LINE-1]]:38: warning: global container 'likes' is modified after start-up
-// CHECK-NOTES: :[[@LINE+21]]:5: note: 'likes' is modified here
-// CHECK-NOTES: :[[@LINE+18]]:14: note: reached from handler 'POST /like/<string>' (a lambda) registered here with 'crow::TaggedRule::operator()'
+// CHECK-NOTES: :[[@LINE+28]]:5: note: 'likes' is modified here
+// CHECK-NOTES: :[[@LINE+25]]:14: note: reached from handler 'POST /like/<string>' (a lambda) registered here with 'crow::TaggedRule::operator()'
 std::string motd = "hello";
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: global variable 'motd' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+// CHECK-NOTES: :[[@LINE+31]]:5: note: 'motd' is modified here
+// CHECK-NOTES: :[[@LINE+28]]:14: note: reached from handler 'PUT /motd' (a lambda) registered here with 'crow::TaggedRule::operator()'
+int visits;
+// CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'visits' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+// CHECK-NOTES: :[[@LINE+33]]:5: note: 'visits' is modified here
+// CHECK-NOTES: :[[@LINE+31]]:14: note: reached from handler 'GET /visits' (a lambda) registered here with 'crow::TaggedRule::operator()'
 
 void append_log(const std::string &line) {
   std::FILE *log = std::fopen("/var/log/app/requests.log", "a");
@@ -41,6 +48,18 @@ int main() {
     likes[item]++;
     append_log(req.url);
     return crow::response(204);
+  });
+
+  CROW_ROUTE(app, "/motd")
+      .methods(crow::HTTPMethod::Put)([](const crow::request &req) {
+    motd = req.body;
+    return crow::response(204);
+  });
+
+  // A rule serves GET unless its methods say otherwise.
+  CROW_ROUTE(app, "/visits")([] {
+    ++visits;
+    return crow::response(200);
   });
 
   CROW_WEBSOCKET_ROUTE(app, "/ws")

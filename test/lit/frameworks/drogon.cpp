@@ -13,8 +13,12 @@ using namespace drogon;
 
 std::map<std::string, std::string> user_names;
 // CHECK-NOTES: :[[@LINE-1]]:36: warning: global container 'user_names' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
-// CHECK-NOTES: :[[@LINE+18]]:5: note: 'user_names' is modified here
-// CHECK-NOTES: :[[@LINE+10]]:3: note: reached from handler 'POST /api/v1/User/token?userId={1}' ('api::v1::User::login') registered here with 'drogon::HttpController::registerMethod'
+// CHECK-NOTES: :[[@LINE+22]]:5: note: 'user_names' is modified here
+// CHECK-NOTES: :[[@LINE+14]]:3: note: reached from handler 'POST /api/v1/User/token?userId={1}' ('api::v1::User::login') registered here with 'drogon::HttpController::registerMethod'
+int greetings;
+// CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'greetings' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+// CHECK-NOTES: :[[@LINE+80]]:9: note: 'greetings' is modified here
+// CHECK-NOTES: :[[@LINE+75]]:9: note: reached from handler 'GET|POST /greetings' (a lambda) registered here with 'drogon::HttpAppFramework::registerHandler'
 std::set<WebSocketConnectionPtr> chat_members;
 // CHECK-NOTES: :[[@LINE-1]]:34: warning: global container 'chat_members' is modified after start-up
 // CHECK-NOTES: :[[@LINE+52]]:5: note: 'chat_members' is modified here
@@ -88,5 +92,14 @@ int main() {
         callback(resp);
       },
       {Get});
+  // The methods among the constraints, not the filters, name the route.
+  app().registerHandler(
+      "/greetings",
+      [](const HttpRequestPtr &,
+         std::function<void(const HttpResponsePtr &)> &&callback) {
+        ++greetings;
+        callback(HttpResponse::newHttpResponse());
+      },
+      {Get, Post, "LoginFilter"});
   app().addListener("0.0.0.0", 8080).run();
 }
