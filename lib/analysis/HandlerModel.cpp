@@ -67,6 +67,8 @@ HandlerModel::HandlerModel(const ProgramView &View) : View(View) {
     switch (R->Kind) {
     case RootKind::StartUp:
       StartUp.push_back({F, 0});
+      if (F && F->Name == "main")
+        WholeProgram = View.isWholeProgram();
       break;
     case RootKind::Thread:
       Threads.push_back({F, 0});
@@ -177,6 +179,12 @@ HandlerModel::pathsFromEachHandler(llvm::ArrayRef<FunctionRef> Targets) const {
 bool HandlerModel::isStartUpOnly(FunctionRef F) const {
   return containsKey(FromStartUp, F) && !containsKey(FromHandlers, F) &&
          !containsKey(FromThreads, F);
+}
+
+bool HandlerModel::runsAfterStartUp(FunctionRef F) const {
+  if (WholeProgram)
+    return containsKey(FromHandlers, F) || containsKey(FromThreads, F);
+  return !isStartUpOnly(F);
 }
 
 std::vector<Note> HandlerModel::describe(const HandlerPath &Path) const {

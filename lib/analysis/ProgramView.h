@@ -55,6 +55,12 @@ public:
   /// False when the live main file is no unit of the index: a new file, or
   /// a header an editor opened on its own.
   bool liveIsIndexed() const { return LiveStored != NoUnit; }
+  /// Whether the view holds every unit of the program as it is: an index
+  /// that has the live unit, no unit left out and none out of date.
+  bool isWholeProgram() const {
+    return Stored && liveIsIndexed() && StaleCount == 0 &&
+           Stored->leftOut().empty();
+  }
   bool isLive(FunctionRef F) const;
 
   /// The definition of \p USR: the live unit's, else an indexed unit's;

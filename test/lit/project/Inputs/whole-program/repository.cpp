@@ -14,3 +14,8 @@ std::string Catalog::describe(const std::string &item) { return "item " + item; 
 
 void Metrics::hit() { ++hits_; }
 void Metrics::trace(const std::string &what) { std::fputs(what.c_str(), stderr); }
+
+// Nothing in the program calls it: with the whole program indexed it never
+// runs, so its write is no finding (without the index, it may be called).
+std::vector<std::string> replayed;
+void replay(const std::string &order) { replayed.push_back(order); }
