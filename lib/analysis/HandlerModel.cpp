@@ -48,6 +48,8 @@ std::string describeCall(const index::Call &C) {
     return "via the constructor of '" + C.CalleeName + "' called here";
   case CallKind::PassedOn:
     return "via " + describeName(C.CalleeName) + " passed on here";
+  case CallKind::Stored:
+    return "via a callable stored in '" + C.CalleeName + "', called here";
   case CallKind::Call:
     break;
   }
@@ -62,13 +64,13 @@ std::string describeFunction(const index::Function &F) {
 
 HandlerModel::HandlerModel(const ProgramView &View) : View(View) {
   std::vector<Seed> StartUp, Handlers, Threads;
+  bool HasMain = false;
   for (const index::Root *R : View.roots()) {
     FunctionRef F = View.definition(R->Function);
     switch (R->Kind) {
     case RootKind::StartUp:
       StartUp.push_back({F, 0});
-      if (F && F->Name == "main")
-        WholeProgram = View.isWholeProgram();
+      HasMain = HasMain || (F && F->Name == "main");
       break;
     case RootKind::Thread:
       Threads.push_back({F, 0});
@@ -79,6 +81,8 @@ HandlerModel::HandlerModel(const ProgramView &View) : View(View) {
       break;
     }
   }
+  // Which code runs is known for a whole service: its main() and handlers.
+  WholeProgram = HasMain && !HandlerRoots.empty() && View.isWholeProgram();
   explore(FromStartUp, nullptr, StartUp);
   explore(FromHandlers, &HandlerCode, Handlers);
   explore(FromThreads, nullptr, Threads);
@@ -125,8 +129,13 @@ void HandlerModel::explore(Reach &Reached, std::vector<FunctionRef> *Order,
   while (!Queue.empty()) {
     FunctionRef Current = Queue.front();
     Queue.pop_front();
-    for (const index::Call &C : Current->Calls)
-      Visit(View.definition(C.Callee), Step{Current, &C, 0, false});
+    for (const index::Call &C : Current->Calls) {
+      if (C.Kind != CallKind::Stored)
+        Visit(View.definition(C.Callee), Step{Current, &C, 0, false});
+      else
+        for (const index::StoredCallable *S : View.storedCallables(C.Callee))
+          Visit(View.definition(S->Function), Step{Current, &C, 0, false});
+    }
     // A virtual call may run an override in any unit.
     for (const index::Call &C : Current->Calls)
       for (FunctionRef Override : overridesOf(C.Callee))

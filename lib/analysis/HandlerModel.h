@@ -70,10 +70,11 @@ public:
   bool isStartUpOnly(FunctionRef F) const;
 
   /// Whether \p F may run while the service serves requests: it is not
-  /// start-up code only and, when the view is the whole program and has a
-  /// main(), a handler or a thread reaches it (code that nothing calls,
-  /// registers, starts or takes the address of never runs). Without the
-  /// whole program, or in a library, any code but start-up code may run.
+  /// start-up code only and, when the view is the whole program of a
+  /// service (its main() and handlers), a handler or a thread reaches it:
+  /// code that nothing calls, registers, starts or takes the address of
+  /// never runs. Without the whole program, or in a library or a program
+  /// with no known handlers, any code but start-up code may run.
   bool runsAfterStartUp(FunctionRef F) const;
 
   /// Whether objects of the class \p USR live for one request or
@@ -115,7 +116,7 @@ private:
   Reach FromThreads;
   Reach FromStartUp;
   std::vector<FunctionRef> HandlerCode;
-  /// The view is the whole program, with its main().
+  /// The view is the whole program of a service, with its main().
   bool WholeProgram = false;
   /// Classes whose objects request code creates.
   llvm::StringSet<> MadeByRequests;

@@ -80,6 +80,9 @@ public:
   /// The lambdas' writes to the local \p Local.
   llvm::SmallVector<InFunction<index::CapturedWrite>, 2>
   capturedWrites(llvm::StringRef Local) const;
+  /// The callables stored into the container \p Table, each once.
+  std::vector<const index::StoredCallable *>
+  storedCallables(llvm::StringRef Table) const;
   /// Where callers write through what \p USR returns, or hand it on.
   llvm::SmallVector<InFunction<index::AccessUse>, 2>
   accessUses(llvm::StringRef USR) const;
