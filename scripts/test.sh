@@ -17,15 +17,25 @@ sanitize=0
 for arg in "$@"; do
   [ "$arg" = --sanitize ] && sanitize=1
 done
+# Each stage's time, printed before the last line.
+stage_times=()
+stage_start=$SECONDS
+end_stage() {
+  stage_times+=("$1 $(( SECONDS - stage_start )) s")
+  stage_start=$SECONDS
+}
+
 build_dir=$("$root/scripts/bootstrap.sh" --tests "$@" | tail -n 1) || {
   echo "0 passed, 1 failed (the build failed)"
   exit 1
 }
 
+end_stage build
 lit=$(grep -m1 '^STATELESS_LIT:' "$build_dir/CMakeCache.txt" | cut -d= -f2-)
 log="$build_dir/test/lit-output.txt"
 python3 "$lit" -v "$build_dir/test" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+end_stage lit
 
 # lit's summary lines read "  Passed: 22 (100.00%)" (older lit: "Passed     :").
 count() {
@@ -53,6 +63,9 @@ if [ $sanitize = 1 ]; then
   else
     failed=$(( failed + 1 )) # the torture run itself failed
   fi
+  end_stage torture
 fi
+printf -v times '%s, ' "${stage_times[@]}"
+echo "time: ${times%, }"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -55,6 +55,8 @@ std::string describeCall(const index::Call &C) {
     return "via the constructor of '" + C.CalleeName + "' called here";
   case CallKind::PassedOn:
     return "via " + describeName(C.CalleeName) + " passed on here";
+  case CallKind::Stored:
+    return "via a callable stored in '" + C.CalleeName + "', called here";
   case CallKind::Call:
     break;
   }
@@ -69,11 +71,13 @@ std::string describeFunction(const index::Function &F) {
 
 HandlerModel::HandlerModel(const ProgramView &View) : View(View) {
   std::vector<Seed> StartUp, Handlers, Threads;
+  bool HasMain = false;
   for (const index::Root *R : View.roots()) {
     FunctionRef F = View.definition(R->Function);
     switch (R->Kind) {
     case RootKind::StartUp:
       StartUp.push_back({F, 0});
+      HasMain = HasMain || (F && F->Name == "main");
       break;
     case RootKind::Thread:
       Threads.push_back({F, 0});
@@ -84,6 +88,8 @@ HandlerModel::HandlerModel(const ProgramView &View) : View(View) {
       break;
     }
   }
+  // Which code runs is known for a whole service: its main() and handlers.
+  WholeProgram = HasMain && !HandlerRoots.empty() && View.isWholeProgram();
   explore(FromStartUp, nullptr, StartUp);
   explore(FromHandlers, &HandlerCode, Handlers);
   explore(FromThreads, nullptr, Threads);
@@ -130,8 +136,13 @@ void HandlerModel::explore(Reach &Reached, std::vector<FunctionRef> *Order,
   while (!Queue.empty()) {
     FunctionRef Current = Queue.front();
     Queue.pop_front();
-    for (const index::Call &C : Current->Calls)
-      Visit(View.definition(C.Callee), Step{Current, &C, 0, false});
+    for (const index::Call &C : Current->Calls) {
+      if (C.Kind != CallKind::Stored)
+        Visit(View.definition(C.Callee), Step{Current, &C, 0, false});
+      else
+        for (const index::StoredCallable *S : View.storedCallables(C.Callee))
+          Visit(View.definition(S->Function), Step{Current, &C, 0, false});
+    }
     // A virtual call may run an override in any unit.
     for (const index::Call &C : Current->Calls)
       for (FunctionRef Override : overridesOf(C.Callee))
@@ -184,6 +195,12 @@ HandlerModel::pathsFromEachHandler(llvm::ArrayRef<FunctionRef> Targets) const {
 bool HandlerModel::isStartUpOnly(FunctionRef F) const {
   return containsKey(FromStartUp, F) && !containsKey(FromHandlers, F) &&
          !containsKey(FromThreads, F);
+}
+
+bool HandlerModel::runsAfterStartUp(FunctionRef F) const {
+  if (WholeProgram)
+    return containsKey(FromHandlers, F) || containsKey(FromThreads, F);
+  return !isStartUpOnly(F);
 }
 
 std::vector<Note> HandlerModel::describe(const HandlerPath &Path) const {

@@ -69,6 +69,14 @@ public:
   /// main() or static initialisation, and from no handler and no thread.
   bool isStartUpOnly(FunctionRef F) const;
 
+  /// Whether \p F may run while the service serves requests: it is not
+  /// start-up code only and, when the view is the whole program of a
+  /// service (its main() and handlers), a handler or a thread reaches it:
+  /// code that nothing calls, registers, starts or takes the address of
+  /// never runs. Without the whole program, or in a library or a program
+  /// with no known handlers, any code but start-up code may run.
+  bool runsAfterStartUp(FunctionRef F) const;
+
   /// Whether objects of the class \p USR live for one request or
   /// connection: the framework makes one per request (a gRPC reactor, a
   /// Poco request handler), or request code makes them (a session an
@@ -108,6 +116,8 @@ private:
   Reach FromThreads;
   Reach FromStartUp;
   std::vector<FunctionRef> HandlerCode;
+  /// The view is the whole program of a service, with its main().
+  bool WholeProgram = false;
   /// Classes whose objects request code creates.
   llvm::StringSet<> MadeByRequests;
   /// What each handler root reaches on its own; built on first use.

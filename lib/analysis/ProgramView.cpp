@@ -87,6 +87,25 @@ llvm::SmallVector<InFunction<T>, 2> ProgramView::gather(Lookup Find) const {
   return Result;
 }
 
+std::vector<const index::StoredCallable *>
+ProgramView::storedCallables(llvm::StringRef Table) const {
+  std::vector<const index::StoredCallable *> Result;
+  std::set<std::pair<std::string, FileLocation>> Known;
+  auto Add = [&](const index::Found<index::StoredCallable> &F) {
+    if (Known.insert({F.Fact->Function, F.Fact->Site}).second)
+      Result.push_back(F.Fact);
+  };
+  for (const index::Found<index::StoredCallable> &F :
+       LiveTable.storedCallables(Table))
+    Add(F);
+  if (Stored)
+    for (const index::Found<index::StoredCallable> &F :
+         Stored->facts().storedCallables(Table))
+      if (counts(F))
+        Add(F);
+  return Result;
+}
+
 llvm::SmallVector<FunctionRef, 2>
 ProgramView::overriders(llvm::StringRef USR) const {
   llvm::SmallVector<FunctionRef, 2> Result;

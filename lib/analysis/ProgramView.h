@@ -55,6 +55,12 @@ public:
   /// False when the live main file is no unit of the index: a new file, or
   /// a header an editor opened on its own.
   bool liveIsIndexed() const { return LiveStored != NoUnit; }
+  /// Whether the view holds every unit of the program as it is: an index
+  /// that has the live unit, no unit left out and none out of date.
+  bool isWholeProgram() const {
+    return Stored && liveIsIndexed() && StaleCount == 0 &&
+           Stored->leftOut().empty();
+  }
   bool isLive(FunctionRef F) const;
 
   /// The definition of \p USR: the live unit's, else an indexed unit's;
@@ -74,6 +80,9 @@ public:
   /// The lambdas' writes to the local \p Local.
   llvm::SmallVector<InFunction<index::CapturedWrite>, 2>
   capturedWrites(llvm::StringRef Local) const;
+  /// The callables stored into the container \p Table, each once.
+  std::vector<const index::StoredCallable *>
+  storedCallables(llvm::StringRef Table) const;
   /// Where callers write through what \p USR returns, or hand it on.
   llvm::SmallVector<InFunction<index::AccessUse>, 2>
   accessUses(llvm::StringRef USR) const;

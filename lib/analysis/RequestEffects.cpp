@@ -138,7 +138,7 @@ std::vector<EffectFinding> findEffects(const HandlerModel &Handlers,
       Code.push_back(F);
   if (AllCode)
     for (const index::Function &F : View.live().Functions)
-      if (!F.Dependent && !Handlers.isStartUpOnly(&F))
+      if (!F.Dependent && Handlers.runsAfterStartUp(&F))
         Code.push_back(&F);
   const llvm::DenseSet<FunctionRef> InCode(Code.begin(), Code.end());
   // Scheduled jobs are reported wherever they are armed, start-up included.

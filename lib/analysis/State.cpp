@@ -72,7 +72,7 @@ public:
   std::vector<Write> of(llvm::StringRef USR) const {
     std::vector<Write> Out;
     for (const InFunction<index::VariableWrite> &W : View.variableWrites(USR)) {
-      if (Handlers.isStartUpOnly(W.In) || !Changes.happens(W.Fact->Via))
+      if (!Handlers.runsAfterStartUp(W.In) || !Changes.happens(W.Fact->Via))
         continue;
       if (W.Fact->HandsOutAccess)
         throughAccessor(W.In->USR, 0, Out);
@@ -88,7 +88,7 @@ private:
     if (Depth >= MaxAccessorDepth)
       return;
     for (const InFunction<index::AccessUse> &Use : View.accessUses(Accessor)) {
-      if (Handlers.isStartUpOnly(Use.In) || !Changes.happens(Use.Fact->Via))
+      if (!Handlers.runsAfterStartUp(Use.In) || !Changes.happens(Use.Fact->Via))
         continue;
       if (Use.Fact->HandedOn)
         throughAccessor(Use.In->USR, Depth + 1, Out);
@@ -223,7 +223,7 @@ findMemberState(const HandlerModel &Handlers,
         const FunctionRef In = W.In;
         FileLocation Site = stateWrite(*Field, *W.Fact, View, Changes);
         if (!Site.isValid() || In->IsStructor ||
-            !LongLived.contains(In->ThisClass) || Handlers.isStartUpOnly(In))
+            !LongLived.contains(In->ThisClass) || !Handlers.runsAfterStartUp(In))
           continue;
         M.Writes.push_back({In, std::move(Site)});
       }

@@ -162,8 +162,17 @@ public:
     if (const Expr *Callee = Call->getCallee())
       CalleeRefs.insert(Callee->IgnoreParenImpCasts());
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
+    if (!Callee) {
+      // Through a function pointer, or a pointer to a member function.
+      const Expr *Called = Call->getCallee()->IgnoreParens();
+      if (const auto *Member = dyn_cast<BinaryOperator>(Called);
+          Member && Member->isPtrMemOp())
+        Called = Member->getRHS();
+      noteStoredCall(Called, *Call);
       return true;
+    }
+    if (FrameworkTables::invokesCallable(*Callee) && Call->getNumArgs() > 0)
+      noteStoredCall(Call->getArg(0), *Call);
     reach(Callee, Call);
     noteEffect(*Call);
     noteSchedule(*Call, *Callee);
@@ -211,21 +220,31 @@ public:
     if (Method && Object && !Method->isConst() && !Owners.empty() &&
         isa<CXXThisExpr>(Object->IgnoreParenImpCasts()))
       Facts.record(Owners.back().Function).CallsOnThis.push_back(Method);
+    // routes.emplace(path, handler), jobs.push_back(job)
+    if (Method && Object && FrameworkTables::storesElement(*Method))
+      if (const ValueDecl *Table = tableOf(Object))
+        for (const Expr *Arg : Call->arguments())
+          noteStored(Table, Arg, *Call);
     return true;
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (Call->getNumArgs() == 0)
       return true;
-    if (Call->getOperator() == OO_Call)
+    if (Call->getOperator() == OO_Call) {
       if (const auto *L = dyn_cast<LambdaExpr>(Call->getArg(0)->IgnoreImplicit()))
         ImmediatelyInvoked.insert(L);
+      noteStoredCall(Call->getArg(0), *Call);
+    }
     // route_table[...][...] = handler
-    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2)
+    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2) {
       if (const FieldDecl *Table = routeTableOf(Call->getArg(0)))
         for (const FunctionDecl *Handler : callablesIn(Call->getArg(1)))
           Facts.HandlerRoots.push_back({Handler, HandlerReason::RouteTable,
                                         Call, qualifiedName(*Table), ""});
+      else if (const ValueDecl *Own = tableOf(Call->getArg(0)))
+        noteStored(Own, Call->getArg(1), *Call);
+    }
     return true;
   }
 
@@ -260,6 +279,10 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
+    // A table of callables made with its entries.
+    if (!isa<ParmVarDecl>(Var) && Var->hasInit() &&
+        !Var->getType()->isReferenceType() && holdsCallables(Var->getType()))
+      noteStored(Var, Var->getInit(), *Var->getInit());
     if (!OwnCode || !Var->hasGlobalStorage() || Var->isImplicit() ||
         isInvalid(*Var) || !isInMainFile(*Var, SM))
       return true;
@@ -598,6 +621,61 @@ private:
     }
   }
 
+  /// The current function calls a callable that \p Called takes from a
+  /// container of callables.
+  void noteStoredCall(const Expr *Called, const Expr &Site) {
+    if (Owners.empty())
+      return;
+    if (const ValueDecl *Table = tableOf(Called))
+      Facts.record(Owners.back().Function).CallsStored.push_back({Table, &Site});
+  }
+
+  /// The callables of \p Stored are kept in the container \p Table.
+  void noteStored(const ValueDecl *Table, const Expr *Stored, const Expr &Site) {
+    for (const FunctionDecl *F : callablesIn(Stored))
+      Facts.StoredCallables.push_back({{Table, &Site}, F});
+  }
+
+  /// The container of callables (a variable or a member) that \p E takes
+  /// an element of: `routes[path]`, `routes.at(path)`, `it->second` of
+  /// `auto it = routes.find(path)`, a local reference bound to one.
+  const ValueDecl *tableOf(const Expr *E, unsigned Depth = 0) const {
+    for (; E && Depth <= MaxCallableDepth; ++Depth) {
+      E = E->IgnoreImplicit()->IgnoreParens();
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+        return tableNamed(*Ref, Depth);
+      if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+        const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        if (Field && holdsCallables(Field->getType()))
+          return Field;
+        E = Member->getBase();
+      } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+        E = Call->getImplicitObjectArgument();
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+        E = Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr; // [], *, ->
+      } else if (const auto *Index = dyn_cast<ArraySubscriptExpr>(E)) {
+        E = Index->getBase();
+      } else if (const auto *Deref = dyn_cast<UnaryOperator>(E)) {
+        E = Deref->getSubExpr();
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  /// The table a name denotes: the variable, or for a local bound to an
+  /// element of one (an iterator, a reference), that table.
+  const ValueDecl *tableNamed(const DeclRefExpr &Ref, unsigned Depth) const {
+    const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
+    if (!Var || isa<ParmVarDecl>(Var))
+      return nullptr;
+    if (Var->isLocalVarDecl() && Var->hasInit())
+      if (const ValueDecl *Table = tableOf(Var->getInit(), Depth + 1))
+        return Table;
+    return holdsCallables(Var->getType()) ? Var : nullptr;
+  }
+
   /// The route table that `table[...][...]` indexes, if \p LHS is one.
   const FieldDecl *routeTableOf(const Expr *LHS) const {
     while (LHS) {
@@ -651,6 +729,8 @@ private:
     } else if (const auto *Init = dyn_cast<InitListExpr>(E)) {
       for (const Expr *Element : Init->inits())
         collectCallables(Element, Out, Depth + 1);
+    } else if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E)) {
+      collectCallables(List->getSubExpr(), Out, Depth + 1);
     } else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E)) {
       collectCallables(Cast->getSubExpr(), Out, Depth + 1);
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {

@@ -86,6 +86,18 @@ struct MemberReference {
   const clang::Stmt *Root = nullptr;
 };
 
+/// A container of callables (a variable or a member): a call of one of
+/// them, or a callable stored into it.
+struct TableUse {
+  const clang::ValueDecl *Table = nullptr;
+  const clang::Expr *Site = nullptr;
+};
+
+struct StoredCallableSite {
+  TableUse Into;
+  const clang::FunctionDecl *Function = nullptr;
+};
+
 struct FunctionFacts {
   /// What it reaches, defined in the unit or (outside system headers)
   /// only declared: with a project index, another unit may define it.
@@ -98,6 +110,8 @@ struct FunctionFacts {
   std::vector<Creation> Creates;
   /// The non-const methods it calls on its own object (`this`).
   std::vector<const clang::CXXMethodDecl *> CallsOnThis;
+  /// The containers whose stored callables it calls.
+  std::vector<TableUse> CallsStored;
   /// Its own code (not its lambdas) sleeps in a loop that runs until
   /// stopped: run by a thread, a scheduled job.
   bool LoopsWithSleep = false;
@@ -138,6 +152,11 @@ public:
   const std::vector<HandlerRoot> &handlerRoots() const { return HandlerRoots; }
   /// Entries of threads started anywhere in the code walked.
   const std::vector<CallEdge> &threadRoots() const { return ThreadRoots; }
+  /// Callables stored into containers of callables, anywhere in the code
+  /// walked (static initialisers included).
+  const std::vector<StoredCallableSite> &storedCallables() const {
+    return StoredCallables;
+  }
   /// main(), constructor functions, and what static initialisers run.
   const std::vector<const clang::FunctionDecl *> &startUpRoots() const {
     return StartUpRoots;
@@ -182,6 +201,7 @@ private:
   std::vector<const clang::FunctionDecl *> Walked;
   std::vector<HandlerRoot> HandlerRoots;
   std::vector<CallEdge> ThreadRoots;
+  std::vector<StoredCallableSite> StoredCallables;
   std::vector<const clang::FunctionDecl *> StartUpRoots;
   std::vector<const clang::VarDecl *> AnnotatedVariables;
   std::vector<const clang::VarDecl *> DefinedVariables;

@@ -98,6 +98,11 @@ public:
           U.Functions.push_back(summarize(*F));
     }
     summarizeRoots(U);
+    for (const StoredCallableSite &S : Facts.storedCallables())
+      if (!Usrs.of(S.Function).empty())
+        U.StoredCallables.push_back({tableKey(*S.Into.Table), usr(S.Function),
+                                     functionName(*S.Function),
+                                     Where.of(S.Into.Site->getExprLoc())});
     for (const VarDecl *Var : Facts.definedVariables())
       noteVariable(*Var);
     for (const VarDecl *Var : Facts.annotatedVariables())
@@ -163,6 +168,9 @@ private:
   }
 
   void summarizeCalls(const FunctionFacts &Known, index::Function &Out) {
+    for (const TableUse &Use : Known.CallsStored)
+      Out.Calls.push_back({tableKey(*Use.Table), qualifiedName(*Use.Table),
+                           CallKind::Stored, Where.of(Use.Site->getExprLoc())});
     for (const CallEdge &Edge : Known.Callees) {
       if (Usrs.of(Edge.Callee).empty())
         continue;
@@ -406,6 +414,13 @@ private:
     FileLocation L = Where.of(Canonical->getLocation());
     return "static@" + L.File + ":" + std::to_string(L.Line) + ":" +
            std::to_string(L.Column);
+  }
+
+  /// How a container of callables is named in the facts.
+  std::string tableKey(const ValueDecl &Table) {
+    if (const auto *Var = dyn_cast<VarDecl>(&Table))
+      return variableKey(*Var);
+    return usr(&Table);
   }
 
   /// \p T as written, or for a deduced type (`auto`) what it is.

@@ -38,7 +38,10 @@ template <typename E> struct Enumeration;
   X(Call, "call")                                                              \
   X(Construct, "construct")                                                    \
   X(Lambda, "lambda")                                                          \
-  X(PassedOn, "passed-on")
+  X(PassedOn, "passed-on")                                                     \
+  /* Calls the callables stored in a container (a route table of its own): */ \
+  /* the callee is the container's variable or member.                     */ \
+  X(Stored, "stored")
 STATELESS_DECLARE_ENUMERATION(CallKind, STATELESS_CALL_KINDS)
 
 /// Where code starts running: a request handler, a thread's entry, or

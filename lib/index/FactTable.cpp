@@ -35,6 +35,8 @@ FactTable::FactTable(const Index &Data) : Data(Data) {
     }
     for (const Root &R : Unit.Roots)
       Roots.push_back({U, nullptr, &R});
+    for (const StoredCallable &S : Unit.StoredCallables)
+      StoredCallables[S.Table].push_back({U, nullptr, &S});
     for (const Variable &V : Unit.Variables)
       Variables[V.USR].push_back({U, nullptr, &V});
     for (const Field &F : Unit.Fields) {

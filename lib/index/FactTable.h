@@ -66,6 +66,11 @@ public:
   llvm::ArrayRef<Found<AccessUse>> accessUses(llvm::StringRef USR) const {
     return lookup(AccessUses, USR);
   }
+  /// The callables stored into the container \p USR.
+  llvm::ArrayRef<Found<StoredCallable>>
+  storedCallables(llvm::StringRef USR) const {
+    return lookup(StoredCallables, USR);
+  }
   /// The constructions that hand an object on to the object they create.
   llvm::ArrayRef<Found<Creation>> handOns() const { return HandOns; }
   /// The object made inline with Creation::id() \p Id.
@@ -106,6 +111,7 @@ private:
   Map<MemberWrite> MemberWrites;
   Map<CapturedWrite> CapturedWrites;
   Map<AccessUse> AccessUses;
+  Map<StoredCallable> StoredCallables;
   std::vector<Found<Creation>> HandOns;
   Map<Creation> Creations;
   Map<Variable> Variables;

@@ -202,6 +202,16 @@ struct Function {
   std::vector<Effect> Effects;
 };
 
+/// A callable stored into a container of callables (a project's own route
+/// table, a queue of jobs): it runs wherever the container's callables are
+/// called (a call of kind Stored).
+struct StoredCallable {
+  std::string Table;        ///< USR of the variable or member holding it
+  std::string Function;     ///< USR
+  std::string FunctionName; ///< qualified name; empty for a lambda
+  FileLocation Site;        ///< where it is stored
+};
+
 struct Root {
   RootKind Kind = RootKind::Handler;
   HandlerReason Why = HandlerReason::Registered;
@@ -300,6 +310,7 @@ struct Unit {
   std::vector<InputFile> Inputs;
   std::vector<Function> Functions;
   std::vector<Root> Roots;
+  std::vector<StoredCallable> StoredCallables;
   std::vector<Variable> Variables;
   std::vector<Field> Fields;
   std::vector<Class> Classes;

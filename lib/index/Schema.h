@@ -144,6 +144,13 @@ template <typename Pass> void schema(Pass &IO, Root &R) {
   IO.field("route", R.Route);
 }
 
+template <typename Pass> void schema(Pass &IO, StoredCallable &S) {
+  IO.field("table", S.Table);
+  IO.field("function", S.Function);
+  IO.field("function-name", S.FunctionName);
+  IO.field("at", S.Site);
+}
+
 template <typename Pass> void schema(Pass &IO, Variable &V) {
   IO.field("usr", V.USR);
   IO.field("name", V.Name);
@@ -198,6 +205,7 @@ template <typename Pass> void schema(Pass &IO, Unit &U) {
   IO.field("inputs", U.Inputs);
   IO.field("functions", U.Functions);
   IO.field("roots", U.Roots);
+  IO.field("stored-callables", U.StoredCallables);
   IO.field("variables", U.Variables);
   IO.field("fields", U.Fields);
   IO.field("classes", U.Classes);

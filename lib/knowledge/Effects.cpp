@@ -552,6 +552,26 @@ bool isSleep(const FunctionDecl &Callee) {
   return Callee.getIdentifier() && listed(qualifiedName(Callee), Sleeps);
 }
 
+/// Whether a literal operator template (libstdc++'s `0ms`), which is given
+/// the literal's characters as template arguments, is given a zero.
+static bool spellsZero(const UserDefinedLiteral &Literal) {
+  const FunctionDecl *Operator = Literal.getDirectCallee();
+  const TemplateArgumentList *Args =
+      Operator ? Operator->getTemplateSpecializationArgs() : nullptr;
+  if (!Args || Args->size() != 1 || Args->get(0).getKind() != TemplateArgument::Pack)
+    return false;
+  bool Digits = false;
+  for (const TemplateArgument &Char : Args->get(0).pack_elements()) {
+    if (Char.getKind() != TemplateArgument::Integral)
+      return false;
+    int64_t C = Char.getAsIntegral().getExtValue();
+    if (C != '0' && C != '\'')
+      return false;
+    Digits = true;
+  }
+  return Digits;
+}
+
 bool isYield(const CallExpr &Sleep, const ASTContext &Context) {
   if (Sleep.getNumArgs() == 0)
     return false;
@@ -567,13 +587,13 @@ bool isYield(const CallExpr &Sleep, const ASTContext &Context) {
       Arg = Construct->getNumArgs() == 1 ? Construct->getArg(0) : nullptr;
     else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Arg))
       Arg = Cast->getSubExpr();
-    else if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Arg))
-      // A raw or template literal operator (libstdc++'s `5min`) has the
-      // digits as characters: not a constant to read here.
+    else if (const auto *Literal = dyn_cast<UserDefinedLiteral>(Arg)) {
+      if (Literal->getLiteralOperatorKind() == UserDefinedLiteral::LOK_Template)
+        return spellsZero(*Literal);
       Arg = Literal->getLiteralOperatorKind() == UserDefinedLiteral::LOK_Integer
                 ? Literal->getCookedLiteral()
                 : nullptr;
-    else
+    } else
       return false;
   }
   return false;

@@ -309,6 +309,14 @@ constexpr llvm::StringLiteral ThreadStarters[] = {
     "QtConcurrent::run",
 };
 
+constexpr llvm::StringLiteral Invokers[] = {"std::invoke", "std::invoke_r",
+                                            "std::apply"};
+
+constexpr llvm::StringLiteral ElementStorers[] = {
+    "push_back", "emplace_back", "push_front", "emplace_front", "push",
+    "emplace",   "emplace_hint", "insert",     "try_emplace",   "insert_or_assign",
+};
+
 constexpr llvm::StringLiteral CallableWrappers[] = {
     "std::bind",
     "std::bind_front",
@@ -623,6 +631,15 @@ bool FrameworkTables::isFrameworkCode(const Decl &D) {
 
 bool FrameworkTables::wrapsCallable(const FunctionDecl &Callee) {
   return listed(qualifiedName(Callee), CallableWrappers);
+}
+
+bool FrameworkTables::invokesCallable(const FunctionDecl &Callee) {
+  return listed(qualifiedName(Callee), Invokers);
+}
+
+bool FrameworkTables::storesElement(const CXXMethodDecl &Method) {
+  return Method.getIdentifier() &&
+         llvm::is_contained(ElementStorers, Method.getName());
 }
 
 } // namespace stateless

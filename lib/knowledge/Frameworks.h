@@ -99,6 +99,13 @@ public:
   /// (`std::bind`, `boost::beast::bind_front_handler`, `Routes::bind`, ...).
   static bool wrapsCallable(const clang::FunctionDecl &Callee);
 
+  /// Functions that call their first argument (`std::invoke`, `std::apply`).
+  static bool invokesCallable(const clang::FunctionDecl &Callee);
+
+  /// Methods of containers that store their arguments as elements
+  /// (`push_back`, `emplace`, `insert_or_assign`, ...).
+  static bool storesElement(const clang::CXXMethodDecl &Method);
+
 private:
   HandlerOptions Options;
   llvm::StringSet<> Registrars;

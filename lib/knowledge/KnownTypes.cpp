@@ -96,6 +96,13 @@ constexpr llvm::StringLiteral OutsideHandles[] = {
     "web::http::client::http_client", "CURL",
 };
 
+// Type-erased callables.
+constexpr llvm::StringLiteral ErasedCallables[] = {
+    "std::function", "std::move_only_function", "std::copyable_function",
+    "std::function_ref", "boost::function", "folly::Function",
+    "fu2::function", "fu2::unique_function",
+};
+
 // Objects that convert or format and hold no application data.
 constexpr llvm::StringLiteral Converters[] = {
     "std::wstring_convert", "std::wbuffer_convert",
@@ -260,6 +267,35 @@ const CXXRecordDecl *underlyingRecord(QualType T) {
     T = Spec->getTemplateArgs()[0].getAsType();
   }
 }
+
+bool isCallableType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isFunctionPointerType() || T->isFunctionReferenceType() ||
+      T->isMemberFunctionPointerType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  return RD && listed(qualifiedName(*templateOrSelf(RD)), ErasedCallables);
+}
+
+static bool holdsCallables(QualType T, unsigned Depth) {
+  // Containers of containers rarely nest deeper.
+  constexpr unsigned MaxNesting = 4;
+  T = T.getNonReferenceType();
+  if (const auto *Array = T->getAsArrayTypeUnsafe())
+    return isCallableType(Array->getElementType()) ||
+           (Depth < MaxNesting && holdsCallables(Array->getElementType(), Depth + 1));
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || isCallableType(T))
+    return false;
+  return llvm::any_of(Spec->getTemplateArgs().asArray(), [&](const TemplateArgument &Arg) {
+    return Arg.getKind() == TemplateArgument::Type &&
+           (isCallableType(Arg.getAsType()) ||
+            (Depth < MaxNesting && holdsCallables(Arg.getAsType(), Depth + 1)));
+  });
+}
+
+bool holdsCallables(QualType T) { return holdsCallables(T, 0); }
 
 bool isKeyedContainer(QualType T) {
   const CXXRecordDecl *RD = underlyingRecord(T);

@@ -43,6 +43,14 @@ const clang::NamedDecl *templateOrSelf(const clang::CXXRecordDecl *RD);
 /// Returns null when there is no class (scalars, incomplete or dependent types).
 const clang::CXXRecordDecl *underlyingRecord(clang::QualType T);
 
+/// A function pointer or reference, a pointer to a member function, or a
+/// type-erased callable (std::function and its kin).
+bool isCallableType(clang::QualType T);
+
+/// A container (or array) of callables, also nested (a map of maps of
+/// std::function): a project's own route table, a queue of jobs.
+bool holdsCallables(clang::QualType T);
+
 /// A map or set: a known keyed container or any class with both `key_type`
 /// and `mapped_type` members (inherited ones included).
 bool isKeyedContainer(clang::QualType T);

@@ -1,8 +1,10 @@
 // Scheduled jobs of the instance are reported wherever they are armed, start-up
 // included: a timer its own completion handler arms again, a thread that
-// loops with a sleep, a periodic libuv timer. Not: a thread that runs an
-// event loop, a one-shot timer armed at start-up, a deadline a per-connection
-// object arms to close its connection.
+// loops with a sleep, a periodic libuv timer, start-up code's own sleep loop.
+// Not: a thread that runs an event loop, a loop that sleeps for no time (a
+// yield) or waits for input between its sleeps (it serves what arrives), a
+// one-shot timer armed at start-up, a deadline a per-connection object arms
+// to close its connection.
 // RUN: %check_stateless %s stateless-instance-timer %t -- -std=c++17 -pthread -I%stateless_include
 
 #include <boost/asio/io_context.hpp>
@@ -10,6 +12,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <atomic>
 #include <chrono>
+#include <iostream>
 #include <memory>
 #include <stateless/annotations.h>
 #include <thread>
@@ -52,6 +55,17 @@ void start_jobs(net::io_context &io, uv_loop_t *loop) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'uv_timer_start' arms a periodic libuv timer: a scheduled job of this instance
   // Not scheduled jobs: the event loop's thread, a one-shot timer.
   std::thread([&io] { io.run(); }).join();
+  std::thread([] {
+    while (!stopping)
+      std::this_thread::sleep_for(0ms);
+  }).detach();
+  std::thread([] {
+    std::string line;
+    while (!stopping) {
+      std::getline(std::cin, line);
+      std::this_thread::sleep_for(100ms);
+    }
+  }).detach();
   static net::steady_timer warm_up(io);
   warm_up.expires_after(10s);
   warm_up.async_wait([](const boost::system::error_code &) { refresh_rates(); });
@@ -84,5 +98,10 @@ int main() {
   Cleaner cleaner(io);
   cleaner.schedule();
   start_jobs(io, uv_default_loop());
-  io.run();
+  std::thread([&io] { io.run(); }).detach();
+  while (!stopping) {
+    refresh_rates();
+    std::this_thread::sleep_for(1h);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' sleeps in a loop that runs until stopped: a scheduled job of this instance
+  }
 }

@@ -1,4 +1,5 @@
-// Inserting, erasing and updating entries are writes; lookups are not.
+// Inserting, erasing and updating entries are writes; lookups are not (an
+// operator[] whose result is only read included).
 // RUN: %check_stateless %s stateless-static-session-map %t -- -std=c++17 -I%stateless_include
 
 #include <map>
@@ -55,6 +56,18 @@ std::string lookup(const std::string &ext, int status) {
   for (const auto &[code, text] : status_text)
     type += text;
   return type + std::to_string(mime_types.size());
+}
+
+// operator[] whose result is only read is a lookup; one whose result is
+// discarded inserts the key.
+std::map<std::string, std::string> settings = {{"host", "db"}};
+std::map<std::string, long> touched;
+// CHECK-NOTES: :[[@LINE-1]]:29: warning: global container 'touched' is modified after start-up
+STATELESS_HANDLER std::string database_host(const std::string &user) {
+  touched[user];
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'touched' is modified here
+  // CHECK-NOTES: :[[@LINE-3]]:31: note: reached from handler 'database_host', marked STATELESS_HANDLER
+  return settings["host"] + ":5432";
 }
 
 // Legitimate state, annotated.

@@ -1,0 +1,43 @@
+// Not state: handles to stores outside the process (the state is in the
+// database or cache, not in the handle), servers however they are held, and
+// converters that hold no application data. What request code keeps in
+// memory beside them still is. SQLite, hiredis and httplib are the real
+// Debian headers.
+// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include
+
+#include <codecvt>
+#include <hiredis/hiredis.h>
+#include <httplib.h>
+#include <locale>
+#include <memory>
+#include <sqlite3.h>
+#include <stateless/annotations.h>
+#include <string>
+#include <vector>
+
+sqlite3 *db = nullptr;
+redisContext *cache = nullptr;
+std::unique_ptr<httplib::Server> server;
+std::unique_ptr<httplib::Client> upstream;
+std::wstring_convert<std::codecvt_utf8<wchar_t>> utf8;
+std::vector<std::string> audit;
+// CHECK-MESSAGES: :[[@LINE-1]]:26: warning: global variable 'audit' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+
+STATELESS_HANDLER void record(const std::wstring &who) {
+  // Reopened on request: still only a handle.
+  if (!db)
+    sqlite3_open("file:orders?mode=memory", &db);
+  sqlite3_exec(db, "INSERT INTO orders VALUES (1)", nullptr, nullptr, nullptr);
+  if (!cache)
+    cache = redisConnect("cache", 6379);
+  redisCommand(cache, "INCR hits");
+  if (!upstream)
+    upstream = std::make_unique<httplib::Client>("http://inventory");
+  upstream->Get("/stock");
+  audit.push_back(utf8.to_bytes(who));
+}
+
+STATELESS_HANDLER void restart() {
+  server = std::make_unique<httplib::Server>();
+  server->listen("0.0.0.0", 8080);
+}
