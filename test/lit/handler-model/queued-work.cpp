@@ -16,7 +16,7 @@ std::condition_variable ready;
 std::deque<std::function<void()>> jobs;
 // CHECK-NOTES: :[[@LINE-1]]:35: warning: global variable 'jobs' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 // CHECK-NOTES: :[[@LINE+19]]:5: note: 'jobs' is modified here
-// CHECK-NOTES: :[[@LINE+15]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE+15]]:10: note: reached from handler 'POST /thumbnail' (a lambda) registered here with 'httplib::Server::Post'
 void worker() {
   for (;;) {
     std::unique_lock<std::mutex> guard(lock);
@@ -36,7 +36,7 @@ int main() {
     std::lock_guard<std::mutex> guard(lock);
     jobs.push_back([body] { std::ofstream("/var/cache/thumbs/last.png") << body; });
     // CHECK-NOTES: :[[@LINE-1]]:29: warning: 'std::ofstream' opens a file for writing on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-    // CHECK-NOTES: :[[@LINE-5]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+    // CHECK-NOTES: :[[@LINE-5]]:10: note: reached from handler 'POST /thumbnail' (a lambda) registered here with 'httplib::Server::Post'
     // CHECK-NOTES: :[[@LINE-3]]:20: note: via the lambda created here
     ready.notify_one();
   });

@@ -20,14 +20,14 @@ long logins = 0;
 // CHECK-NOTES: :[[@LINE-1]]:6: warning: global variable 'logins' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 // CHECK-NOTES: :[[@LINE+1]]:61: note: 'logins' is modified here
 void login(const httplib::Request &, httplib::Response &) { ++logins; }
-// CHECK-NOTES: :[[@LINE+34]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Post'
+// CHECK-NOTES: :[[@LINE+34]]:10: note: reached from handler 'POST /.*' (a lambda) registered here with 'httplib::Server::Post'
 // CHECK-NOTES: :[[@LINE+36]]:7: note: via a callable stored in 'routes', called here
 
 long reports = 0;
 // CHECK-NOTES: :[[@LINE-1]]:6: warning: global variable 'reports' is modified after start-up
 // CHECK-NOTES: :[[@LINE+1]]:63: note: 'reports' is modified here
 void monthly(const httplib::Request &, httplib::Response &) { ++reports; }
-// CHECK-NOTES: :[[@LINE+32]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Get'
+// CHECK-NOTES: :[[@LINE+32]]:10: note: reached from handler 'GET /reports' (a lambda) registered here with 'httplib::Server::Get'
 // CHECK-NOTES: :[[@LINE+32]]:5: note: via a callable stored in 'reports_by_name', called here
 const std::unordered_map<std::string, void (*)(const httplib::Request &, httplib::Response &)>
     reports_by_name = {{"monthly", monthly}};
@@ -40,7 +40,7 @@ public:
 Admin admin;
 // CHECK-NOTES: :[[@LINE-1]]:7: warning: global variable 'admin' is modified after start-up
 // CHECK-NOTES: :[[@LINE+22]]:5: note: 'admin' is modified here
-// CHECK-NOTES: :[[@LINE+19]]:10: note: reached from a handler lambda registered here with 'httplib::Server::Get'
+// CHECK-NOTES: :[[@LINE+19]]:10: note: reached from handler 'GET /reports' (a lambda) registered here with 'httplib::Server::Get'
 std::vector<void (Admin::*)()> admin_actions = {&Admin::purge};
 
 // Run by start-up code only: not request code.
