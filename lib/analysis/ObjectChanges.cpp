@@ -15,13 +15,17 @@ bool ObjectChanges::changes(llvm::StringRef USR) {
   if (!First)
     return Entry->second;
   FunctionRef Method = View.definition(USR);
-  bool Changes = !Method;
+  llvm::SmallVector<FunctionRef, 2> Overrides = View.overriders(USR);
+  // A method no unit defines is taken to change its object, unless it is
+  // an interface's, which its overrides decide.
+  bool Changes = !Method && Overrides.empty();
   for (size_t I = 0; Method && !Changes && I < Method->MemberWrites.size();
        ++I) {
     const index::MemberWrite &W = Method->MemberWrites[I];
     const index::Field *Field = View.field(W.Field);
-    // A reference member's writes are to what it refers to.
-    if (Field && Field->IsReference)
+    // A reference member's writes are to what it refers to; a handle's
+    // (a database connection, a client) are to what is outside.
+    if (Field && (Field->IsReference || !Field->CanHoldState))
       continue;
     Changes = (W.Object.isValid() && happens(W.ObjectVia)) ||
               (W.Pointee.isValid() && !(Field && Field->RefersToObject) &&
@@ -31,7 +35,7 @@ bool ObjectChanges::changes(llvm::StringRef USR) {
     Changes = changes(Method->CallsOnThis[I]);
   // A virtual call may run any override.
   if (!Changes)
-    Changes = llvm::any_of(View.overriders(USR), [&](FunctionRef Override) {
+    Changes = llvm::any_of(Overrides, [&](FunctionRef Override) {
       return changes(Override->USR);
     });
   Decided[USR] = Changes;

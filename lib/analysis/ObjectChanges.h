@@ -6,8 +6,9 @@
 //
 // A call of a non-const method is a write to its object only if the method
 // changes the object: writes one of its members (its own value, or what an
-// owning member holds; not what a reference or pointer member refers to),
-// calls on it a method that does, or is overridden by one that does. The
+// owning member holds; not what a reference or pointer member refers to, nor
+// the outside resource a handle member stands for), calls on it a method
+// that does, or is overridden by one that does. The
 // facts record such a call's method (VariableWrite::Via); this decides it
 // over the whole program, where the method's body may be in another unit.
 //
@@ -31,7 +32,8 @@ public:
   bool happens(llvm::StringRef Via) { return Via.empty() || changes(Via); }
 
   /// Whether calling the method \p USR changes its object. A method no unit
-  /// of the program defines is taken to change it.
+  /// of the program defines is taken to change it, unless it has overrides
+  /// (an interface's), which then decide.
   bool changes(llvm::StringRef USR);
 
 private:

@@ -5,6 +5,7 @@ void OrderHandlers::registerRoutes(httplib::Server &server) {
     repo_.save(req.body);
     metrics_.hit();
     tracer_.trace("order");
+    audit_->record("order");
     Catalog::instance().add(req.body);
     res.set_content(Catalog::instance().describe(req.body), "text/plain");
     sqlite3_exec(db_, "INSERT INTO audit VALUES (1)", nullptr, nullptr, nullptr);

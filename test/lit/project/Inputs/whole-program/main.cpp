@@ -13,7 +13,8 @@ int main() {
   // A handle to a database: the state is in the database, not the handle.
   sqlite3 *db = nullptr;
   sqlite3_open("orders.db", &db);
-  OrderHandlers handlers(repo, metrics, tracer, db);
+  auto audit = std::make_shared<SqlAuditLog>(std::make_shared<SQLite::Database>(":memory:"));
+  OrderHandlers handlers(repo, metrics, tracer, db, audit);
   std::thread serving([&] {
     server = std::make_unique<httplib::Server>();
     handlers.registerRoutes(*server);

@@ -1,5 +1,7 @@
 #pragma once
+#include <SQLiteCpp/Database.h>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,4 +43,21 @@ public:
 
 private:
   long hits_ = 0;
+};
+
+// An interface whose implementation holds only a handle to a database:
+// calling it changes no object of the service (the state is the database's).
+class AuditLog {
+public:
+  virtual ~AuditLog() = default;
+  virtual void record(const std::string &event) = 0;
+};
+
+class SqlAuditLog : public AuditLog {
+public:
+  explicit SqlAuditLog(std::shared_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+  void record(const std::string &event) override;
+
+private:
+  std::shared_ptr<SQLite::Database> db_;
 };
