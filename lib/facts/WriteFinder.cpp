@@ -67,6 +67,30 @@ bool isPartOf(const Expr *E, const Expr &Target) {
   return false;
 }
 
+/// \p E is (part of) what the pointer \p Pointer points to: `p->m`,
+/// `(*p).m.n`.
+bool isPartOfPointee(const Expr *E, const Expr &Pointer) {
+  auto IsPointer = [&](const Expr *P) {
+    return P->IgnoreParenImpCasts() == Pointer.IgnoreParenImpCasts();
+  };
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return IsPointer(ME->getBase());
+      E = ME->getBase();
+    } else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+               Deref && Deref->getOpcode() == UO_Deref) {
+      return IsPointer(Deref->getSubExpr());
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 bool isDereference(const Stmt &S, const Expr &Operand) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
   if (!Op || Op->getNumArgs() == 0 ||
@@ -276,7 +300,8 @@ const CXXMethodDecl *WriteFinder::methodCalledOn(const Stmt &Write,
   return isPartOf(Object, Ref) ? Method : nullptr;
 }
 
-const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref) {
+const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref,
+                                      bool ThroughPointer) {
   const Expr *Object = nullptr;
   const CXXMethodDecl *Method = nullptr;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Mutation)) {
@@ -286,7 +311,8 @@ const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref) {
     Object = Op->getNumArgs() ? Op->getArg(0) : nullptr;
     Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
   }
-  if (!Object || !Method || Method->isConst() || !isPartOf(Object, Ref) ||
+  if (!Object || !Method || Method->isConst() ||
+      !(ThroughPointer ? isPartOfPointee(Object, Ref) : isPartOf(Object, Ref)) ||
       !(hasConstOverload(*Method) || isLookup(*Method)))
     return nullptr;
   return cast<Expr>(&Mutation);
@@ -328,7 +354,13 @@ const Stmt *WriteFinder::findWriteThroughPointer(const Expr &Pointer) {
   if (Pointer.getType()->getPointeeType().isConstQualified())
     return nullptr;
   const Stmt *Mutation = Analyzer.findPointeeMutation(&Pointer);
-  if (Mutation && onlyForwardedToReads(*Mutation, Pointer, /*Pointee=*/true))
+  if (!Mutation)
+    return nullptr;
+  // `p->table.begin()` only hands out access, as on the object itself.
+  if (const Expr *Access =
+          accessorCall(*Mutation, Pointer, /*ThroughPointer=*/true))
+    return findWriteThroughResult(*Access, 1);
+  if (onlyForwardedToReads(*Mutation, Pointer, /*Pointee=*/true))
     return nullptr;
   return Mutation;
 }

@@ -67,8 +67,12 @@ private:
   const clang::Stmt *findWriteThroughPointee(const clang::Expr &E,
                                              bool FollowCopies,
                                              unsigned Depth);
+  /// The call in \p Mutation of a non-const accessor (one with a const
+  /// overload, or a lookup) on \p Ref, or with \p ThroughPointer on what
+  /// the pointer \p Ref points to; null for any other mutation.
   const clang::Expr *accessorCall(const clang::Stmt &Mutation,
-                                  const clang::Expr &Ref);
+                                  const clang::Expr &Ref,
+                                  bool ThroughPointer = false);
   bool onlyForwardedToReads(const clang::Stmt &Mutation, const clang::Expr &Arg,
                             bool Pointee);
   bool forwardsToWrite(const clang::FunctionDecl &Callee, unsigned Param,

@@ -4,6 +4,7 @@
 // RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include
 
 #include <stateless/annotations.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,4 +54,23 @@ STATELESS_HANDLER std::vector<Borrowed> borrow() {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'scratch' is modified here
   // CHECK-NOTES: :[[@LINE-4]]:41: note: reached from handler 'borrow', marked STATELESS_HANDLER
   return views;
+}
+
+// Through a pointer as on the object: a non-const begin() or find() only
+// hands out access, a write through what it hands out is a write.
+struct Peers {
+  std::map<std::string, int *> stubs;
+};
+Peers *peers;
+Peers *routes;
+// CHECK-NOTES: :[[@LINE-1]]:8: warning: global variable 'routes' is modified after start-up
+STATELESS_HANDLER int fan_out() {
+  int sent = 0;
+  for (auto it = peers->stubs.begin(); it != peers->stubs.end(); ++it)
+    sent += *it->second;
+  auto route = routes->stubs.find("a");
+  route->second = nullptr;
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'routes' is modified here
+  // CHECK-NOTES: :[[@LINE-7]]:23: note: reached from handler 'fan_out', marked STATELESS_HANDLER
+  return sent;
 }
