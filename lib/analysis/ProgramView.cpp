@@ -71,19 +71,23 @@ const T *ProgramView::firstKnown(Lookup Find) const {
   return nullptr;
 }
 
-template <typename T, typename Lookup>
-llvm::SmallVector<InFunction<T>, 2> ProgramView::gather(Lookup Find) const {
-  llvm::SmallVector<InFunction<T>, 2> Result;
-  auto Add = [&](const index::Found<T> &F) {
-    if (definition(F.In->USR) == F.In)
-      Result.push_back({F.In, F.Fact});
-  };
+template <typename T, typename Lookup, typename Visitor>
+void ProgramView::forEachCounted(Lookup Find, Visitor Visit) const {
   for (const index::Found<T> &F : Find(LiveTable))
-    Add(F);
+    Visit(F);
   if (Stored)
     for (const index::Found<T> &F : Find(Stored->facts()))
       if (counts(F))
-        Add(F);
+        Visit(F);
+}
+
+template <typename T, typename Lookup>
+llvm::SmallVector<InFunction<T>, 2> ProgramView::gather(Lookup Find) const {
+  llvm::SmallVector<InFunction<T>, 2> Result;
+  forEachCounted<T>(Find, [&](const index::Found<T> &F) {
+    if (definition(F.In->USR) == F.In)
+      Result.push_back({F.In, F.Fact});
+  });
   return Result;
 }
 
@@ -91,18 +95,12 @@ std::vector<const index::StoredCallable *>
 ProgramView::storedCallables(llvm::StringRef Table) const {
   std::vector<const index::StoredCallable *> Result;
   std::set<std::pair<std::string, FileLocation>> Known;
-  auto Add = [&](const index::Found<index::StoredCallable> &F) {
-    if (Known.insert({F.Fact->Function, F.Fact->Site}).second)
-      Result.push_back(F.Fact);
-  };
-  for (const index::Found<index::StoredCallable> &F :
-       LiveTable.storedCallables(Table))
-    Add(F);
-  if (Stored)
-    for (const index::Found<index::StoredCallable> &F :
-         Stored->facts().storedCallables(Table))
-      if (counts(F))
-        Add(F);
+  forEachCounted<index::StoredCallable>(
+      [&](const index::FactTable &T) { return T.storedCallables(Table); },
+      [&](const index::Found<index::StoredCallable> &F) {
+        if (Known.insert({F.Fact->Function, F.Fact->Site}).second)
+          Result.push_back(F.Fact);
+      });
   return Result;
 }
 
@@ -187,17 +185,12 @@ llvm::SmallVector<const index::Field *, 4>
 ProgramView::fieldsOf(llvm::StringRef USR) const {
   llvm::SmallVector<const index::Field *, 4> Result;
   llvm::StringSet<> Seen;
-  auto Add = [&](const index::Found<index::Field> &F) {
-    if (Seen.insert(F.Fact->USR).second)
-      Result.push_back(F.Fact);
-  };
-  for (const index::Found<index::Field> &F : LiveTable.fieldsOfClass(USR))
-    Add(F);
-  if (Stored)
-    for (const index::Found<index::Field> &F :
-         Stored->facts().fieldsOfClass(USR))
-      if (counts(F))
-        Add(F);
+  forEachCounted<index::Field>(
+      [&](const index::FactTable &T) { return T.fieldsOfClass(USR); },
+      [&](const index::Found<index::Field> &F) {
+        if (Seen.insert(F.Fact->USR).second)
+          Result.push_back(F.Fact);
+      });
   return Result;
 }
 

@@ -129,6 +129,10 @@ private:
   /// definition() picks.
   template <typename T, typename Lookup>
   llvm::SmallVector<InFunction<T>, 2> gather(Lookup Find) const;
+  /// Hands \p Visit what \p Find finds in the live unit, then in the
+  /// counted units of the index.
+  template <typename T, typename Lookup, typename Visitor>
+  void forEachCounted(Lookup Find, Visitor Visit) const;
   template <typename T, typename Lookup>
   const T *firstKnown(Lookup Find) const;
   template <typename T, typename Claims>

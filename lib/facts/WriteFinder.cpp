@@ -91,6 +91,17 @@ bool isPartOfPointee(const Expr *E, const Expr &Pointer) {
   return false;
 }
 
+/// The object and the method of \p S when it calls a method (a member call
+/// or an overloaded operator that is a member); nulls otherwise.
+std::pair<const Expr *, const CXXMethodDecl *> memberCall(const Stmt &S) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&S))
+    return {Call->getImplicitObjectArgument(), Call->getMethodDecl()};
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S))
+    return {Op->getNumArgs() ? Op->getArg(0) : nullptr,
+            dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee())};
+  return {nullptr, nullptr};
+}
+
 bool isDereference(const Stmt &S, const Expr &Operand) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
   if (!Op || Op->getNumArgs() == 0 ||
@@ -277,15 +288,7 @@ bool WriteFinder::handsOutAccess(const Stmt &Write) {
 
 const CXXMethodDecl *WriteFinder::methodCalledOn(const Stmt &Write,
                                                  const Expr &Ref) {
-  const Expr *Object = nullptr;
-  const CXXMethodDecl *Method = nullptr;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Write)) {
-    Object = Call->getImplicitObjectArgument();
-    Method = Call->getMethodDecl();
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Write)) {
-    Object = Op->getNumArgs() ? Op->getArg(0) : nullptr;
-    Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
-  }
+  auto [Object, Method] = memberCall(Write);
   if (!Object || !Method || Method->isConst() || Method->isStatic())
     return nullptr;
   // Through a pointer or a smart pointer, the call is on what it points to.
@@ -302,15 +305,7 @@ const CXXMethodDecl *WriteFinder::methodCalledOn(const Stmt &Write,
 
 const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref,
                                       bool ThroughPointer) {
-  const Expr *Object = nullptr;
-  const CXXMethodDecl *Method = nullptr;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(&Mutation)) {
-    Object = Call->getImplicitObjectArgument();
-    Method = Call->getMethodDecl();
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Mutation)) {
-    Object = Op->getNumArgs() ? Op->getArg(0) : nullptr;
-    Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
-  }
+  auto [Object, Method] = memberCall(Mutation);
   if (!Object || !Method || Method->isConst() ||
       !(ThroughPointer ? isPartOfPointee(Object, Ref) : isPartOf(Object, Ref)) ||
       !(hasConstOverload(*Method) || isLookup(*Method)))
