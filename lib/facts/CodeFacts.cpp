@@ -13,6 +13,7 @@
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -71,6 +72,67 @@ bool runsUntilStopped(const Expr *Cond, const ASTContext &Context) {
       Read && Read->getNumArgs() == 0)
     Cond = Read->getImplicitObjectArgument()->IgnoreParenImpCasts();
   return isa<DeclRefExpr, MemberExpr>(Cond);
+}
+
+/// The construction of the thread a member call such as `t.detach()` is
+/// made on: the initialiser of the local `t`, or a temporary thread.
+const CXXConstructExpr *threadConstruction(const Expr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  if (!Member || !Member->getImplicitObjectArgument())
+    return nullptr;
+  const Expr *Object = Member->getImplicitObjectArgument()->IgnoreImplicit();
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Object))
+    Object = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasLocalStorage() && Var->getInit())
+      Object = Var->getInit()->IgnoreImplicit();
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Object);
+  return Construct && Construct->getConstructor() &&
+                 FrameworkTables::startsThread(*Construct->getConstructor())
+             ? Construct
+             : nullptr;
+}
+
+/// A thread that \p Function waits for before it returns: it is handed a
+/// local promise or packaged task (by reference, pointer or move) whose
+/// future the function waits on (`f.get()`, `f.wait()`). Its work ends with
+/// the request's.
+bool isAwaitedThread(const Expr &Call, const FunctionDecl &Function,
+                     ASTContext &Context) {
+  const CXXConstructExpr *Thread = threadConstruction(Call);
+  if (!Thread || !Function.getBody())
+    return false;
+  using namespace ast_matchers;
+  for (const Expr *Arg : Thread->arguments()) {
+    // Through std::ref, std::move and `&`, to the local handed over.
+    const Expr *Handed = Arg->IgnoreImplicit();
+    while (true) {
+      if (const auto *Call = dyn_cast<CallExpr>(Handed);
+          Call && Call->getNumArgs() == 1)
+        Handed = Call->getArg(0)->IgnoreImplicit();
+      else if (const auto *AddressOf = dyn_cast<UnaryOperator>(Handed);
+               AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+        Handed = AddressOf->getSubExpr()->IgnoreImplicit();
+      else
+        break;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(Handed);
+    const auto *Local = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Local || !Local->hasLocalStorage())
+      continue;
+    auto FutureOf = cxxMemberCallExpr(
+        callee(cxxMethodDecl(hasName("get_future"))),
+        on(declRefExpr(to(varDecl(equalsNode(Local))))));
+    auto Future = anyOf(FutureOf, declRefExpr(to(varDecl(hasInitializer(
+                                      anyOf(FutureOf, hasDescendant(FutureOf)))))));
+    auto Wait = cxxMemberCallExpr(
+        callee(cxxMethodDecl(hasAnyName("get", "wait", "wait_for", "wait_until"))),
+        on(expr(ignoringImplicit(expr(Future)))));
+    if (!match(findAll(Wait), *Function.getBody(), Context).empty())
+      return true;
+  }
+  return false;
 }
 
 constexpr unsigned MaxCallableDepth = 8;
@@ -529,7 +591,10 @@ private:
   void noteEffect(const Expr &E) {
     if (Owners.empty())
       return;
-    if (std::optional<KnownEffect> What = classifyEffect(E, Facts.Context))
+    std::optional<KnownEffect> What = classifyEffect(E, Facts.Context);
+    // A thread the function waits for is judged where it starts (a thread
+    // that does not loop is no job), not where it is detached.
+    if (What && !isAwaitedThread(E, *Owners.back().Function, Facts.Context))
       Facts.record(Owners.back().Function).Effects.push_back({*What, &E});
   }
 

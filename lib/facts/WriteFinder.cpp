@@ -365,11 +365,22 @@ bool WriteFinder::onlyForwardedToReads(const Stmt &Mutation, const Expr &Arg,
   std::optional<CallSite> Call = callSiteOf(Mutation);
   if (!Call)
     return false;
-  for (unsigned I = Call->Skipped; I < Call->Args.size(); ++I)
-    if (stripIdentities(Call->Args[I]) == stripIdentities(&Arg))
-      return isForwardingParameter(*Call->Callee, I - Call->Skipped) &&
-             !forwardsToWrite(*Call->Callee, I - Call->Skipped, Pointee, 0);
-  return false;
+  const Expr *Target = stripIdentities(&Arg);
+  bool Passed = false;
+  for (unsigned I = Call->Skipped; I < Call->Args.size(); ++I) {
+    const Expr *Given = stripIdentities(Call->Args[I]);
+    // \p Arg itself, or a member or element of it or of what it points to:
+    // `f(it->second)` passes part of what the iterator points to.
+    bool Whole = Given == Target;
+    if (!Whole && !isPartOf(Given, *Target) && !isPartOfPointee(Given, *Target))
+      continue;
+    unsigned Param = I - Call->Skipped;
+    if (!isForwardingParameter(*Call->Callee, Param) ||
+        forwardsToWrite(*Call->Callee, Param, Whole && Pointee, 0))
+      return false;
+    Passed = true;
+  }
+  return Passed;
 }
 
 bool WriteFinder::forwardsToWrite(const FunctionDecl &Callee, unsigned Param,
@@ -381,6 +392,10 @@ bool WriteFinder::forwardsToWrite(const FunctionDecl &Callee, unsigned Param,
   // Forwarded as an rvalue: moved from.
   if (!Pointee && Callee.getParamDecl(Param)->getType()->isRValueReferenceType())
     return true;
+  // A copy is made of an lvalue; what a copied pointer points to may still
+  // be written by whoever gets the copy.
+  if (copiesArguments(Callee))
+    return Pointee;
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || Depth > MaxForwardingDepth)
     return true;

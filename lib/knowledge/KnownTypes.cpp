@@ -156,6 +156,14 @@ constexpr llvm::StringLiteral ForwardingCasts[] = {
     "boost::move", "absl::forward", "absl::move",
 };
 
+// Take forwarding references but keep copies of what they are given (a
+// decay-copy): an lvalue argument is only read.
+constexpr llvm::StringLiteral ArgumentCopiers[] = {
+    "std::thread::thread", "std::jthread::jthread", "boost::thread::thread",
+    "std::async", "std::bind", "std::bind_front", "std::bind_back",
+    "boost::bind", "std::make_tuple", "std::make_pair",
+};
+
 constexpr int AnyArgument = -1;
 struct IteratorWriter {
   llvm::StringLiteral Name;
@@ -369,6 +377,10 @@ bool neverHoldsState(QualType T) {
 bool isForwardingCast(const FunctionDecl &F) {
   return F.getNumParams() == 1 && F.getIdentifier() &&
          listed(qualifiedName(F), ForwardingCasts);
+}
+
+bool copiesArguments(const FunctionDecl &F) {
+  return listed(qualifiedName(F), ArgumentCopiers);
 }
 
 bool writesThroughIteratorArgument(const FunctionDecl &Callee,

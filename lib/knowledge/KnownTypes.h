@@ -81,6 +81,11 @@ bool neverHoldsState(clang::QualType T);
 /// or to what it was (`std::forward`, `std::move`, Boost's `sp_forward`).
 bool isForwardingCast(const clang::FunctionDecl &F);
 
+/// A library function that keeps copies of the arguments its forwarding
+/// references are given (`std::thread`'s constructor, `std::bind`,
+/// `std::async`): an lvalue passed to it is read, not written.
+bool copiesArguments(const clang::FunctionDecl &F);
+
 /// A library function that writes through the iterator passed as argument
 /// \p ArgIndex (`std::sort`, the output of `std::copy`, ...).
 bool writesThroughIteratorArgument(const clang::FunctionDecl &Callee,

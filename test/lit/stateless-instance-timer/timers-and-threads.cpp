@@ -46,6 +46,37 @@ STATELESS_HANDLER void threads() {
   // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'pthread_create' starts a background thread
 }
 
+// A detached thread whose result the request waits for (through the future
+// of the promise or task it is handed) ends with the request; one whose
+// future nothing waits on, or one that loops with a sleep, does not.
+void send_part(std::promise<int> &done) { done.set_value(1); }
+void keep_polling(std::promise<int> &ready) {
+  ready.set_value(1);
+  for (;;)
+    std::this_thread::sleep_for(std::chrono::seconds(5));
+}
+STATELESS_HANDLER int awaited_threads() {
+  std::promise<int> sent;
+  std::future<int> reply = sent.get_future();
+  std::thread fan_out(send_part, std::ref(sent));
+  fan_out.detach();
+  std::packaged_task<int()> task([] { return 2; });
+  auto result = task.get_future();
+  std::thread(std::move(task)).detach();
+  std::promise<int> ignored;
+  std::thread unawaited(send_part, std::ref(ignored));
+  unawaited.detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'std::thread::detach' detaches a background thread in this instance while serving a request
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:13: warning: 'std::thread::detach' detaches a background thread
+  std::promise<int> ready;
+  std::thread poller(keep_polling, std::ref(ready));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::thread' starts a thread that loops with a sleep while serving a request
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:15: warning: 'std::thread' starts a thread that loops with a sleep
+  poller.detach();
+  ready.get_future().wait();
+  return reply.get() + result.get();
+}
+
 STATELESS_HANDLER void posix_timers() {
   timer_t timer;
   timer_create(CLOCK_MONOTONIC, nullptr, &timer);

@@ -5,7 +5,9 @@
 
 #include <stateless/annotations.h>
 #include <map>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct Cache {
@@ -73,4 +75,24 @@ STATELESS_HANDLER int fan_out() {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'routes' is modified here
   // CHECK-NOTES: :[[@LINE-7]]:23: note: reached from handler 'fan_out', marked STATELESS_HANDLER
   return sent;
+}
+
+// A thread keeps its own copy of each argument: handing it an element of a
+// table reads the table; handing it a reference (std::ref) may write it.
+void call_peer(int *stub);
+void reset_peer(int *&stub);
+Peers *callers;
+Peers *resets;
+// CHECK-NOTES: :[[@LINE-1]]:8: warning: global variable 'resets' is modified after start-up
+STATELESS_HANDLER void broadcast() {
+  std::vector<std::thread *> calls;
+  for (auto it = callers->stubs.begin(); it != callers->stubs.end(); ++it)
+    calls.push_back(new std::thread(call_peer, it->second));
+  for (std::thread *call : calls)
+    call->join();
+  auto peer = resets->stubs.find("a");
+  std::thread reset(reset_peer, std::ref(peer->second));
+  // CHECK-NOTES: :[[@LINE-1]]:33: note: 'resets' is modified here
+  // CHECK-NOTES: :[[@LINE-9]]:24: note: reached from handler 'broadcast', marked STATELESS_HANDLER
+  reset.join();
 }
