@@ -273,7 +273,8 @@ private:
     using Part = WriteFinder::Part;
     for (const GlobalReference &R : Known.GlobalRefs) {
       WriteFinder &Finder = Finders.forRoot(*R.Root);
-      if (const Stmt *Site = Finder.findWrite(*R.Ref))
+      if (const Stmt *Site = Finder.findWrite(*R.Ref);
+          Site && !Finder.isLazyInitialisation(*Site, *R.Ref))
         Out.VariableWrites.push_back({noteVariable(*R.Var), at(Site),
                                       Finder.handsOutAccess(*Site),
                                       via(*Site, *R.Ref)});

@@ -121,6 +121,9 @@ bool sameParameterTypes(const FunctionDecl &A, const FunctionDecl &B) {
   return true;
 }
 
+// Pointers followed into the functions and classes they are handed to.
+constexpr unsigned MaxNesting = 2;
+
 // Forwarding chains (make_shared, allocate_shared, the allocator's
 // construct, placement new) are rarely longer.
 constexpr unsigned MaxForwardingDepth = 12;
@@ -214,8 +217,9 @@ bool parameterWrites(QualType T, bool Pointee) {
 
 } // namespace
 
-WriteFinder::WriteFinder(const Stmt &Body, ASTContext &Context)
-    : Body(Body), Context(Context), Analyzer(Body, Context) {}
+WriteFinder::WriteFinder(const Stmt &Body, ASTContext &Context,
+                         unsigned Nesting)
+    : Body(Body), Context(Context), Analyzer(Body, Context), Nesting(Nesting) {}
 
 WriteFinder::~WriteFinder() = default;
 
@@ -261,6 +265,11 @@ const Stmt *WriteFinder::findObjectWrite(const Expr &Ref, unsigned Depth) {
   const Stmt *Mutation = Analyzer.findMutation(&Ref);
   if (!Mutation)
     return nullptr;
+  // An array that decays to a pointer: what is written through the pointer.
+  if (const auto *Decay = dyn_cast<ImplicitCastExpr>(Mutation);
+      Decay && Decay->getCastKind() == CK_ArrayToPointerDecay &&
+      Decay->getSubExpr()->IgnoreParens() == Ref.IgnoreParens())
+    return findWriteThroughHandedPointer(*Decay);
   if (const Expr *Access = accessorCall(*Mutation, Ref)) {
     // A map's `m[k];` whose value nothing uses is there to insert.
     if (const auto *Lookup = dyn_cast<CXXOperatorCallExpr>(Access);
@@ -284,6 +293,84 @@ bool WriteFinder::handsOutAccess(const Stmt &Write) {
                  ConditionalOperator>(S))
     S = parents().getParent(S);
   return S && isa<ReturnStmt>(S);
+}
+
+namespace {
+
+const Decl *referencedDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  return nullptr;
+}
+
+/// A condition that holds while the variable \p Var is unset: `!x`,
+/// `x == nullptr` (either way round), `x.isNull()`, `x.empty()`,
+/// `!x.has_value()`.
+bool testsUnset(const Expr *Cond, const Decl &Var, ASTContext &Context) {
+  Cond = Cond->IgnoreParenImpCasts();
+  bool Negated = false;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot) {
+    Negated = true;
+    Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  // `x` itself, or its conversion to bool.
+  if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(Cond);
+      Conversion && isa<CXXConversionDecl>(Conversion->getMethodDecl()))
+    Cond = Conversion->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (Negated && referencedDecl(Cond) == &Var)
+    return true;
+  if (const auto *Test = dyn_cast<CXXMemberCallExpr>(Cond);
+      Test && Test->getNumArgs() == 0 && Test->getMethodDecl() &&
+      Test->getMethodDecl()->getIdentifier() &&
+      referencedDecl(Test->getImplicitObjectArgument()) == &Var) {
+    llvm::StringRef Name = Test->getMethodDecl()->getName();
+    return Negated ? Name == "has_value" : Name == "isNull" || Name == "empty";
+  }
+  if (Negated)
+    return false;
+  const Expr *Left = nullptr, *Right = nullptr;
+  if (const auto *Equal = dyn_cast<BinaryOperator>(Cond);
+      Equal && Equal->getOpcode() == BO_EQ) {
+    Left = Equal->getLHS();
+    Right = Equal->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Op && Op->getOperator() == OO_EqualEqual && Op->getNumArgs() == 2) {
+    Left = Op->getArg(0);
+    Right = Op->getArg(1);
+  } else {
+    return false;
+  }
+  auto IsNull = [&](const Expr *E) {
+    return E->IgnoreParenImpCasts()->isNullPointerConstant(
+        Context, Expr::NPC_ValueDependentIsNotNull);
+  };
+  return (referencedDecl(Left) == &Var && IsNull(Right)) ||
+         (referencedDecl(Right) == &Var && IsNull(Left));
+}
+
+} // namespace
+
+bool WriteFinder::isLazyInitialisation(const Stmt &Write, const Expr &Ref) {
+  const Decl *Var = referencedDecl(&Ref);
+  if (!Var)
+    return false;
+  const Expr *Assigned = nullptr;
+  if (const auto *Assign = dyn_cast<BinaryOperator>(&Write);
+      Assign && Assign->getOpcode() == BO_Assign)
+    Assigned = Assign->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Write);
+           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    Assigned = Op->getArg(0);
+  if (!Assigned || referencedDecl(Assigned) != Var)
+    return false;
+  for (const Stmt *Child = &Write, *Parent = parents().getParent(Child); Parent;
+       Child = Parent, Parent = parents().getParent(Parent))
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && If->getThen() == Child && testsUnset(If->getCond(), *Var, Context))
+      return true;
+  return false;
 }
 
 const CXXMethodDecl *WriteFinder::methodCalledOn(const Stmt &Write,
@@ -357,7 +444,125 @@ const Stmt *WriteFinder::findWriteThroughPointer(const Expr &Pointer) {
     return findWriteThroughResult(*Access, 1);
   if (onlyForwardedToReads(*Mutation, Pointer, /*Pointee=*/true))
     return nullptr;
+  // Copied into a local (`const char **it = names;`): what is written
+  // through the copy.
+  if (const VarDecl *Copy = localCopyOf(Pointer); Copy && CopiesFollowed < MaxDepth) {
+    ++CopiesFollowed;
+    const Stmt *Write = nullptr;
+    using namespace ast_matchers;
+    for (const BoundNodes &Use :
+         match(findAll(declRefExpr(to(varDecl(equalsNode(Copy)))).bind("use")),
+               Body, Context))
+      if ((Write = findWriteThroughPointer(*Use.getNodeAs<Expr>("use"))))
+        break;
+    --CopiesFollowed;
+    return Write;
+  }
   return Mutation;
+}
+
+const VarDecl *WriteFinder::localCopyOf(const Expr &Pointer) {
+  const Expr *Used = nullptr;
+  const Stmt *User = useOf(Pointer, parents(), Used);
+  const VarDecl *Copy = nullptr;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(User); DS && DS->isSingleDecl())
+    Copy = dyn_cast<VarDecl>(DS->getSingleDecl());
+  else if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(User);
+           Assign && Assign->getOpcode() == BO_Assign && Assign->getRHS() == Used)
+    if (const auto *Target =
+            dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
+      Copy = dyn_cast<VarDecl>(Target->getDecl());
+  return Copy && Copy->hasLocalStorage() && Copy->getType()->isPointerType()
+             ? Copy
+             : nullptr;
+}
+
+const Stmt *WriteFinder::findWriteThroughHandedPointer(const Expr &Pointer) {
+  const Expr *Used = &Pointer;
+  const Stmt *User = parents().getParent(Used);
+  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(User)) {
+    Used = cast<Expr>(User);
+    User = parents().getParent(User);
+  }
+  std::optional<CallSite> Call = User ? callSiteOf(*User) : std::nullopt;
+  if (!Call)
+    return findWriteThroughPointer(Pointer);
+  for (unsigned I = Call->Skipped; I < Call->Args.size(); ++I) {
+    if (stripIdentities(Call->Args[I]) != stripIdentities(Used))
+      continue;
+    unsigned Param = I - Call->Skipped;
+    if (Param >= Call->Callee->getNumParams())
+      return User; // a C variadic argument
+    bool Writes =
+        isForwardingParameter(*Call->Callee, Param)
+            ? forwardsToWrite(*Call->Callee, Param, /*Pointee=*/true, 0)
+            : parameterWrites(Call->Callee->getParamDecl(Param)->getType(),
+                              /*Pointee=*/true) &&
+                  writesThroughParameter(*Call->Callee, Param);
+    return Writes ? User : nullptr;
+  }
+  return findWriteThroughPointer(Pointer);
+}
+
+namespace {
+
+/// Whether the parent map of \p Definition's body is available to the
+/// mutation analysis: the unit's traversal scope holds it.
+bool isInTraversalScope(const FunctionDecl &Definition, ASTContext &Context) {
+  for (const Decl *Scope : Context.getTraversalScope())
+    if (isa<TranslationUnitDecl>(Scope) || Scope == &Definition)
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool WriteFinder::writesThroughParameter(const FunctionDecl &Callee,
+                                         unsigned Param) {
+  const FunctionDecl *Definition = nullptr;
+  if (Nesting >= MaxNesting || !Callee.hasBody(Definition) ||
+      !isInTraversalScope(*Definition, Context))
+    return true;
+  const ParmVarDecl *Parameter = Definition->getParamDecl(Param);
+  WriteFinder Inner(*Definition->getBody(), Context, Nesting + 1);
+  using namespace ast_matchers;
+  for (const BoundNodes &Use :
+       match(findAll(declRefExpr(to(equalsNode(Parameter))).bind("use")),
+             *Definition->getBody(), Context))
+    if (Inner.findWriteThroughHandedPointer(*Use.getNodeAs<Expr>("use")))
+      return true;
+  // Kept by a constructor in a member: what the class writes through it.
+  if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Definition))
+    for (const CXXCtorInitializer *Init : Constructor->inits()) {
+      const auto *Stored =
+          Init->getInit() ? dyn_cast<DeclRefExpr>(Init->getInit()->IgnoreImplicit())
+                          : nullptr;
+      if (Stored && Stored->getDecl() == Parameter &&
+          (!Init->getMember() || writesThroughMember(*Init->getMember())))
+        return true;
+    }
+  return false;
+}
+
+bool WriteFinder::writesThroughMember(const FieldDecl &Field) {
+  if (!Field.getType()->isPointerType())
+    return true;
+  using namespace ast_matchers;
+  const auto *Class = cast<CXXRecordDecl>(Field.getParent());
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    if (Method->isImplicit() || Method->isDeleted() || Method->isPureVirtual())
+      continue;
+    const FunctionDecl *Definition = nullptr;
+    if (!Method->hasBody(Definition) || !isInTraversalScope(*Definition, Context))
+      return true;
+    WriteFinder Inner(*Definition->getBody(), Context, Nesting + 1);
+    for (const BoundNodes &Use :
+         match(findAll(memberExpr(member(equalsNode(&Field))).bind("use")),
+               *Definition->getBody(), Context))
+      if (Inner.findWriteThroughHandedPointer(*Use.getNodeAs<Expr>("use")))
+        return true;
+  }
+  return false;
 }
 
 bool WriteFinder::onlyForwardedToReads(const Stmt &Mutation, const Expr &Arg,

@@ -30,7 +30,9 @@ namespace stateless {
 ///    finally called takes: a `const &` or a pointer to const only reads.
 class WriteFinder {
 public:
-  WriteFinder(const clang::Stmt &Body, clang::ASTContext &Context);
+  /// \p Nesting: how many functions deep a pointer was followed to get here.
+  WriteFinder(const clang::Stmt &Body, clang::ASTContext &Context,
+              unsigned Nesting = 0);
   ~WriteFinder();
 
   /// What of an expression's object a write may change.
@@ -52,6 +54,12 @@ public:
   /// mutable reference or pointer: the writes are then its callers'.
   bool handsOutAccess(const clang::Stmt &Write);
 
+  /// True when \p Write, found by findWrite for \p Ref, assigns the variable
+  /// only while it is unset: inside `if (!x)`, `if (x == nullptr)`,
+  /// `if (x.isNull())` or `if (x.empty())`. A lazy initialisation, run once
+  /// like a static's initialiser.
+  bool isLazyInitialisation(const clang::Stmt &Write, const clang::Expr &Ref);
+
   /// When \p Write, found by findWrite for \p Ref, calls a non-const method
   /// on the object \p Ref denotes (or a part of it), that method: the
   /// object changes only if the method changes it.
@@ -64,6 +72,17 @@ private:
   const clang::Stmt *findWriteThroughResult(const clang::Expr &Access,
                                             unsigned Depth);
   const clang::Stmt *findWriteThroughPointer(const clang::Expr &Pointer);
+  /// The local pointer \p Pointer initialises or is assigned to.
+  const clang::VarDecl *localCopyOf(const clang::Expr &Pointer);
+  /// Like findWriteThroughPointer, and a pointer handed to a function (an
+  /// array decayed to one) is written through when the function, as its
+  /// body shows, writes through it or keeps it where its class does.
+  const clang::Stmt *findWriteThroughHandedPointer(const clang::Expr &Pointer);
+  bool writesThroughParameter(const clang::FunctionDecl &Callee,
+                              unsigned Param);
+  /// Whether a method of the field's class writes through the pointer it
+  /// holds; unknown code may.
+  bool writesThroughMember(const clang::FieldDecl &Field);
   const clang::Stmt *findWriteThroughPointee(const clang::Expr &E,
                                              bool FollowCopies,
                                              unsigned Depth);
@@ -91,6 +110,9 @@ private:
   llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::ParentMap>>
       OtherParents;
   llvm::DenseMap<const clang::CXXMethodDecl *, bool> ConstOverloads;
+  const unsigned Nesting;
+  /// Local copies of a pointer being followed, one inside another.
+  unsigned CopiesFollowed = 0;
 };
 
 /// A function-local `static thread_local` that its function overwrites
