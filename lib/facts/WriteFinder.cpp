@@ -452,9 +452,11 @@ const Stmt *WriteFinder::findWriteThroughPointer(const Expr &Pointer) {
     using namespace ast_matchers;
     for (const BoundNodes &Use :
          match(findAll(declRefExpr(to(varDecl(equalsNode(Copy)))).bind("use")),
-               Body, Context))
-      if ((Write = findWriteThroughPointer(*Use.getNodeAs<Expr>("use"))))
+               Body, Context)) {
+      Write = findWriteThroughPointer(*Use.getNodeAs<Expr>("use"));
+      if (Write)
         break;
+    }
     --CopiesFollowed;
     return Write;
   }
