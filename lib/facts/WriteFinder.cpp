@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "WriteFinder.h"
+#include "Compat.h"
 #include "KnownTypes.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -267,7 +268,8 @@ const Stmt *WriteFinder::findObjectWrite(const Expr &Ref, unsigned Depth) {
     return nullptr;
   // An array that decays to a pointer: what is written through the pointer.
   if (const auto *Decay = dyn_cast<ImplicitCastExpr>(Mutation);
-      Decay && Decay->getCastKind() == CK_ArrayToPointerDecay &&
+      SeesPointeeWrites && Decay &&
+      Decay->getCastKind() == CK_ArrayToPointerDecay &&
       Decay->getSubExpr()->IgnoreParens() == Ref.IgnoreParens())
     return findWriteThroughHandedPointer(*Decay);
   if (const Expr *Access = accessorCall(*Mutation, Ref)) {
@@ -302,6 +304,19 @@ const Decl *referencedDecl(const Expr *E) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return Ref->getDecl();
   return nullptr;
+}
+
+/// A number, a boolean or an enumeration, atomic or not.
+bool isFlag(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *Atomic = T->getAs<AtomicType>())
+    T = Atomic->getValueType();
+  if (const auto *Specialization = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl());
+      Specialization && Specialization->getTemplateArgs().size() == 1 &&
+      qualifiedName(*Specialization->getSpecializedTemplate()) == "std::atomic")
+    T = Specialization->getTemplateArgs()[0].getAsType();
+  return T->isArithmeticType() || T->isEnumeralType();
 }
 
 /// A condition that holds while the variable \p Var is unset: `!x`,
@@ -353,8 +368,11 @@ bool testsUnset(const Expr *Cond, const Decl &Var, ASTContext &Context) {
 } // namespace
 
 bool WriteFinder::isLazyInitialisation(const Stmt &Write, const Expr &Ref) {
-  const Decl *Var = referencedDecl(&Ref);
-  if (!Var)
+  const auto *Var = dyn_cast_or_null<ValueDecl>(referencedDecl(&Ref));
+  // A flag or counter set on first use (`if (!loaded) loaded = true;`)
+  // records that this instance did something; only a value made on first
+  // use (an object, a pointer to one, a string) is initialisation.
+  if (!Var || isFlag(Var->getType()))
     return false;
   const Expr *Assigned = nullptr;
   if (const auto *Assign = dyn_cast<BinaryOperator>(&Write);
@@ -552,7 +570,7 @@ bool WriteFinder::writesThroughMember(const FieldDecl &Field) {
   using namespace ast_matchers;
   const auto *Class = cast<CXXRecordDecl>(Field.getParent());
   for (const CXXMethodDecl *Method : Class->methods()) {
-    if (Method->isImplicit() || Method->isDeleted() || Method->isPureVirtual())
+    if (Method->isImplicit() || Method->isDeleted() || isPureVirtual(*Method))
       continue;
     const FunctionDecl *Definition = nullptr;
     if (!Method->hasBody(Definition) || !isInTraversalScope(*Definition, Context))

@@ -23,6 +23,19 @@ bool containsKey(const Map &M, const Key &K) {
 #endif
 }
 
+/// clang's mutation analysis follows writes through pointers from LLVM 20
+/// on; before, what is handed on as a pointer is taken as written.
+constexpr bool SeesPointeeWrites = LLVM_VERSION_MAJOR >= 20;
+
+/// FunctionDecl::isPure() became isPureVirtual() in LLVM 18.
+template <typename Function> bool isPureVirtual(const Function &F) {
+#if LLVM_VERSION_MAJOR >= 18
+  return F.isPureVirtual();
+#else
+  return F.isPure();
+#endif
+}
+
 } // namespace stateless
 
 #endif

@@ -1,7 +1,10 @@
 // A global array handed on as a pointer (it decays) is written when something
 // writes through that pointer: through a local copy, in the function it is
 // handed to, or through the member a constructor keeps it in. A table of
-// names that code only walks is not state.
+// names that code only walks is not state. clang's mutation analysis sees
+// writes through pointers from LLVM 20 on; before, an array handed on as a
+// pointer counts as written.
+// REQUIRES: pointee-writes
 // RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17
 
 #include <cstring>

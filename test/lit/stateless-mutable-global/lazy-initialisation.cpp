@@ -78,6 +78,17 @@ STATELESS_HANDLER void remember(const std::string &user, bool fresh) {
   // CHECK-NOTES: :[[@LINE-4]]:24: note: reached from handler 'remember', marked STATELESS_HANDLER
 }
 
+// A flag set on first use records that this instance did something.
+bool loaded = false;
+// CHECK-NOTES: :[[@LINE-1]]:6: warning: global variable 'loaded' is modified after start-up
+STATELESS_HANDLER void load_once() {
+  if (!loaded) {
+    loaded = true;
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: 'loaded' is modified here
+    // CHECK-NOTES: :[[@LINE-4]]:24: note: reached from handler 'load_once', marked STATELESS_HANDLER
+  }
+}
+
 Config *active;
 // CHECK-NOTES: :[[@LINE-1]]:9: warning: global variable 'active' is modified after start-up
 STATELESS_HANDLER void deactivate() {
