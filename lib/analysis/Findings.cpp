@@ -141,10 +141,14 @@ public:
         Allow = allowing(What.ObjectAllow);
       if (Allow && !Options.ReportAllowed)
         continue;
-      std::optional<HandlerPath> Path = Handlers.pathTo(E.In);
-      const std::string During = Path ? " while serving a request" : "";
+      // A database opened elsewhere is shown with the request's write.
+      FunctionRef Writer = E.WrittenBy ? E.WrittenIn : E.In;
+      std::optional<HandlerPath> Path = Handlers.pathTo(Writer);
+      const std::string During = E.WrittenBy ? " that request code writes"
+                                 : Path      ? " while serving a request"
+                                             : "";
       const std::string Call = "'" + What.Api + "' " + E.Action;
-      const Write At{E.In, What.Site};
+      const Write At{Writer, E.WrittenBy ? E.WrittenBy->Site : What.Site};
       Finding F = start(What.Kind == EffectKind::FileWrite ? "local file"
                         : E.Recurring                      ? "scheduled job"
                                                            : "timer",
@@ -157,6 +161,9 @@ public:
           F.Runs.push_back(infoOf(*Runs));
       F.Target = What.Target;
       F.Message = Call;
+      if (E.WrittenBy)
+        F.Notes.push_back({E.WrittenBy->Site, "'" + E.WrittenBy->Api +
+                                                  "' writes the database here"});
       if (What.Kind == EffectKind::FileWrite)
         F.Message += " on this instance's disk" + During +
                      "; keep files in object storage or a database";
@@ -169,7 +176,7 @@ public:
         F.Message += " in this instance" + During +
                      ": the job runs on this instance only and is lost when "
                      "it stops; use an external scheduler or a job queue";
-      finish(std::move(F), Shown{Path ? &At : nullptr, Path, {E.In}}, Allow);
+      finish(std::move(F), Shown{Path ? &At : nullptr, Path, {Writer}}, Allow);
     }
   }
 

@@ -7,9 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "RequestEffects.h"
+#include "Effects.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <set>
 
@@ -119,6 +121,35 @@ private:
   llvm::StringSet<> SingleShot;
 };
 
+/// Local databases opened outside request code (at start-up, typically)
+/// that request code writes, through a shared handle: the first write to a
+/// database of its kind that handler code makes, in any unit.
+void findDatabasesWritten(const HandlerModel &Handlers,
+                          const llvm::DenseSet<FunctionRef> &RequestCode,
+                          std::vector<EffectFinding> &Found) {
+  const ProgramView &View = Handlers.view();
+  llvm::StringMap<std::pair<const index::Effect *, FunctionRef>> Written;
+  for (FunctionRef F : Handlers.handlerCode())
+    for (const index::Effect &E : F->Effects)
+      if (E.Kind == EffectKind::DatabaseWrite)
+        Written.try_emplace(localDatabaseOf(E.Api), &E, F);
+  if (Written.empty())
+    return;
+  for (const index::Function &F : View.live().Functions) {
+    if (F.Dependent || RequestCode.contains(&F) ||
+        (F.Loc.File != View.live().MainFile && !View.liveOwnsFunction(F)))
+      continue;
+    for (const index::Effect &E : F.Effects) {
+      auto Write = E.Kind == EffectKind::FileWrite
+                       ? Written.find(localDatabaseOf(E.Api))
+                       : Written.end();
+      if (Write != Written.end() && !Write->first().empty())
+        Found.push_back({&E, &F, false, E.Action, Write->second.first,
+                         Write->second.second});
+    }
+  }
+}
+
 void sortBySite(std::vector<EffectFinding> &Found, const ProgramView &View) {
   llvm::stable_sort(Found, [&](const EffectFinding &A, const EffectFinding &B) {
     return View.isBefore(A.Effect->Site, B.Effect->Site);
@@ -149,6 +180,8 @@ std::vector<EffectFinding> findEffects(const HandlerModel &Handlers,
   const ScheduledJobs Jobs(Handlers);
 
   std::vector<EffectFinding> Found;
+  if (Kind == EffectKind::FileWrite)
+    findDatabasesWritten(Handlers, InCode, Found);
   for (FunctionRef F : Code) {
     // An effect in a header's function is reported by one unit.
     if (F->Loc.File != View.live().MainFile && !View.liveOwnsFunction(*F))

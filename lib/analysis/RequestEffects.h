@@ -31,12 +31,18 @@ struct EffectFinding {
   bool Recurring = false;
   /// What the call does, as the diagnostic says it.
   std::string Action;
+  /// For a local database opened outside request code: a write to it that
+  /// request code makes, and the function that makes it.
+  const index::Effect *WrittenBy = nullptr;
+  FunctionRef WrittenIn = nullptr;
 };
 
 /// The effects of kind \p Kind (a file write or a timer) in the code the
 /// live unit reports from: what handlers reach or, with \p AllCode, all code
 /// but start-up code; scheduled jobs anywhere. One per site and per timer
-/// object, in the order of their sites.
+/// object, in the order of their sites. A local database (a SQLite file)
+/// that code outside request code opens is a file write too when request
+/// code writes to a database of its kind.
 std::vector<EffectFinding> findEffects(const HandlerModel &Handlers,
                                        EffectKind Kind, bool AllCode);
 

@@ -67,7 +67,10 @@ STATELESS_DECLARE_ENUMERATION(HandlerReason, STATELESS_HANDLER_REASONS)
   X(Timer, "timer")                                                            \
   /* Configures a session store that keeps the sessions in this instance   */ \
   /* (Drogon's enableSession, Crow's SessionMiddleware<InMemoryStore>).    */ \
-  X(SessionStore, "session-store")
+  X(SessionStore, "session-store")                                             \
+  /* Writes a database through its handle (an INSERT by sqlite3_exec): a   */ \
+  /* local file's contents when the database is a local file.              */ \
+  X(DatabaseWrite, "database-write")
 STATELESS_DECLARE_ENUMERATION(EffectKind, STATELESS_EFFECT_KINDS)
 
 /// Whether a timer armed or a thread started recurs for as long as the

@@ -13,6 +13,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -34,6 +35,7 @@ enum class When {
   NonZero,         ///< given, and not the constant 0 (a repeat interval)
   TypeArgument,    ///< the class has Class among its template arguments, at
                    ///< any depth (Crow's app and its middlewares)
+  WritesSql,       ///< SQL text that starts with a statement that writes
 };
 
 struct Condition {
@@ -58,6 +60,7 @@ struct Rule {
 constexpr auto File = EffectKind::FileWrite;
 constexpr auto Timer = EffectKind::Timer;
 constexpr auto Sessions = EffectKind::SessionStore;
+constexpr auto Database = EffectKind::DatabaseWrite;
 constexpr auto Repeats = Recurrence::Repeats;
 constexpr auto IfRearmed = Recurrence::IfRearmed;
 constexpr auto IfLoops = Recurrence::IfLoops;
@@ -201,6 +204,14 @@ constexpr Rule Rules[] = {
      {When::NotInMemory, 0}, {When::AnyBits, 2, SqliteWriteFlags}},
     {"SQLite::Database::Database", File, "opens a SQLite database file",
      {When::NotInMemory, 0}, {When::AnyBits, 1, SqliteWriteFlags}},
+    // Statements that write a SQLite database, given as SQL text.
+    {"sqlite3_exec", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    {"sqlite3_prepare", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    {"sqlite3_prepare_v2", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    {"sqlite3_prepare_v3", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    {"SQLite::Database::exec", Database, "writes a SQLite database", {When::WritesSql, 0}},
+    {"SQLite::Database::tryExec", Database, "writes a SQLite database", {When::WritesSql, 0}},
+    {"SQLite::Statement::Statement", Database, "writes a SQLite database", {When::WritesSql, 1}},
     // oatpp: a multipart part streamed into a file, a file stream.
     {"oatpp::web::mime::multipart::createFilePartReader", File,
      "streams an uploaded part into a local file"},
@@ -399,6 +410,40 @@ const StringLiteral *stringArgument(const Expr *E) {
   return E ? dyn_cast<StringLiteral>(E->IgnoreParenImpCasts()) : nullptr;
 }
 
+/// The first string literal of a SQL statement as an argument spells it:
+/// the literal, a concatenation or a std::string made from it, `.c_str()`,
+/// or a variable initialised with one.
+const StringLiteral *sqlText(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 12)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Text = dyn_cast<StringLiteral>(E))
+    return Text;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    return Var && Var->getInit() ? sqlText(Var->getInit(), Depth + 1) : nullptr;
+  }
+  for (const Stmt *Child : E->children())
+    if (const StringLiteral *Text = sqlText(dyn_cast_or_null<Expr>(Child), Depth + 1))
+      return Text;
+  return nullptr;
+}
+
+constexpr llvm::StringLiteral WritingStatements[] = {
+    "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"};
+
+/// SQL whose first statement writes: INSERT, UPDATE, DELETE, REPLACE,
+/// CREATE, DROP, ALTER.
+bool writesSql(const Expr *Arg) {
+  const StringLiteral *Text = sqlText(Arg);
+  if (!Text || Text->getCharByteWidth() != 1)
+    return false;
+  llvm::StringRef Sql = Text->getString().ltrim(" \t\r\n(");
+  const std::string Verb =
+      Sql.take_while([](char C) { return llvm::isAlpha(C); }).upper();
+  return llvm::is_contained(WritingStatements, llvm::StringRef(Verb));
+}
+
 /// \p Class, or a class among its template arguments at any depth, is
 /// named \p Name.
 bool hasTypeArgument(const CXXRecordDecl *Class, llvm::StringRef Name,
@@ -466,6 +511,8 @@ bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
   }
   case When::TypeArgument:
     return hasTypeArgument(Class, C.Class);
+  case When::WritesSql:
+    return writesSql(Arg);
   case When::AtLeast:
   case When::Equals: {
     auto Value = integerValue(Arg, Context);
@@ -546,6 +593,20 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
     return Result;
   }
   return std::nullopt;
+}
+
+// Libraries of databases kept in a local file, by the prefix of their
+// APIs' names: a handle of one is opened and written with the same library.
+constexpr llvm::StringLiteral LocalDatabaseLibraries[] = {
+    "sqlite3_", // SQLite's C API
+    "SQLite::", // SQLiteCpp
+};
+
+llvm::StringRef localDatabaseOf(llvm::StringRef Api) {
+  for (llvm::StringRef Library : LocalDatabaseLibraries)
+    if (Api.starts_with(Library))
+      return Library;
+  return "";
 }
 
 bool isSleep(const FunctionDecl &Callee) {

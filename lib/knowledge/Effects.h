@@ -53,6 +53,11 @@ bool waitsForInput(const clang::FunctionDecl &Callee);
 /// `shutdown`, `cancel`): what a per-connection deadline does.
 bool closesConnection(const clang::FunctionDecl &Callee);
 
+/// The library of databases kept in a local file (SQLite's C API,
+/// SQLiteCpp) that the API named \p Api (as an effect records it) belongs
+/// to; empty for any other.
+llvm::StringRef localDatabaseOf(llvm::StringRef Api);
+
 /// The effect of the call or construction \p E, if it is one the tables
 /// know. Arguments that decide it (an open mode, flags) must be constants;
 /// a mode the analysis cannot evaluate is taken as read-only.
