@@ -96,10 +96,16 @@ HandlerModel::HandlerModel(const ProgramView &View) : View(View) {
   for (FunctionRef F : HandlerCode)
     for (const index::Creation &Created : F->Creates)
       MadeByRequests.insert(Created.Class);
+  for (const auto &Reached : FromStartUp)
+    if (isStartUpOnly(Reached.first))
+      for (const index::Creation &Created : Reached.first->Creates)
+        MadeAtStartUp.insert(Created.Class);
 }
 
 bool HandlerModel::isPerRequestClass(llvm::StringRef USR) const {
-  if (MadeByRequests.contains(USR))
+  // An object start-up code makes serves requests for as long as the
+  // instance runs, whatever requests make besides.
+  if (MadeByRequests.contains(USR) && !MadeAtStartUp.contains(USR))
     return true;
   const index::Class *Class = View.classInfo(USR);
   return Class && Class->PerRequest;

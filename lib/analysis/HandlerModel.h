@@ -81,7 +81,7 @@ public:
   /// connection: the framework makes one per request (a gRPC reactor, a
   /// Poco request handler), or request code makes them (a session an
   /// accept or upgrade handler makes, whose methods then serve as
-  /// completion handlers).
+  /// completion handlers) and start-up code makes none.
   bool isPerRequestClass(llvm::StringRef USR) const;
 
   /// The notes that explain \p Path: where the handler comes from, then
@@ -118,8 +118,10 @@ private:
   std::vector<FunctionRef> HandlerCode;
   /// The view is the whole program of a service, with its main().
   bool WholeProgram = false;
-  /// Classes whose objects request code creates.
+  /// Classes whose objects request code creates, and those start-up code
+  /// creates.
   llvm::StringSet<> MadeByRequests;
+  llvm::StringSet<> MadeAtStartUp;
   /// What each handler root reaches on its own; built on first use.
   mutable std::vector<Reach> FromEachHandler;
 };

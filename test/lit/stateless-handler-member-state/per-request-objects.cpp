@@ -1,8 +1,9 @@
 // Objects created for each request hold request state: Poco's request
 // handlers (the real Debian <Poco/...> headers), created by their factory,
 // and Beast sessions, created by the accept handler. The factory and the
-// listener live as long as the server.
-// RUN: %check_stateless %s stateless-handler-member-state %t -- -std=c++17
+// listener live as long as the server, and so does a chat room that
+// start-up code makes, even though requests make more rooms.
+// RUN: %check_stateless %s stateless-handler-member-state %t -- -std=c++17 -I%stateless_include
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -13,7 +14,9 @@
 #include <boost/beast/http.hpp>
 
 #include <memory>
+#include <stateless/annotations.h>
 #include <string>
+#include <vector>
 
 using namespace Poco::Net;
 
@@ -83,7 +86,26 @@ private:
   tcp::acceptor acceptor_;
 };
 
+class Room {
+public:
+  explicit Room(std::string name) : name_(std::move(name)) {}
+  STATELESS_HANDLER void join(const std::string &user) { members_.push_back(user); }
+
+private:
+  std::string name_;
+  std::vector<std::string> members_;
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: member 'Room::members_' of a long-lived handler object is modified while serving requests: its value is per-instance and lost on restart [stateless-handler-member-state]
+  // CHECK-NOTES: :[[@LINE-6]]:58: note: 'members_' is modified here
+  // CHECK-NOTES: :[[@LINE-7]]:26: note: reached from handler 'Room::join', marked STATELESS_HANDLER
+};
+Room *lobby;
+STATELESS_HANDLER void meet(const std::string &name) {
+  Room room(name); // made per request
+  room.join("host");
+}
+
 int main() {
+  lobby = new Room("lobby");
   net::io_context ioc;
   std::make_shared<listener>(ioc, tcp::endpoint{tcp::v4(), 8080})->do_accept();
   ioc.run();
