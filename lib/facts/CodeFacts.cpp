@@ -252,6 +252,12 @@ public:
       for (const Expr *Arg : Args)
         noteHandlerMethods(underlyingRecord(Arg->getType()), Name, *Call,
                            qualifiedName(*Callee));
+    if (std::string Signal = FrameworkTables::handlerSignalOf(*Call);
+        !Signal.empty())
+      for (const Expr *Arg : Args.drop_front(2))
+        for (const FunctionDecl *Handler : callablesIn(Arg))
+          Facts.HandlerRoots.push_back({Handler, HandlerReason::Registered,
+                                        Call, qualifiedName(*Callee), Signal});
     if (Facts.Frameworks.isRegistrar(*Callee)) {
       std::string Route = FrameworkTables::routeOf(*Call);
       for (const Expr *Arg : Args)

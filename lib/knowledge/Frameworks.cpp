@@ -282,6 +282,27 @@ constexpr MethodRegistration ObjectRegistrars[] = {
     {"restinio::basic_server_settings_t::ip_blocker", {"inspect", ""}},
 };
 
+// Signals a client's request raises (Qt): what a connection to one
+// (`QObject::connect(socket, &QTcpSocket::readyRead, slot)`) runs serves
+// requests. By the class that declares the signal or a base of it.
+struct HandlerSignal {
+  llvm::StringLiteral Sender;
+  llvm::StringLiteral Signal;
+};
+constexpr HandlerSignal HandlerSignals[] = {
+    {"QTcpServer", "newConnection"},
+    {"QLocalServer", "newConnection"},
+    {"QWebSocketServer", "newConnection"},
+    {"QAbstractSocket", "readyRead"},
+    {"QAbstractSocket", "disconnected"},
+    {"QLocalSocket", "readyRead"},
+    {"QLocalSocket", "disconnected"},
+    {"QWebSocket", "textMessageReceived"},
+    {"QWebSocket", "binaryMessageReceived"},
+    {"QWebSocket", "disconnected"},
+};
+constexpr llvm::StringLiteral SignalConnectors[] = {"QObject::connect"};
+
 // Class templates instantiated with middlewares: the named methods of the
 // classes among their template arguments serve requests.
 constexpr MethodRegistration MiddlewareHosts[] = {
@@ -431,6 +452,37 @@ std::string classPath(const FunctionDecl &Function) {
 }
 
 } // namespace
+
+std::string FrameworkTables::handlerSignalOf(const CallExpr &Connection) {
+  const FunctionDecl *Callee = Connection.getDirectCallee();
+  if (!Callee || Connection.getNumArgs() < 3 || !Callee->getIdentifier() ||
+      Callee->getName() != "connect" ||
+      !listed(qualifiedName(*Callee), SignalConnectors))
+    return "";
+  const auto *Address =
+      dyn_cast<UnaryOperator>(Connection.getArg(1)->IgnoreParenImpCasts());
+  const auto *Signal =
+      Address && Address->getOpcode() == UO_AddrOf
+          ? dyn_cast<DeclRefExpr>(Address->getSubExpr()->IgnoreParens())
+          : nullptr;
+  const auto *Method =
+      Signal ? dyn_cast<CXXMethodDecl>(Signal->getDecl()) : nullptr;
+  const CXXRecordDecl *Sender =
+      underlyingRecord(Connection.getArg(0)->IgnoreParenImpCasts()->getType());
+  if (!Method || !Method->getIdentifier() || !Sender || !Sender->hasDefinition())
+    return "";
+  // The sender's class or one of its bases declares it among the signals.
+  std::string Found;
+  auto Matches = [&](const CXXRecordDecl *Class) {
+    for (const HandlerSignal &H : HandlerSignals)
+      if (H.Signal == Method->getName() && H.Sender == qualifiedName(*Class))
+        Found = qualifiedName(*Sender) + "::" + Method->getName().str();
+    return Found.empty();
+  };
+  if (Matches(Sender))
+    Sender->forallBases(Matches);
+  return Found;
+}
 
 std::string FrameworkTables::routeOf(const CallExpr &Registration) {
   std::string Path, ClassPath;

@@ -41,6 +41,12 @@ public:
   /// handlers (`httplib::Server::Post`, `crow::TaggedRule::operator()`, ...).
   bool isRegistrar(const clang::FunctionDecl &Callee) const;
 
+  /// The signal, named by the sender's class ("QTcpSocket::readyRead"),
+  /// when \p Connection connects code to a signal a client's request raises
+  /// (Qt's QObject::connect); empty otherwise. What it connects serves
+  /// requests.
+  static std::string handlerSignalOf(const clang::CallExpr &Connection);
+
   /// The route \p Registration names for the handlers it registers, from
   /// the literal path and the method it or the calls on the object it is
   /// called on give (Crow's `app.route("/x").methods("POST"_method)`):

@@ -93,7 +93,8 @@ constexpr llvm::StringLiteral OutsideHandles[] = {
     "drogon::nosql::RedisClient", "oatpp::orm::DbClient",
     "oatpp::postgresql::ConnectionProvider", "grpc::Channel",
     "grpc::ChannelInterface", "httplib::Client", "cpr::Session",
-    "web::http::client::http_client", "CURL",
+    "web::http::client::http_client", "CURL", "QSqlDatabase",
+    "QNetworkAccessManager",
 };
 
 // Type-erased callables.
@@ -127,6 +128,7 @@ constexpr llvm::StringLiteral ServiceInfrastructure[] = {
     "uWS::TemplatedApp", "websocketpp::server", "websocketpp::endpoint",
     "Poco::Net::HTTPServer", "Poco::Util::Timer", "Poco::Timer",
     "Poco::ThreadPool", "QHttpServer", "QTimer", "QThread", "QCoreApplication",
+    "QTcpServer", "QLocalServer", "QWebSocketServer",
     "SimpleWeb::Server", "SimpleWeb::ServerBase", "restinio::http_server_t",
     "web::http::experimental::listener::http_listener",
     "oatpp::network::Server", "spdlog::logger",
