@@ -106,7 +106,8 @@ constexpr llvm::StringLiteral ErasedCallables[] = {
 
 // Objects that convert or format and hold no application data.
 constexpr llvm::StringLiteral Converters[] = {
-    "std::wstring_convert", "std::wbuffer_convert",
+    "std::wstring_convert", "std::wbuffer_convert", "Json::CharReader",
+    "Json::CharReaderBuilder", "Json::StreamWriter", "Json::StreamWriterBuilder",
 };
 
 constexpr llvm::StringLiteral ServiceInfrastructure[] = {

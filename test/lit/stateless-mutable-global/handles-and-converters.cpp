@@ -1,13 +1,14 @@
 // Not state: handles to stores outside the process (the state is in the
 // database or cache, not in the handle), servers however they are held, and
-// converters that hold no application data. What request code keeps in
-// memory beside them still is. SQLite, hiredis and httplib are the real
-// Debian headers.
-// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include
+// converters that hold no application data (a JSON reader). What request
+// code keeps in memory beside them still is. SQLite, hiredis, httplib and
+// jsoncpp are the real Debian headers.
+// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include -I/usr/include/jsoncpp
 
 #include <codecvt>
 #include <hiredis/hiredis.h>
 #include <httplib.h>
+#include <json/json.h>
 #include <locale>
 #include <memory>
 #include <sqlite3.h>
@@ -20,6 +21,7 @@ redisContext *cache = nullptr;
 std::unique_ptr<httplib::Server> server;
 std::unique_ptr<httplib::Client> upstream;
 std::wstring_convert<std::codecvt_utf8<wchar_t>> utf8;
+Json::CharReader *json_reader = Json::CharReaderBuilder().newCharReader();
 std::vector<std::string> audit;
 // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: global variable 'audit' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 
@@ -35,6 +37,9 @@ STATELESS_HANDLER void record(const std::wstring &who) {
     upstream = std::make_unique<httplib::Client>("http://inventory");
   upstream->Get("/stock");
   audit.push_back(utf8.to_bytes(who));
+  Json::Value parsed;
+  const std::string body = "{}";
+  json_reader->parse(body.data(), body.data() + body.size(), &parsed, nullptr);
 }
 
 STATELESS_HANDLER void restart() {
