@@ -43,6 +43,9 @@ std::string describeRoot(const index::Root &R) {
     return "reached from " + Handler + ", marked STATELESS_HANDLER";
   case HandlerReason::Option:
     return "reached from " + Handler + ", named by the HandlerFunctions option";
+  case HandlerReason::RequestLoop:
+    return "reached from " + Handler +
+           ", run here by a loop that serves what '" + R.Via + "' waits for";
   }
   return "";
 }
@@ -80,10 +83,12 @@ HandlerModel::HandlerModel(const ProgramView &View) : View(View) {
       HasMain = HasMain || (F && F->Name == "main");
       break;
     case RootKind::Thread:
-      Threads.push_back({F, 0});
+      // A thread that runs a server is the server's: what it does before
+      // it serves is start-up, what it serves is found from its handlers.
+      (F && runsServer(F) ? StartUp : Threads).push_back({F, 0});
       break;
     case RootKind::Handler:
-      Handlers.push_back({F, HandlerRoots.size()});
+      llvm::append_range(Handlers, seedsOf(HandlerRoots.size(), R->Function));
       HandlerRoots.push_back(R);
       break;
     }
@@ -125,6 +130,23 @@ HandlerModel::overridesOf(llvm::StringRef USR) const {
       }
   }
   return Found;
+}
+
+bool HandlerModel::runsServer(FunctionRef Entry) const {
+  Reach Reached;
+  explore(Reached, nullptr, {Seed{Entry, 0}});
+  return llvm::any_of(Reached, [](const auto &Step) {
+    return Step.first->RunsServer;
+  });
+}
+
+std::vector<HandlerModel::Seed>
+HandlerModel::seedsOf(size_t Root, llvm::StringRef USR) const {
+  std::vector<Seed> Seeds{{View.definition(USR), Root}};
+  // A virtual method serves requests in each of its overrides.
+  for (FunctionRef Override : overridesOf(USR))
+    Seeds.push_back({Override, Root});
+  return Seeds;
 }
 
 void HandlerModel::explore(Reach &Reached, std::vector<FunctionRef> *Order,
@@ -183,7 +205,7 @@ HandlerModel::pathsFromEachHandler(llvm::ArrayRef<FunctionRef> Targets) const {
     FromEachHandler.resize(HandlerRoots.size());
     for (size_t I = 0; I < HandlerRoots.size(); ++I)
       explore(FromEachHandler[I], nullptr,
-              {Seed{View.definition(HandlerRoots[I]->Function), I}});
+              seedsOf(I, HandlerRoots[I]->Function));
   }
   std::vector<HandlerPath> Paths;
   for (const Reach &Reached : FromEachHandler) {

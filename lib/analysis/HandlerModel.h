@@ -101,6 +101,11 @@ private:
     size_t Root;
   };
 
+  /// Whether the code a thread starting at \p Entry runs reaches a server's
+  /// run or a loop that waits for requests.
+  bool runsServer(FunctionRef Entry) const;
+  /// The function \p USR of handler root \p Root, and its overrides.
+  std::vector<Seed> seedsOf(size_t Root, llvm::StringRef USR) const;
   /// Breadth-first reach from \p Seeds; the map says how each was reached.
   void explore(Reach &Reached, std::vector<FunctionRef> *Order,
                llvm::ArrayRef<Seed> Seeds) const;

@@ -74,6 +74,34 @@ bool runsUntilStopped(const Expr *Cond, const ASTContext &Context) {
   return isa<DeclRefExpr, MemberExpr>(Cond);
 }
 
+/// A loop body that is the sleep \p Sleep and nothing else.
+bool onlySleeps(const Stmt &Body, const CallExpr &Sleep) {
+  const auto *Only = dyn_cast<Expr>(const_cast<Stmt &>(Body).IgnoreContainers());
+  return Only && Only->IgnoreImplicit() == &Sleep;
+}
+
+/// `c.empty()`, `c.size() == 0` or `!c.size()`, negated or not.
+bool testsEmpty(const Expr *Cond) {
+  if (!Cond)
+    return false;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+  auto CallsMethod = [](const Expr *E, llvm::StringRef Name) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() && Method->getName() == Name;
+  };
+  if (CallsMethod(Cond, "empty") || CallsMethod(Cond, "size"))
+    return true;
+  if (const auto *Compare = dyn_cast<BinaryOperator>(Cond);
+      Compare && Compare->isEqualityOp())
+    return CallsMethod(Compare->getLHS(), "size") ||
+           CallsMethod(Compare->getRHS(), "size");
+  return false;
+}
+
 /// The construction of the thread a member call such as `t.detach()` is
 /// made on: the initialiser of the local `t`, or a temporary thread.
 const CXXConstructExpr *threadConstruction(const Expr &Call) {
@@ -180,7 +208,9 @@ public:
   bool TraverseVarDecl(VarDecl *Var) {
     const bool Initialiser = Var->isStaticLocal() && Var->hasInit();
     InStaticInitialiser += Initialiser;
+    const VarDecl *Outer = std::exchange(Initialising, Var);
     bool Continue = Base::TraverseVarDecl(Var);
+    Initialising = Outer;
     InStaticInitialiser -= Initialiser;
     return Continue;
   }
@@ -207,6 +237,17 @@ public:
     if (FunctionTemplateDecl *Generic = L->getDependentCallOperator())
       for (FunctionDecl *Instance : Generic->specializations())
         Continue = Continue && TraverseDecl(Instance);
+    return Continue;
+  }
+
+  // A sleep taken while a container is empty waits for work to arrive.
+  bool TraverseIfStmt(IfStmt *S) {
+    if (Owners.empty() || Owners.back().Loops.empty() ||
+        !testsEmpty(S->getCond()))
+      return Base::TraverseIfStmt(S);
+    ++Owners.back().EmptyGuards;
+    bool Continue = Base::TraverseIfStmt(S);
+    --Owners.back().EmptyGuards;
     return Continue;
   }
 
@@ -362,17 +403,26 @@ public:
   }
 
 private:
+  /// The variable whose initialiser the walk is in.
+  const VarDecl *Initialising = nullptr;
+
   /// A loop of the current function, and what its body does.
   struct Loop {
     bool Forever = false; ///< runs until something stops it
     const CallExpr *Sleep = nullptr;
     bool WaitsForInput = false;
+    /// The call it waits for each request with (FrameworkTables::
+    /// waitsForRequest), once the walk has passed it.
+    const CallExpr *RequestWait = nullptr;
   };
   struct Owner {
     const FunctionDecl *Function;
     const Stmt *Root;
     /// The loops around the current statement, innermost last.
     std::vector<Loop> Loops;
+    /// The `if`s in those loops around it that test whether a container is
+    /// empty.
+    unsigned EmptyGuards = 0;
   };
 
   template <typename LoopStmt>
@@ -385,8 +435,10 @@ private:
     const Loop Done = Owners.back().Loops.back();
     Owners.back().Loops.pop_back();
     // A loop that sleeps and waits for nothing between runs is a schedule;
-    // one that waits for input (a queue, a socket, stdin) serves it.
-    if (Done.Forever && Done.Sleep && !Done.WaitsForInput)
+    // one that waits for input (a queue, a socket, stdin) serves it, and
+    // one that does nothing but sleep waits to be stopped.
+    if (Done.Forever && Done.Sleep && !Done.WaitsForInput &&
+        !onlySleeps(*S->getBody(), *Done.Sleep))
       noteSleepLoop(*Done.Sleep);
     if (!Owners.back().Loops.empty()) {
       Loop &Outer = Owners.back().Loops.back();
@@ -436,6 +488,25 @@ private:
     }
     Facts.record(Owners.back().Function)
         .Callees.push_back({Target, Site, Owners.back().Root});
+    if (const CallExpr *Wait = requestWait())
+      noteRequestLoopHandler(Target, *Site, *Wait);
+  }
+
+  /// The call that a loop around the current statement waits for requests
+  /// with, when the walk has passed it: what follows serves that request.
+  const CallExpr *requestWait() const {
+    if (Owners.empty())
+      return nullptr;
+    for (const Loop &L : Owners.back().Loops)
+      if (L.RequestWait)
+        return L.RequestWait;
+    return nullptr;
+  }
+
+  void noteRequestLoopHandler(const FunctionDecl *F, const Expr &Site,
+                              const CallExpr &Wait) {
+    Facts.HandlerRoots.push_back({F, HandlerReason::RequestLoop, &Site,
+                                  qualifiedName(*Wait.getDirectCallee()), ""});
   }
 
   static bool capturesThis(const LambdaExpr &L) {
@@ -572,13 +643,19 @@ private:
       return;
     if (closesConnection(Callee))
       Facts.record(Owners.back().Function).ClosesConnection = true;
+    if (FrameworkTables::runsServer(Callee))
+      Facts.record(Owners.back().Function).RunsServer = true;
     std::vector<Loop> &Loops = Owners.back().Loops;
     if (Loops.empty())
       return;
     if (isSleep(Callee) && !isYield(Call, Facts.Context) && !Loops.back().Sleep)
       Loops.back().Sleep = &Call;
-    if (waitsForInput(Callee))
+    if (waitsForInput(Callee) || (isSleep(Callee) && Owners.back().EmptyGuards))
       Loops.back().WaitsForInput = true;
+    if (FrameworkTables::waitsForRequest(Callee) && !Loops.back().RequestWait) {
+      Loops.back().RequestWait = &Call;
+      Facts.record(Owners.back().Function).RunsServer = true;
+    }
   }
 
   /// The current function sleeps in a loop that runs until stopped: run
@@ -598,10 +675,19 @@ private:
     if (Owners.empty())
       return;
     std::optional<KnownEffect> What = classifyEffect(E, Facts.Context);
-    // A thread the function waits for is judged where it starts (a thread
-    // that does not loop is no job), not where it is detached.
-    if (What && !isAwaitedThread(E, *Owners.back().Function, Facts.Context))
-      Facts.record(Owners.back().Function).Effects.push_back({*What, &E});
+    // A thread the function waits for, or one a request loop starts for
+    // the request it waited for, is judged where it starts (a thread that
+    // does not loop is no job), not where it is detached.
+    if (!What || isAwaitedThread(E, *Owners.back().Function, Facts.Context) ||
+        (requestWait() && threadConstruction(E)))
+      return;
+    // A thread object made here (`std::thread t(job)`) is the object its
+    // detach is made on: one thread, one finding.
+    if (!What->Object && isa<CXXConstructExpr>(E) && Initialising &&
+        Initialising->hasLocalStorage() && Initialising->getInit() &&
+        Initialising->getInit()->IgnoreImplicit() == &E)
+      What->Object = Initialising;
+    Facts.record(Owners.back().Function).Effects.push_back({*What, &E});
   }
 
   void noteGlobalReference(const Expr &E, const ValueDecl *D) {
@@ -617,10 +703,16 @@ private:
         .GlobalRefs.push_back({&E, Var, Owners.back().Root});
   }
 
+  /// A thread that a request loop starts serves the request it waited for
+  /// (a thread per accepted connection).
   void noteThreadEntries(llvm::ArrayRef<const Expr *> Args) {
+    const CallExpr *Wait = requestWait();
     for (const Expr *Arg : Args)
       for (const FunctionDecl *Entry : callablesIn(Arg))
-        Facts.ThreadRoots.push_back({Entry, Arg});
+        if (Wait)
+          noteRequestLoopHandler(Entry, *Arg, *Wait);
+        else
+          Facts.ThreadRoots.push_back({Entry, Arg});
   }
 
   /// The methods named \p Name of \p Class serve requests, registered at

@@ -117,6 +117,9 @@ struct FunctionFacts {
   bool LoopsWithSleep = false;
   /// Its own code closes or cancels a connection or stream.
   bool ClosesConnection = false;
+  /// Its own code runs a server (FrameworkTables::runsServer) or a loop
+  /// that waits for requests.
+  bool RunsServer = false;
 };
 
 /// A function that serves requests, and why.

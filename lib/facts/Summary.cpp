@@ -147,6 +147,7 @@ private:
     Out.Dependent = F.isDependentContext();
     Out.LoopsWithSleep = Known.LoopsWithSleep;
     Out.ClosesConnection = Known.ClosesConnection;
+    Out.RunsServer = Known.RunsServer;
     Out.Allowed = allowOn(F);
     if (const CXXRecordDecl *This = Facts.thisClassOf(&F))
       Out.ThisClass = noteClass(*This);

@@ -58,7 +58,9 @@ STATELESS_DECLARE_ENUMERATION(RootKind, STATELESS_ROOT_KINDS)
   X(RouteTable, "route-table")                                                 \
   X(Override, "override")                                                      \
   X(Annotated, "annotated")                                                    \
-  X(Option, "option")
+  X(Option, "option")                                                          \
+  /* Called by a loop that waits for requests (accept, a completion queue) */ \
+  X(RequestLoop, "request-loop")
 STATELESS_DECLARE_ENUMERATION(HandlerReason, STATELESS_HANDLER_REASONS)
 
 /// What a call or construction does that outlives the request.

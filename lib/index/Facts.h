@@ -185,6 +185,10 @@ struct Function {
   bool LoopsWithSleep = false;
   /// Its own code closes or cancels a connection or stream.
   bool ClosesConnection = false;
+  /// Its own code runs a server: an event loop that serves requests
+  /// (`io_context::run`, `httplib::Server::listen`) or a loop that waits for
+  /// them. A thread that reaches one is the server's, started by start-up.
+  bool RunsServer = false;
   std::optional<Allow> Allowed;
   std::vector<Call> Calls;
   /// USRs of the virtual methods it overrides directly: a call of one of

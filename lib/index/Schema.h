@@ -121,6 +121,7 @@ template <typename Pass> void schema(Pass &IO, Function &F) {
   IO.field("dependent", F.Dependent);
   IO.field("loops-with-sleep", F.LoopsWithSleep);
   IO.field("closes-connection", F.ClosesConnection);
+  IO.field("runs-server", F.RunsServer);
   IO.field("allow", F.Allowed);
   IO.field("calls", F.Calls);
   IO.field("overrides", F.Overrides);

@@ -247,6 +247,8 @@ constexpr HandlerBase HandlerBases[] = {
     {"grpc::ServerWriteReactor", false},
     {"grpc::ServerBidiReactor", false},
     {"grpc::ServerGenericBidiReactor", false},
+    // gRPC calls it before each call on a server whose credentials have it.
+    {"grpc::AuthMetadataProcessor", false},
     {"drogon::HttpSimpleController", false},
     {"drogon::WebSocketController", false},
     {"drogon::HttpFilter", false},
@@ -328,6 +330,37 @@ constexpr llvm::StringLiteral ThreadStarters[] = {
     "std::thread::thread", "std::jthread::jthread", "boost::thread::thread",
     "pthread_create",      "std::async",            "QThread::create",
     "QtConcurrent::run",
+};
+
+// Calls that wait for the next request or connection and return it: a
+// loop around one serves requests (a blocking accept, a completion queue
+// polled by the service's own code).
+constexpr llvm::StringLiteral RequestWaits[] = {
+    "boost::asio::basic_socket_acceptor::accept",
+    "asio::basic_socket_acceptor::accept",
+    "grpc::CompletionQueue::Next",
+    "grpc::CompletionQueue::AsyncNext",
+    "accept",
+    "accept4",
+};
+
+// Calls that run a server until it stops: its event loop, its accept loop.
+constexpr llvm::StringLiteral ServerRuns[] = {
+    "boost::asio::io_context::run",
+    "asio::io_context::run",
+    "httplib::Server::listen",
+    "httplib::Server::listen_after_bind",
+    "crow::Crow::run",
+    "drogon::HttpAppFramework::run",
+    "websocketpp::transport::asio::endpoint::run",
+    "Pistache::Http::Endpoint::serve",
+    "grpc::Server::Wait",
+    "restinio::run",
+    "uWS::TemplatedApp::run",
+    "oatpp::network::Server::run",
+    "SimpleWeb::ServerBase::start",
+    "Poco::Util::ServerApplication::waitForTerminationRequest",
+    "QCoreApplication::exec",
 };
 
 constexpr llvm::StringLiteral Invokers[] = {"std::invoke", "std::invoke_r",
@@ -660,6 +693,14 @@ bool FrameworkTables::isPerRequestClass(const CXXRecordDecl &Class) {
 
 bool FrameworkTables::startsThread(const FunctionDecl &Callee) {
   return listed(qualifiedName(Callee), ThreadStarters);
+}
+
+bool FrameworkTables::waitsForRequest(const FunctionDecl &Callee) {
+  return listed(qualifiedName(Callee), RequestWaits);
+}
+
+bool FrameworkTables::runsServer(const FunctionDecl &Callee) {
+  return listed(qualifiedName(Callee), ServerRuns);
 }
 
 bool FrameworkTables::isFrameworkCode(const Decl &D) {

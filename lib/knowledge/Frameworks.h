@@ -96,6 +96,15 @@ public:
   /// argument (`std::thread`, `pthread_create`, `std::async`, ...).
   static bool startsThread(const clang::FunctionDecl &Callee);
 
+  /// Calls that block until the next request or connection arrives and
+  /// return it (a blocking `accept`, gRPC's `CompletionQueue::Next`): what
+  /// a loop around one calls next serves that request.
+  static bool waitsForRequest(const clang::FunctionDecl &Callee);
+
+  /// Calls that run a server until it stops (`io_context::run`,
+  /// `httplib::Server::listen`, `grpc::Server::Wait`, ...).
+  static bool runsServer(const clang::FunctionDecl &Callee);
+
   /// Declared in one of the frameworks' own namespaces (`crow`, `drogon`,
   /// `boost::asio`, ...): library code, even when the framework's headers
   /// are not system headers.

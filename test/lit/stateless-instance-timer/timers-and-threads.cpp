@@ -50,10 +50,13 @@ STATELESS_HANDLER void threads() {
 // of the promise or task it is handed) ends with the request; one whose
 // future nothing waits on, or one that loops with a sleep, does not.
 void send_part(std::promise<int> &done) { done.set_value(1); }
+void poll_upstream();
 void keep_polling(std::promise<int> &ready) {
   ready.set_value(1);
-  for (;;)
+  for (;;) {
     std::this_thread::sleep_for(std::chrono::seconds(5));
+    poll_upstream();
+  }
 }
 STATELESS_HANDLER int awaited_threads() {
   std::promise<int> sent;

@@ -1,0 +1,100 @@
+// Loops that sleep without being a schedule: one that does nothing but sleep
+// until it is stopped (it keeps a thread or a connection open), and a worker
+// that sleeps only while its queue is empty (it serves what arrives). A
+// thread that loops with a sleep is one finding, where it starts, however
+// it is detached later.
+// RUN: %check_stateless %s stateless-instance-timer %t -- -std=c++17 -pthread -I%stateless_include
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <queue>
+#include <stateless/annotations.h>
+#include <string>
+#include <thread>
+
+using namespace std::chrono_literals;
+
+std::atomic<bool> running{true};
+
+void keep_connection_open() {
+  while (running)
+    std::this_thread::sleep_for(1ms);
+}
+
+void keep_alive_in_braces() {
+  while (running) {
+    std::this_thread::sleep_for(100ms);
+  }
+}
+
+std::mutex jobs_lock;
+std::queue<std::function<void()>> jobs;
+
+void drain_jobs() {
+  while (running) {
+    std::unique_lock<std::mutex> lock(jobs_lock);
+    if (jobs.empty()) {
+      lock.unlock();
+      std::this_thread::sleep_for(10ms);
+      continue;
+    }
+    auto job = std::move(jobs.front());
+    jobs.pop();
+    lock.unlock();
+    job();
+  }
+}
+
+std::deque<std::string> outbox;
+
+void send_when_ready() {
+  while (running) {
+    if (outbox.size() == 0)
+      std::this_thread::sleep_for(5ms);
+    else
+      outbox.pop_front();
+  }
+}
+
+void flush_every_second() {
+  while (running) {
+    std::this_thread::sleep_for(1s);
+    outbox.clear();
+  }
+}
+
+// A sleep outside the test of the queue paces the work: a schedule.
+void pace_outbox() {
+  while (running) {
+    if (!outbox.empty())
+      outbox.pop_front();
+    std::this_thread::sleep_for(1s);
+  }
+}
+
+STATELESS_HANDLER void start_game() {
+  std::thread ticker([] {
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::thread' starts a thread that loops with a sleep while serving a request: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
+    for (;;) {
+      std::this_thread::sleep_for(1s);
+      outbox.emplace_back("tick");
+    }
+  });
+  ticker.detach();
+}
+
+int main() {
+  std::thread(keep_connection_open).detach();
+  std::thread(keep_alive_in_braces).detach();
+  std::thread(drain_jobs).detach();
+  std::thread(send_when_ready).detach();
+  std::thread flusher(flush_every_second);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::thread' starts a thread that loops with a sleep: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
+  flusher.detach();
+  std::thread pacer(pace_outbox);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::thread' starts a thread that loops with a sleep: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
+  pacer.join();
+}
