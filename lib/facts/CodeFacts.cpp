@@ -444,6 +444,9 @@ private:
       Loop &Outer = Owners.back().Loops.back();
       Outer.Sleep = Outer.Sleep ? Outer.Sleep : Done.Sleep;
       Outer.WaitsForInput |= Done.WaitsForInput;
+      // A wait in a nested loop (`GPR_ASSERT(cq->Next(...))` is one) hands
+      // the outer loop its request too.
+      Outer.RequestWait = Outer.RequestWait ? Outer.RequestWait : Done.RequestWait;
     }
     return Continue;
   }

@@ -31,7 +31,7 @@ using helloworld::HelloRequest;
 std::map<std::string, int> greetings_per_name;
 // CHECK-NOTES: :[[@LINE-1]]:28: warning: global container 'greetings_per_name' is modified after start-up: entries stored in one instance are missing from the others and lost on restart [stateless-static-session-map]
 // CHECK-NOTES: :[[@LINE+27]]:7: note: 'greetings_per_name' is modified here
-// CHECK-NOTES: :[[@LINE+61]]:35: note: reached from handler 'CallData::Proceed', run here by a loop that serves what 'grpc::CompletionQueue::Next' waits for
+// CHECK-NOTES: :[[@LINE+62]]:35: note: reached from handler 'CallData::Proceed', run here by a loop that serves what 'grpc::CompletionQueue::Next' waits for
 
 // Written by the loop's function before the loop starts: start-up.
 int completion_queues_started = 0;
@@ -60,7 +60,7 @@ public:
       ++greetings_per_name[request_.name()];
       std::ofstream("greetings.log", std::ios::app) << request_.name() << '\n';
       // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'std::ofstream' opens a file for writing on this instance's disk while serving a request; keep files in object storage or a database [stateless-local-fs-write]
-      // CHECK-NOTES: :[[@LINE+32]]:35: note: reached from handler 'CallData::Proceed', run here by a loop that serves what 'grpc::CompletionQueue::Next' waits for
+      // CHECK-NOTES: :[[@LINE+33]]:35: note: reached from handler 'CallData::Proceed', run here by a loop that serves what 'grpc::CompletionQueue::Next' waits for
       reply_.set_message("Hello " + request_.name());
       // A member of an object made for each call is the call's own.
       status_ = FINISH;
@@ -91,8 +91,10 @@ void handle_rpcs(Greeter::AsyncService *service, ServerCompletionQueue *cq) {
   prepare_calls(service, cq);
   void *tag = nullptr;
   bool ok = false;
-  while (cq->Next(&tag, &ok))
+  while (true) {
+    GPR_ASSERT(cq->Next(&tag, &ok));
     static_cast<CallData *>(tag)->Proceed(ok);
+  }
 }
 
 // gRPC runs Process() before every call on a server whose credentials hold
