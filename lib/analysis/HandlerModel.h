@@ -102,7 +102,7 @@ private:
   };
 
   /// Whether the code a thread starting at \p Entry runs reaches a server's
-  /// run or a loop that waits for requests.
+  /// run.
   bool runsServer(FunctionRef Entry) const;
   /// The function \p USR of handler root \p Root, and its overrides.
   std::vector<Seed> seedsOf(size_t Root, llvm::StringRef USR) const;

@@ -655,10 +655,8 @@ private:
       Loops.back().Sleep = &Call;
     if (waitsForInput(Callee) || (isSleep(Callee) && Owners.back().EmptyGuards))
       Loops.back().WaitsForInput = true;
-    if (FrameworkTables::waitsForRequest(Callee) && !Loops.back().RequestWait) {
+    if (FrameworkTables::waitsForRequest(Callee) && !Loops.back().RequestWait)
       Loops.back().RequestWait = &Call;
-      Facts.record(Owners.back().Function).RunsServer = true;
-    }
   }
 
   /// The current function sleeps in a loop that runs until stopped: run

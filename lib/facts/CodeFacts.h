@@ -117,8 +117,7 @@ struct FunctionFacts {
   bool LoopsWithSleep = false;
   /// Its own code closes or cancels a connection or stream.
   bool ClosesConnection = false;
-  /// Its own code runs a server (FrameworkTables::runsServer) or a loop
-  /// that waits for requests.
+  /// Its own code runs a server (FrameworkTables::runsServer).
   bool RunsServer = false;
 };
 

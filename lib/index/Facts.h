@@ -185,9 +185,10 @@ struct Function {
   bool LoopsWithSleep = false;
   /// Its own code closes or cancels a connection or stream.
   bool ClosesConnection = false;
-  /// Its own code runs a server: an event loop that serves requests
-  /// (`io_context::run`, `httplib::Server::listen`) or a loop that waits for
-  /// them. A thread that reaches one is the server's, started by start-up.
+  /// Its own code runs a server's event loop (`io_context::run`,
+  /// `httplib::Server::listen`). A thread that reaches one is the server's,
+  /// started by start-up. (A loop of its own that waits for requests may
+  /// serve them in its own statements: its thread stays a thread.)
   bool RunsServer = false;
   std::optional<Allow> Allowed;
   std::vector<Call> Calls;
