@@ -122,6 +122,26 @@ const CXXConstructExpr *threadConstruction(const Expr &Call) {
              : nullptr;
 }
 
+/// A thread handed a connection (a socket or stream, also among a lambda's
+/// captures or a bound call's arguments) serves that client and ends with
+/// it.
+bool servesConnection(const CXXConstructExpr &Thread) {
+  llvm::SmallVector<const Expr *, 4> Work(Thread.arguments());
+  while (!Work.empty()) {
+    const Expr *Arg = Work.pop_back_val();
+    if (!Arg)
+      continue;
+    Arg = Arg->IgnoreImplicit();
+    if (isConnection(Arg->getType()))
+      return true;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg))
+      llvm::append_range(Work, Lambda->capture_inits());
+    else if (const auto *Call = dyn_cast<CallExpr>(Arg))
+      Work.append(Call->arg_begin(), Call->arg_end());
+  }
+  return false;
+}
+
 /// A thread that \p Function waits for before it returns: it is handed a
 /// local promise or packaged task (by reference, pointer or move) whose
 /// future the function waits on (`f.get()`, `f.wait()`). Its work ends with
@@ -676,11 +696,12 @@ private:
     if (Owners.empty())
       return;
     std::optional<KnownEffect> What = classifyEffect(E, Facts.Context);
-    // A thread the function waits for, or one a request loop starts for
-    // the request it waited for, is judged where it starts (a thread that
-    // does not loop is no job), not where it is detached.
+    // A thread the function waits for, or one that serves a client (a
+    // request loop's, one handed a connection), is judged where it starts
+    // (a thread that does not loop is no job), not where it is detached.
+    const CXXConstructExpr *Thread = threadConstruction(E);
     if (!What || isAwaitedThread(E, *Owners.back().Function, Facts.Context) ||
-        (requestWait() && threadConstruction(E)))
+        (Thread && (requestWait() || servesConnection(*Thread))))
       return;
     // A thread object made here (`std::thread t(job)`) is the object its
     // detach is made on: one thread, one finding.

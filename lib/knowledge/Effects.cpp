@@ -312,6 +312,11 @@ constexpr llvm::StringLiteral Sleeps[] = {
     "std::condition_variable_any::wait_for",
     "std::condition_variable_any::wait_until",
     "Poco::Thread::sleep",
+    // A synchronous wait on a timer.
+    "boost::asio::basic_deadline_timer::wait",
+    "boost::asio::basic_waitable_timer::wait",
+    "asio::basic_deadline_timer::wait",
+    "asio::basic_waitable_timer::wait",
 };
 
 // Calls that block until input arrives.

@@ -114,6 +114,7 @@ constexpr llvm::StringLiteral ServiceInfrastructure[] = {
     "boost::asio::io_context", "asio::io_context", "boost::asio::thread_pool",
     "asio::thread_pool", "boost::asio::strand", "asio::strand",
     "boost::asio::executor_work_guard", "asio::executor_work_guard",
+    "boost::asio::io_context::work", "asio::io_context::work",
     "boost::asio::basic_waitable_timer", "asio::basic_waitable_timer",
     "boost::asio::basic_deadline_timer", "asio::basic_deadline_timer",
     "boost::asio::basic_socket_acceptor", "asio::basic_socket_acceptor",
@@ -133,6 +134,15 @@ constexpr llvm::StringLiteral ServiceInfrastructure[] = {
     "SimpleWeb::Server", "SimpleWeb::ServerBase", "restinio::http_server_t",
     "web::http::experimental::listener::http_listener",
     "oatpp::network::Server", "spdlog::logger",
+};
+
+// One client's connection: a thread handed one serves that client.
+constexpr llvm::StringLiteral Connections[] = {
+    "boost::asio::basic_stream_socket", "asio::basic_stream_socket",
+    "boost::asio::ssl::stream",         "asio::ssl::stream",
+    "boost::beast::basic_stream",       "boost::beast::websocket::stream",
+    "QAbstractSocket",                  "QTcpSocket",
+    "QSslSocket",                       "QWebSocket",
 };
 
 // Names are matched as prefixes: every engine and distribution of these
@@ -340,6 +350,12 @@ bool isServiceInfrastructure(QualType T) {
   return anyNameHeld(T, [](llvm::StringRef Name) {
     return listed(Name, ServiceInfrastructure) || listed(Name, OutsideHandles) ||
            listed(Name, Converters);
+  });
+}
+
+bool isConnection(QualType T) {
+  return anyNameHeld(T, [](llvm::StringRef Name) {
+    return listed(Name, Connections);
   });
 }
 

@@ -67,6 +67,10 @@ bool isServiceInfrastructure(clang::QualType T);
 /// A random number engine, distribution or `std::random_device`.
 bool isRandomGenerator(clang::QualType T);
 
+/// One client's connection (an Asio or Beast socket or stream, a Qt socket),
+/// however held.
+bool isConnection(clang::QualType T);
+
 /// An object (or array of objects) of a class that, bases included, has no
 /// data members: a stateless handler, a tag, a functor. Pointers to one
 /// hold an address, and are not; nor is an abstract class (an interface),

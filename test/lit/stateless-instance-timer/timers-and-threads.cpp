@@ -4,6 +4,7 @@
 // RUN: %check_stateless --check-suffixes=ALL --check-option=Scope=all %s stateless-instance-timer %t -- -std=c++17 -pthread -I%stateless_include
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
 #include <event2/event.h>
@@ -51,6 +52,7 @@ STATELESS_HANDLER void threads() {
 // future nothing waits on, or one that loops with a sleep, does not.
 void send_part(std::promise<int> &done) { done.set_value(1); }
 void poll_upstream();
+void flush_logs();
 void keep_polling(std::promise<int> &ready) {
   ready.set_value(1);
   for (;;) {
@@ -118,3 +120,20 @@ void background_cleanup() { std::thread([] {}).detach(); }
 // CHECK-MESSAGES-ALL: :[[@LINE-1]]:48: warning: 'std::thread::detach' detaches a background thread in this instance: the job runs on this instance only and is lost when it stops; use an external scheduler or a job queue [stateless-instance-timer]
 void start_scheduler() { std::thread([] {}).detach(); }
 int main() { start_scheduler(); }
+
+// A thread handed a client's connection serves that client and ends with
+// it: its detach is no background job. One that is not handed one is.
+STATELESS_HANDLER void on_log_client(std::shared_ptr<boost::asio::ip::tcp::socket> socket) {
+  std::thread([socket] {
+    char buffer[1024];
+    boost::system::error_code error;
+    while (!error)
+      socket->read_some(boost::asio::buffer(buffer), error);
+  }).detach();
+  boost::asio::ip::tcp::socket moved(std::move(*socket));
+  std::thread([](boost::asio::ip::tcp::socket client) { client.close(); },
+              std::move(moved)).detach();
+  std::thread([] { flush_logs(); }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: 'std::thread::detach' detaches a background thread in this instance while serving a request
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:37: warning: 'std::thread::detach' detaches a background thread
+}

@@ -51,8 +51,14 @@ boost::asio::io_context io;
 boost::asio::steady_timer retry_timer(io);
 httplib::Server server;
 std::thread worker;
+// What keeps an event loop running, however held.
+std::shared_ptr<boost::asio::io_context::work> keep_running;
+boost::asio::executor_work_guard<boost::asio::io_context::executor_type> guard =
+    boost::asio::make_work_guard(io);
 
 void serve() {
+  keep_running.reset(new boost::asio::io_context::work(io));
+  guard.reset();
   boost::asio::post(io, [] {});
   retry_timer.expires_after(std::chrono::seconds(1));
   server.stop();
