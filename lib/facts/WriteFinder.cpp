@@ -68,13 +68,6 @@ bool isPartOf(const Expr *E, const Expr &Target) {
   return false;
 }
 
-/// What a pointer to an object of type \p T reaches is not the service's
-/// data: a client's connection (sending on it writes nothing the service
-/// keeps), an object that runs the service.
-bool isClientOrInfrastructure(QualType T) {
-  return isConnection(T) || neverHoldsState(T);
-}
-
 /// The range that the loop variable \p Var of a range-for walks: the
 /// initialiser of its `__range`, reached through `*__begin` and `begin()`.
 const Expr *rangeWalkedBy(const VarDecl &Var) {
@@ -454,9 +447,7 @@ bool WriteFinder::isLazyInitialisation(const Stmt &Write, const Expr &Ref) {
 const CXXMethodDecl *WriteFinder::methodCalledOn(const Stmt &Write,
                                                  const Expr &Ref) {
   auto [Object, Method] = memberCall(Write);
-  // An assignment replaces the object's value, whatever its body does.
-  if (!Object || !Method || Method->isConst() || Method->isStatic() ||
-      Method->isCopyAssignmentOperator() || Method->isMoveAssignmentOperator())
+  if (!Object || !Method || Method->isConst() || Method->isStatic())
     return nullptr;
   // Through a pointer or a smart pointer, the call is on what it points to.
   Object = Object->IgnoreParenImpCasts();
@@ -729,9 +720,7 @@ const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
   if (Depth > MaxDepth)
     return nullptr;
   if (E.getType()->isPointerType())
-    return isClientOrInfrastructure(E.getType()->getPointeeType())
-               ? nullptr
-               : findWriteThroughPointer(E);
+    return findWriteThroughPointer(E);
   if (!E.getType()->isRecordType())
     return nullptr;
 
@@ -740,9 +729,7 @@ const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
   if (!User)
     return nullptr;
   if (isDereference(*User, *Used))
-    return isClientOrInfrastructure(cast<Expr>(User)->getType())
-               ? nullptr
-               : findWrite(*cast<Expr>(User), Depth);
+    return findWrite(*cast<Expr>(User), Depth);
   // A member of the object (`entry.second->touch()`): what its pointee is.
   if (const auto *Member = dyn_cast<MemberExpr>(User);
       Member && !Member->isArrow() && isa<FieldDecl>(Member->getMemberDecl()))

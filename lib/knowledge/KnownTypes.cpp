@@ -143,8 +143,6 @@ constexpr llvm::StringLiteral Connections[] = {
     "boost::beast::basic_stream",       "boost::beast::websocket::stream",
     "QAbstractSocket",                  "QTcpSocket",
     "QSslSocket",                       "QWebSocket",
-    "drogon::WebSocketConnection",      "crow::websocket::connection",
-    "websocketpp::connection",          "oatpp::websocket::WebSocket",
 };
 
 // Names are matched as prefixes: every engine and distribution of these
