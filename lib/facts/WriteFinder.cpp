@@ -68,59 +68,6 @@ bool isPartOf(const Expr *E, const Expr &Target) {
   return false;
 }
 
-/// The range that the loop variable \p Var of a range-for walks: the
-/// initialiser of its `__range`, reached through `*__begin` and `begin()`.
-const Expr *rangeWalkedBy(const VarDecl &Var) {
-  if (!Var.isCXXForRangeDecl() || !Var.getInit())
-    return nullptr;
-  const Expr *E = Var.getInit()->IgnoreImplicit();
-  if (const auto *Star = dyn_cast<CXXOperatorCallExpr>(E);
-      Star && Star->getOperator() == OO_Star && Star->getNumArgs() == 1)
-    E = Star->getArg(0);
-  else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
-           Deref && Deref->getOpcode() == UO_Deref)
-    E = Deref->getSubExpr();
-  else
-    return nullptr;
-  auto ImplicitInit = [](const Expr *Ref) -> const Expr * {
-    const auto *DRE = dyn_cast<DeclRefExpr>(Ref->IgnoreParenImpCasts());
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    return V && V->isImplicit() && V->getInit() ? V->getInit()->IgnoreImplicit()
-                                                : nullptr;
-  };
-  const Expr *Begin = ImplicitInit(E);
-  if (!Begin)
-    return nullptr;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Begin))
-    Begin = Call->getImplicitObjectArgument();
-  else if (const auto *Call = dyn_cast<CallExpr>(Begin); Call && Call->getNumArgs() == 1)
-    Begin = Call->getArg(0);
-  return ImplicitInit(Begin);
-}
-
-/// Like isPartOf, and also an element of \p Target: what an accessor such
-/// as `at(1)` or `operator[]` returns, or a range-for's loop variable.
-bool isPartOrElementOf(const Expr *E, const Expr &Target) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (isPartOf(E, Target))
-      return true;
-    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
-      E = ME->getBase();
-    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-      E = Call->getImplicitObjectArgument();
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-             Op && Op->getOperator() == OO_Subscript)
-      E = Op->getArg(0);
-    else if (const auto *Ref = dyn_cast<DeclRefExpr>(E);
-             Ref && isa<VarDecl>(Ref->getDecl()))
-      E = rangeWalkedBy(*cast<VarDecl>(Ref->getDecl()));
-    else
-      return false;
-  }
-  return false;
-}
-
 /// \p E is (part of) what the pointer \p Pointer points to: `p->m`,
 /// `(*p).m.n`.
 bool isPartOfPointee(const Expr *E, const Expr &Pointer) {
@@ -458,7 +405,7 @@ const CXXMethodDecl *WriteFinder::methodCalledOn(const Stmt &Write,
            Smart && Smart->getNumArgs() == 1 &&
            (Smart->getOperator() == OO_Arrow || Smart->getOperator() == OO_Star))
     Object = Smart->getArg(0);
-  return isPartOrElementOf(Object, Ref) ? Method : nullptr;
+  return isPartOf(Object, Ref) ? Method : nullptr;
 }
 
 const Expr *WriteFinder::accessorCall(const Stmt &Mutation, const Expr &Ref,
@@ -730,17 +677,6 @@ const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
     return nullptr;
   if (isDereference(*User, *Used))
     return findWrite(*cast<Expr>(User), Depth);
-  // A member of the object (`entry.second->touch()`): what its pointee is.
-  if (const auto *Member = dyn_cast<MemberExpr>(User);
-      Member && !Member->isArrow() && isa<FieldDecl>(Member->getMemberDecl()))
-    return findWriteThroughPointee(*Member, /*FollowCopies=*/false, Depth + 1);
-  // A container a range-for walks: what is written through the elements
-  // (`for (auto &s : sessions) s->touch();`).
-  if (const auto *Range = dyn_cast<DeclStmt>(User))
-    if (const auto *For =
-            dyn_cast_or_null<CXXForRangeStmt>(parents().getParent(Range));
-        For && For->getRangeStmt() == Range)
-      return findWriteThroughElements(*For, Depth + 1);
 
   // An iterator handed to an algorithm that writes through it.
   if (const auto *Call = dyn_cast<CallExpr>(User))
@@ -764,19 +700,6 @@ const Stmt *WriteFinder::findWriteThroughPointee(const Expr &E,
              Body, Context))
     if (const Stmt *W = findWriteThroughPointee(
             *Use.getNodeAs<Expr>("use"), /*FollowCopies=*/false, Depth + 1))
-      return W;
-  return nullptr;
-}
-
-const Stmt *WriteFinder::findWriteThroughElements(const CXXForRangeStmt &For,
-                                                  unsigned Depth) {
-  using namespace ast_matchers;
-  for (const BoundNodes &Use : match(
-           findAll(declRefExpr(to(varDecl(equalsNode(For.getLoopVariable()))))
-                       .bind("use")),
-           *For.getBody(), Context))
-    if (const Stmt *W = findWriteThroughPointee(
-            *Use.getNodeAs<Expr>("use"), /*FollowCopies=*/false, Depth))
       return W;
   return nullptr;
 }

@@ -86,9 +86,6 @@ private:
   const clang::Stmt *findWriteThroughPointee(const clang::Expr &E,
                                              bool FollowCopies,
                                              unsigned Depth);
-  /// What the body of \p For writes through the elements it binds.
-  const clang::Stmt *findWriteThroughElements(const clang::CXXForRangeStmt &For,
-                                              unsigned Depth);
   /// The call in \p Mutation of a non-const accessor (one with a const
   /// overload, or a lookup) on \p Ref, or with \p ThroughPointer on what
   /// the pointer \p Ref points to; null for any other mutation.

@@ -5,7 +5,6 @@
 
 #include <stateless/annotations.h>
 #include <map>
-#include <memory>
 #include <functional>
 #include <string>
 #include <thread>
@@ -96,36 +95,4 @@ STATELESS_HANDLER void broadcast() {
   // CHECK-NOTES: :[[@LINE-1]]:33: note: 'resets' is modified here
   // CHECK-NOTES: :[[@LINE-9]]:24: note: reached from handler 'broadcast', marked STATELESS_HANDLER
   reset.join();
-}
-
-// What a range-for over a container of pointers writes through its
-// elements writes the objects the container holds; reading them, or calling
-// a method that changes none of their members, does not.
-struct Seat {
-  long taken_at = 0;
-  void take(long now) { taken_at = now; }
-  void trace() {}
-  long since() const { return taken_at; }
-};
-std::vector<std::pair<int, std::shared_ptr<Seat>>> seats;
-// CHECK-NOTES: :[[@LINE-1]]:52: warning: global variable 'seats' is modified after start-up
-std::vector<Seat *> lounge;
-std::vector<Seat *> traced;
-std::vector<std::pair<int, std::shared_ptr<Seat>>> counted;
-STATELESS_HANDLER long take_seat(long now) {
-  long waited = 0;
-  for (auto &entry : seats)
-    if (entry.second->since() == 0) {
-      entry.second->take(now);
-      // CHECK-NOTES: :[[@LINE-1]]:7: note: 'seats' is modified here
-      // CHECK-NOTES: :[[@LINE-6]]:24: note: reached from handler 'take_seat', marked STATELESS_HANDLER
-      break;
-    }
-  for (const Seat *seat : lounge)
-    waited += now - seat->taken_at;
-  for (Seat *seat : traced)
-    seat->trace();
-  for (auto &entry : counted)
-    waited += entry.second->since();
-  return waited;
 }
