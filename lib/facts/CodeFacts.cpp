@@ -76,11 +76,12 @@ bool runsUntilStopped(const Expr *Cond, const ASTContext &Context) {
 
 /// A loop body that is the sleep \p Sleep and nothing else.
 bool onlySleeps(const Stmt &Body, const CallExpr &Sleep) {
-  const auto *Only = dyn_cast<Expr>(const_cast<Stmt &>(Body).IgnoreContainers());
+  const auto *Only = dyn_cast<Expr>(Body.IgnoreContainers());
   return Only && Only->IgnoreImplicit() == &Sleep;
 }
 
-/// `c.empty()`, `c.size() == 0` or `!c.size()`, negated or not.
+/// A test of a container's emptiness: `c.empty()` or `c.size()`, negated
+/// or not, or `c.size()` compared for equality (`c.size() == 0`).
 bool testsEmpty(const Expr *Cond) {
   if (!Cond)
     return false;
