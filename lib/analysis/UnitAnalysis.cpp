@@ -53,12 +53,27 @@ private:
   clang::SourceManager &SM;
 };
 
+std::function<void(const AnalysedUnit &)> &analysedUnitListener() {
+  STATELESS_ALLOW(config, "set once by stateless-clangd before any unit is analysed")
+  static std::function<void(const AnalysedUnit &)> Listener;
+  return Listener;
+}
+
 } // namespace
+
+void setAnalysedUnitListener(
+    std::function<void(const AnalysedUnit &)> Listener) {
+  analysedUnitListener() = std::move(Listener);
+}
 
 UnitAnalysis::UnitAnalysis(clang::ASTContext &Context, HandlerOptions Options,
                            const std::string &IndexPath)
     : View(std::make_unique<ProgramView>(
           summarize(Context, std::move(Options)), openIndex(IndexPath))) {
+  const clang::SourceManager &SM = Context.getSourceManager();
+  if (const auto &Listener = analysedUnitListener())
+    Listener({View->live(), inputPaths(SM),
+              SM.getBufferData(SM.getMainFileID()), IndexPath});
   View->setLiveOrder(UnitOrder(Context.getSourceManager()));
   Handlers = std::make_unique<HandlerModel>(*View);
   if (unsigned Stale = View->staleUnits())

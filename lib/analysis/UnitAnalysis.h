@@ -22,11 +22,28 @@
 #include "State.h"
 
 #include "clang/AST/ASTContext.h"
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 namespace stateless {
+
+/// A unit as the checks analysed it, for the editor (stateless-clangd keeps
+/// the project index current with these): its facts, the files it was
+/// built from, the main file's contents as analysed (the editor's buffer,
+/// saved or not) and the index the checks used for it (empty: none found).
+struct AnalysedUnit {
+  const index::Unit &Facts;
+  std::vector<std::string> InputPaths;
+  llvm::StringRef MainFileContents;
+  llvm::StringRef IndexPath;
+};
+
+/// Called with every unit analysed from now on, on the thread analysing it.
+/// Set once, before the first unit.
+void setAnalysedUnitListener(
+    std::function<void(const AnalysedUnit &)> Listener);
 
 class UnitAnalysis {
 public:

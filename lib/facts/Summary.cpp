@@ -120,17 +120,9 @@ public:
 
 private:
   void recordInputs(index::Unit &U) {
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-      llvm::SmallString<256> Path(nameOf(It->first));
-      SM.getFileManager().makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    for (const std::string &Path : inputPaths(SM))
       if (std::optional<index::InputFile> F = index::readInput(Path))
         U.Inputs.push_back(std::move(*F));
-    }
-    llvm::sort(U.Inputs,
-               [](const index::InputFile &A, const index::InputFile &B) {
-                 return A.Path < B.Path;
-               });
   }
 
   std::string usr(const Decl *D) { return Usrs.of(D).str(); }
@@ -587,6 +579,18 @@ private:
 };
 
 } // namespace
+
+std::vector<std::string> inputPaths(const clang::SourceManager &SM) {
+  std::vector<std::string> Paths;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    llvm::SmallString<256> Path(nameOf(It->first));
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Paths.push_back(std::string(Path));
+  }
+  llvm::sort(Paths);
+  return Paths;
+}
 
 index::Unit summarizeUnit(const CodeFacts &Facts, WriteFinders &Finders,
                           llvm::StringRef Command, bool RecordInputs) {

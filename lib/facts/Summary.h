@@ -30,6 +30,9 @@ namespace stateless {
 index::Unit summarizeUnit(const CodeFacts &Facts, WriteFinders &Finders,
                           llvm::StringRef Command, bool RecordInputs);
 
+/// The files the unit of \p SM was built from, absolute, as recorded.
+std::vector<std::string> inputPaths(const clang::SourceManager &SM);
+
 } // namespace stateless
 
 #endif

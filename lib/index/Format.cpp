@@ -13,15 +13,21 @@
 //===----------------------------------------------------------------------===//
 
 #include "Format.h"
+#include "Inputs.h"
 #include "Schema.h"
 
+#include "stateless/annotations.h"
+
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/LEB128.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/xxhash.h"
 #include <map>
+#include <mutex>
 #include <type_traits>
 
 namespace stateless {
@@ -410,6 +416,102 @@ llvm::Error writeFile(const Index &I, llvm::StringRef Path,
                                    "cannot write '%s': %s", Path.str().c_str(),
                                    llvm::toString(std::move(E)).c_str());
   return llvm::Error::success();
+}
+
+namespace {
+
+/// An exclusive lock on a file beside the index, held while it lives.
+class IndexLock {
+public:
+  explicit IndexLock(llvm::StringRef IndexPath) : Path((IndexPath + ".lock").str()) {}
+  ~IndexLock() {
+    // Closing the file releases the lock.
+    if (FD >= 0 && llvm::sys::Process::SafelyCloseFileDescriptor(FD))
+      llvm::errs() << "warning: cannot close '" << Path << "'\n";
+  }
+  llvm::Error acquire() {
+    if (std::error_code EC = llvm::sys::fs::openFileForReadWrite(
+            Path, FD, llvm::sys::fs::CD_OpenAlways, llvm::sys::fs::OF_None))
+      return llvm::createStringError(EC, "cannot open the lock '%s': %s",
+                                     Path.c_str(), EC.message().c_str());
+    // Writers hold it for the time of one read and one write.
+    if (std::error_code EC =
+            llvm::sys::fs::tryLockFile(FD, std::chrono::seconds(60)))
+      return llvm::createStringError(EC, "cannot lock '%s': %s", Path.c_str(),
+                                     EC.message().c_str());
+    return llvm::Error::success();
+  }
+
+private:
+  std::string Path;
+  int FD = -1;
+};
+
+} // namespace
+
+llvm::Expected<bool> updateFile(llvm::StringRef Path,
+                                llvm::function_ref<bool(Index &)> Change,
+                                std::vector<std::string> *LeftOut) {
+  // The file lock keeps other processes out (POSIX locks are per process),
+  // the mutex other threads of this one.
+  STATELESS_ALLOW(sync, "one writer of an index at a time in this process")
+  static std::mutex Writing;
+  std::lock_guard<std::mutex> Guard(Writing);
+  IndexLock Lock(Path);
+  if (llvm::Error E = Lock.acquire())
+    return E;
+  Index Current;
+  if (llvm::sys::fs::exists(Path)) {
+    if (llvm::Expected<ReadResult> Read = readFile(Path))
+      Current = std::move(Read->Read);
+    else
+      llvm::consumeError(Read.takeError());
+  }
+  if (!Change(Current))
+    return false;
+  if (llvm::Error E = writeFile(Current, Path, LeftOut))
+    return E;
+  return true;
+}
+
+llvm::Expected<bool> storeUnit(llvm::StringRef Path, Unit U) {
+  const auto Bytes = [](const Unit &Stored) {
+    Index One;
+    One.Units.push_back(Stored);
+    std::string Out;
+    llvm::raw_string_ostream OS(Out);
+    write(One, OS);
+    return Out;
+  };
+  return updateFile(Path, [&](Index &I) {
+    auto Old = llvm::find_if(
+        I.Units, [&](const Unit &Stored) { return Stored.MainFile == U.MainFile; });
+    if (Old == I.Units.end()) {
+      I.Units.push_back(std::move(U));
+      llvm::sort(I.Units, [](const Unit &A, const Unit &B) {
+        return A.MainFile < B.MainFile;
+      });
+      return true;
+    }
+    if (U.Command.empty())
+      U.Command = Old->Command;
+    // Files \p U does not name (clangd reads headers from its preamble) are
+    // kept, as they are now: a change to them still makes the unit stale.
+    llvm::StringSet<> Named;
+    for (const InputFile &F : U.Inputs)
+      Named.insert(F.Path);
+    for (const InputFile &F : Old->Inputs)
+      if (!Named.contains(F.Path))
+        if (std::optional<InputFile> Now = readInput(F.Path))
+          U.Inputs.push_back(std::move(*Now));
+    llvm::sort(U.Inputs, [](const InputFile &A, const InputFile &B) {
+      return A.Path < B.Path;
+    });
+    if (Bytes(*Old) == Bytes(U))
+      return false;
+    *Old = std::move(U);
+    return true;
+  });
 }
 
 llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {

@@ -50,6 +50,21 @@ std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS);
 llvm::Error writeFile(const Index &I, llvm::StringRef Path,
                       std::vector<std::string> *LeftOut = nullptr);
 
+/// Edits the index at \p Path in place: reads it (none, or one that cannot
+/// be read, is an empty index), lets \p Change edit it and, when \p Change
+/// says it did, writes it back aside and renamed. Holds a lock on
+/// `Path.lock` throughout, so that writers in other processes (the editor,
+/// stateless-index) never lose each other's units. True when it was
+/// rewritten.
+llvm::Expected<bool> updateFile(llvm::StringRef Path,
+                                llvm::function_ref<bool(Index &)> Change,
+                                std::vector<std::string> *LeftOut = nullptr);
+
+/// Puts \p U into the index at \p Path in place of the unit with the same
+/// main file, keeping that unit's compile command when \p U names none.
+/// True when the index changed.
+llvm::Expected<bool> storeUnit(llvm::StringRef Path, Unit U);
+
 /// Reads an index. Not an index, another format version or another
 /// producer is an error that says which; a damaged unit is left out.
 llvm::Expected<ReadResult> read(llvm::StringRef Buffer);

@@ -20,7 +20,9 @@
 #include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 
+#include <atomic>
 #include <fstream>
+#include <thread>
 #include <random>
 #include <unistd.h>
 
@@ -234,6 +236,57 @@ TEST(Format, MapPathsRewritesEveryPath) {
     EXPECT_EQ(Text.substr(At - 7, 7), "/mapped");
   }
   EXPECT_GT(Paths, 10u);
+}
+
+TEST(Format, ConcurrentUpdatesLoseNothing) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("stateless-update", Dir));
+  const std::string Path = (Dir + "/stateless.index").str();
+  auto Add = [](const char *File) {
+    return [File](Index &I) {
+      Unit U;
+      U.MainFile = File;
+      I.Units.push_back(U);
+      return true;
+    };
+  };
+  // The first writer holds the index while the second one asks for it: the
+  // second waits for the lock, then reads what the first wrote.
+  std::atomic<bool> Reading{false};
+  std::thread First([&] {
+    llvm::Expected<bool> Written = updateFile(Path, [&](Index &I) {
+      Reading = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      return Add("/p/a.cpp")(I);
+    });
+    EXPECT_TRUE(Written && *Written);
+  });
+  while (!Reading)
+    std::this_thread::yield();
+  llvm::Expected<bool> Second = updateFile(Path, Add("/p/b.cpp"));
+  First.join();
+  ASSERT_TRUE(Second && *Second);
+  llvm::Expected<ReadResult> Read = readFile(Path);
+  ASSERT_TRUE(bool(Read));
+  ASSERT_EQ(Read->Read.Units.size(), 2u);
+
+  // A unit stored again as it is leaves the file alone; a changed one
+  // replaces it, keeping the compile command it was indexed with.
+  Unit B;
+  B.MainFile = "/p/b.cpp";
+  B.Command = "cc b.cpp";
+  ASSERT_TRUE(*storeUnit(Path, B));
+  B.Command.clear();
+  EXPECT_FALSE(*storeUnit(Path, B));
+  B.Functions.emplace_back();
+  B.Functions.back().USR = "c:@F@f#";
+  EXPECT_TRUE(*storeUnit(Path, B));
+  Read = readFile(Path);
+  ASSERT_TRUE(bool(Read));
+  ASSERT_EQ(Read->Read.Units.size(), 2u);
+  EXPECT_EQ(Read->Read.Units[1].Command, "cc b.cpp");
+  EXPECT_EQ(Read->Read.Units[1].Functions.size(), 1u);
+  llvm::sys::fs::remove_directories(Dir);
 }
 
 TEST(ProjectIndex, StaleAndMissingInputs) {

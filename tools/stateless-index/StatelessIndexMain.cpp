@@ -34,6 +34,8 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -42,6 +44,9 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
+#ifdef LLVM_ON_UNIX
+#include <sys/resource.h>
+#endif
 #include <map>
 #include <thread>
 
@@ -80,6 +85,11 @@ llvm::cl::opt<std::string> Dump("dump",
                                 llvm::cl::desc("Print an index or shard as text"),
                                 llvm::cl::value_desc("file"),
                                 llvm::cl::cat(Category));
+llvm::cl::opt<bool> Background(
+    "background",
+    llvm::cl::desc("Run at the lowest CPU priority and report progress as "
+                   "lines '[done/total]' (how stateless-clangd runs it)"),
+    llvm::cl::cat(Category));
 llvm::cl::list<std::string> PathPrefixMap(
     "path-prefix-map",
     llvm::cl::desc("Store the paths under OLD as under NEW, in shards and "
@@ -137,24 +147,66 @@ bool writeIndex(const index::Index &I, llvm::StringRef Path) {
   return true;
 }
 
-/// On a terminal, "[done/total] elapsed" on one line while units run.
+/// Joins this run's units into the index at \p Path as it is now: what
+/// another writer (the editor, a second run) stored meanwhile is kept, the
+/// units indexed here replace theirs, and with \p Database only the units it
+/// lists remain.
+bool updateIndex(llvm::StringRef Path, std::vector<index::Unit> Kept,
+                 index::Index Fresh, const llvm::StringSet<> *Database) {
+  std::vector<std::string> LeftOut;
+  llvm::Expected<bool> Written = index::updateFile(
+      Path,
+      [&](index::Index &OnDisk) {
+        const size_t Stored = OnDisk.Units.size();
+        if (Database)
+          llvm::erase_if(OnDisk.Units, [&](const index::Unit &U) {
+            return !Database->contains(U.MainFile);
+          });
+        const bool Dropped = OnDisk.Units.size() != Stored;
+        const bool Indexed = !Fresh.Units.empty();
+        index::Index Unchanged;
+        Unchanged.Units = std::move(Kept);
+        OnDisk = index::merge(
+            {std::move(Unchanged), std::move(OnDisk), std::move(Fresh)});
+        // Left as it is when this run changed nothing in it.
+        return Dropped || Indexed || OnDisk.Units.size() != Stored;
+      },
+      &LeftOut);
+  if (!Written) {
+    fail(llvm::toString(Written.takeError()));
+    return false;
+  }
+  warnLeftOut(LeftOut, "they hold values the index format cannot represent");
+  return true;
+}
+
+/// On a terminal, "[done/total] elapsed" on one line while units run; with
+/// --background, a line each time it changes.
 class Progress {
 public:
   STATELESS_ALLOW(other, "the progress line of one command-line run")
   Progress(unsigned Total, const std::atomic<unsigned> &Done)
       : Total(Total), Done(Done) {
-    if (!llvm::sys::Process::StandardErrIsDisplayed() || Total == 0)
+    const bool Lines = Background;
+    if ((!Lines && !llvm::sys::Process::StandardErrIsDisplayed()) ||
+        Total == 0)
       return;
-    Ticker = std::thread([this] {
+    Ticker = std::thread([this, Lines] {
+      unsigned Shown = ~0u;
       while (!Stop) {
-        llvm::errs() << "\rstateless-index: [" << this->Done << "/"
-                     << this->Total << "] "
-                     << llvm::format("%.1f", seconds()) << " s";
+        if (!Lines)
+          llvm::errs() << "\rstateless-index: [" << this->Done << "/"
+                       << this->Total << "] "
+                       << llvm::format("%.1f", seconds()) << " s";
+        else if (Shown != this->Done)
+          llvm::errs() << "stateless-index: [" << (Shown = this->Done) << "/"
+                       << this->Total << "]\n";
         llvm::errs().flush();
         for (int I = 0; I < 5 && !Stop; ++I)
           std::this_thread::sleep_for(std::chrono::milliseconds(100));
       }
-      llvm::errs() << "\r\x1b[K";
+      if (!Lines)
+        llvm::errs() << "\r\x1b[K";
     });
   }
   ~Progress() {
@@ -426,10 +478,15 @@ int indexUnits(const CompilationDatabase &Database,
         return 1;
     }
   } else {
-    index::Index Current;
-    Current.Units = std::move(Kept);
-    if (!writeIndex(index::merge({std::move(Current), std::move(Fresh)}),
-                    Index))
+    // As the units' facts name their main files.
+    llvm::StringSet<> Listed;
+    for (const std::string &File : Files) {
+      std::string MainFile = normalized(File);
+      Paths.apply(MainFile);
+      Listed.insert(MainFile);
+    }
+    if (!updateIndex(Index, std::move(Kept), std::move(Fresh),
+                     AllUnits ? &Listed : nullptr))
       return 1;
   }
 
@@ -461,6 +518,10 @@ int run(int Argc, const char **Argv) {
     return fail(llvm::toString(Paths.takeError()));
   if (!Dump.empty())
     return dumpIndex(Dump);
+#ifdef LLVM_ON_UNIX
+  if (Background)
+    ::setpriority(PRIO_PROCESS, 0, 19);
+#endif
   if (!Merge.empty())
     return mergeShards(Merge, *Paths);
 
