@@ -710,7 +710,14 @@ private:
         Initialising->hasLocalStorage() && Initialising->getInit() &&
         Initialising->getInit()->IgnoreImplicit() == &E)
       What->Object = Initialising;
-    Facts.record(Owners.back().Function).Effects.push_back({*What, &E});
+    // A thread made and detached in one expression
+    // (`std::thread(job).detach()`) is one thread too.
+    const auto *Made = dyn_cast<CXXConstructExpr>(&E);
+    if (!Thread && Made && Made->getConstructor() &&
+        FrameworkTables::startsThread(*Made->getConstructor()))
+      Thread = Made;
+    const CXXConstructExpr *Temporary = What->Object ? nullptr : Thread;
+    Facts.record(Owners.back().Function).Effects.push_back({*What, &E, Temporary});
   }
 
   void noteGlobalReference(const Expr &E, const ValueDecl *D) {

@@ -45,6 +45,9 @@ struct CallEdge {
 struct EffectSite {
   KnownEffect What;
   const clang::Expr *Site = nullptr;
+  /// The thread made in the same expression (`std::thread(job).detach()`):
+  /// the object of the effect when What names none.
+  const clang::CXXConstructExpr *Thread = nullptr;
 };
 
 /// A reference to a variable with static storage, and the statement the

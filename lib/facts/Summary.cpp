@@ -320,6 +320,10 @@ private:
       // Whose object it is decides whether it is a connection's deadline.
       if (const auto *Field = dyn_cast<FieldDecl>(Object))
         noteField(*Field);
+    } else if (E.Thread) {
+      const FileLocation Made = Where.of(E.Thread->getBeginLoc());
+      Out.Object = "thread@" + Made.File + ":" + std::to_string(Made.Line) +
+                   ":" + std::to_string(Made.Column);
     }
     if (E.What.Kind == EffectKind::FileWrite)
       Out.Target = targetOf(*E.Site);

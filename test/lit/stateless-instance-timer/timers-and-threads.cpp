@@ -79,6 +79,15 @@ STATELESS_HANDLER int awaited_threads() {
   // CHECK-MESSAGES-ALL: :[[@LINE-2]]:15: warning: 'std::thread' starts a thread that loops with a sleep
   poller.detach();
   ready.get_future().wait();
+  // Made and detached in one expression: one thread, one finding.
+  std::thread([] {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::thread' starts a thread that loops with a sleep while serving a request
+    // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: 'std::thread' starts a thread that loops with a sleep
+    while (true) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));
+      poll_upstream();
+    }
+  }).detach();
   return reply.get() + result.get();
 }
 
