@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+# Part of the stateless-tidy Project, under the Apache License v2.0 with LLVM
+# Exceptions. See LICENSE.TXT for license information.
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+"""Measures how fast stateless-clangd's cross-file findings follow the code.
+
+    bench/editor.py [--build-dir DIR] [--repeat N] [--units N]
+
+Drives stateless-clangd over LSP as an editor does (test/lit/lsp_session.py)
+on the three-unit cpp-httplib service of test/lit/project/Inputs/editor
+(main.cpp registers routes.cpp's handlers; add_item calls store.cpp's
+remember, which writes a global):
+
+- follow a save: with store.cpp and routes.cpp open and the index built,
+  the time from saving routes.cpp without the call until store.cpp's
+  finding is gone, and from saving it back until the finding is shown
+  again; median and maximum of N of each;
+- cold start: the same service grown to --units units (the others include
+  a usual set of standard headers), no index, store.cpp opened: the time
+  until its cross-file finding is shown (the background index built).
+
+Prints one line per measurement. docs/performance.md records a run.
+"""
+
+import argparse
+import glob
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "test", "lit"))
+from lsp_diagnostics import Session  # noqa: E402
+from lsp_session import Editor  # noqa: E402
+
+INPUTS = os.path.join(ROOT, "test", "lit", "project", "Inputs", "editor")
+FILLER = """#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace unit{n} {{
+std::string render(const std::map<std::string, std::string> &fields) {{
+  std::vector<std::string> parts;
+  for (const auto &[key, value] : fields)
+    parts.push_back(key + "=" + value);
+  std::sort(parts.begin(), parts.end());
+  std::string out;
+  for (const auto &part : parts)
+    out += part + ";";
+  return out;
+}}
+}} // namespace unit{n}
+"""
+
+
+def project(work, units):
+    """The editor service in WORK/svc, with UNITS units in all."""
+    svc = os.path.join(work, "svc")
+    shutil.copytree(INPUTS, svc)
+    shutil.copy(os.path.join(svc, "routes-remembering.cpp"), os.path.join(svc, "routes.cpp"))
+    files = ["main.cpp", "routes.cpp", "store.cpp"]
+    for n in range(units - len(files)):
+        name = "unit%d.cpp" % n
+        with open(os.path.join(svc, name), "w") as f:
+            f.write(FILLER.format(n=n))
+        files.append(name)
+    with open(os.path.join(svc, "compile_commands.json"), "w") as f:
+        f.write("[%s]" % ",".join(
+            '{"directory": "%s", "file": "%s/%s", "command": "clang++ -std=c++17 -c %s"}'
+            % (svc, svc, name, name) for name in files))
+    with open(os.path.join(svc, ".clangd"), "w") as f:
+        f.write("Diagnostics:\n  ClangTidy:\n    Add: [stateless-*]\n    FastCheckFilter: Loose\n")
+    return svc
+
+
+def session(clangd, svc, log):
+    home = os.path.join(os.path.dirname(svc), "home")
+    os.makedirs(os.path.join(home, ".config"), exist_ok=True)
+    os.environ.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"))
+    os.chdir(svc)
+    server = Session([clangd, "--log=error", "--background-index=false"], log, 1800)
+    editor = Editor(server, svc)
+    editor.start()
+    return server, editor
+
+
+def timed(step):
+    start = time.monotonic()
+    step()
+    return time.monotonic() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", help="default: the newest build-llvmNN")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--units", type=int, default=50)
+    args = parser.parse_args()
+    plain = [d for d in glob.glob(os.path.join(ROOT, "build-llvm*"))
+             if re.fullmatch(r"build-llvm(\d+)", os.path.basename(d))]
+    build = args.build_dir or max(plain, key=lambda d: int(d.rsplit("llvm", 1)[1]))
+    clangd = os.path.join(os.path.abspath(build), "bin", "stateless-clangd")
+    quiet = sys.stdout
+    with tempfile.TemporaryDirectory() as work, tempfile.TemporaryFile() as log:
+        svc = project(os.path.join(work, "follow"), 3)
+        server, editor = session(clangd, svc, log)
+        sys.stdout = open(os.devnull, "w")  # the diagnostics themselves
+        editor.open("store.cpp")
+        editor.wait("store.cpp", 1, 3)
+        editor.open("routes.cpp")
+        editor.wait("routes.cpp", 0, None)
+        gone, shown = [], []
+        for _ in range(args.repeat):
+            gone.append(timed(lambda: (editor.save("routes.cpp", "routes-quiet.cpp"),
+                                       editor.wait("store.cpp", 0, None))))
+            shown.append(timed(lambda: (editor.save("routes.cpp", "routes-remembering.cpp"),
+                                        editor.wait("store.cpp", 1, 3))))
+        server.close()
+        sys.stdout = quiet
+        print("follow a save (3 units): finding gone after %.2f s (median; max %.2f), "
+              "shown again after %.2f s (median; max %.2f), %d of each"
+              % (statistics.median(gone), max(gone), statistics.median(shown), max(shown),
+                 args.repeat))
+
+        svc = project(os.path.join(work, "cold"), args.units)
+        server, editor = session(clangd, svc, log)
+        sys.stdout = open(os.devnull, "w")
+        cold = timed(lambda: (editor.open("store.cpp"), editor.wait("store.cpp", 1, 3)))
+        server.close()
+        sys.stdout = quiet
+        indexer = os.path.join(os.path.abspath(build), "bin", "stateless-index")
+        os.remove(os.path.join(svc, "stateless.index"))
+        alone = timed(lambda: subprocess.run([indexer, "-p", svc], check=True,
+                                             stderr=subprocess.DEVNULL))
+        print("cold start (%d units, no index): first cross-file finding after %.1f s; "
+              "stateless-index -p alone, in the foreground: %.1f s" % (args.units, cold, alone))
+
+
+if __name__ == "__main__":
+    main()
