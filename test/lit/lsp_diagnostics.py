@@ -122,6 +122,25 @@ class Session:
             raise Failure("the server exited with status %d after shutdown" % status)
 
 
+def run_session(command, timeout, tool, body):
+    """BODY(session) with SERVER running; on a failure, the server's log and
+    one line on stderr, and exit status 1."""
+    with tempfile.TemporaryFile() as log:
+        session = None
+        try:
+            session = Session(command, log, timeout)
+            return body(session)
+        except Failure as failure:
+            if session:
+                session.server.kill()
+                session.server.wait()
+            log.seek(0)
+            server_log = log.read().decode("utf-8", "replace")
+            if server_log:
+                sys.stderr.write("--- server log ---\n%s\n" % server_log)
+            sys.exit("%s: %s" % (tool, failure))
+
+
 def uri_path(uri):
     return unquote(urlparse(uri).path)
 
@@ -197,20 +216,8 @@ def main():
     files = [os.path.abspath(f) for f in args.files]
     root = os.path.dirname(files[0])
 
-    with tempfile.TemporaryFile() as log:
-        session = None
-        try:
-            session = Session(command, log, args.timeout)
-            lines = collect(files, session, root)
-        except Failure as failure:
-            if session:
-                session.server.kill()
-                session.server.wait()
-            log.seek(0)
-            server_log = log.read().decode("utf-8", "replace")
-            if server_log:
-                sys.stderr.write("--- server log ---\n%s\n" % server_log)
-            sys.exit("lsp_diagnostics.py: %s" % failure)
+    lines = run_session(command, args.timeout, "lsp_diagnostics.py",
+                        lambda session: collect(files, session, root))
     print("\n".join(lines))
 
 

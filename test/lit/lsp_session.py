@@ -32,12 +32,11 @@ line on stderr, after the server's log, when a wait times out.
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lsp_diagnostics import Failure, Session, format_diagnostics, uri_path  # noqa: E402
+from lsp_diagnostics import Failure, format_diagnostics, run_session, uri_path  # noqa: E402
 
 
 class Editor:
@@ -111,39 +110,28 @@ def main():
         sys.exit("lsp_session.py: usage: lsp_session.py [--timeout S] STEP... -- SERVER [ARG...]")
     split = argv.index("--")
     steps, command = argv[:split], argv[split + 1:]
-    with tempfile.TemporaryFile() as log:
-        session = None
-        try:
-            session = Session(command, log, timeout)
-            editor = Editor(session, os.getcwd())
-            editor.start()
-            for step in steps:
-                kind, _, rest = step.partition(":")
-                if kind == "open":
-                    editor.open(rest)
-                elif kind == "wait":
-                    name, count, notes = (rest.split(":") + [None])[:3]
-                    editor.wait(name, int(count), notes and int(notes))
-                elif kind == "save":
-                    name, _, source = rest.partition(":")
-                    editor.save(name, source)
-                elif kind == "run":
-                    if subprocess.call(rest, shell=True) != 0:
-                        raise Failure("the step failed: %s" % rest)
-                else:
-                    raise Failure("unknown step: %s" % step)
-                sys.stdout.flush()
-            session.close()
-        except Failure as failure:
-            if session:
-                session.server.kill()
-                session.server.wait()
-            log.seek(0)
-            server_log = log.read().decode("utf-8", "replace")
-            if server_log:
-                sys.stderr.write("--- server log ---\n%s\n" % server_log)
-            sys.exit("lsp_session.py: %s" % failure)
+    def play(session):
+        editor = Editor(session, os.getcwd())
+        editor.start()
+        for step in steps:
+            kind, _, rest = step.partition(":")
+            if kind == "open":
+                editor.open(rest)
+            elif kind == "wait":
+                name, count, notes = (rest.split(":") + [None])[:3]
+                editor.wait(name, int(count), notes and int(notes))
+            elif kind == "save":
+                name, _, source = rest.partition(":")
+                editor.save(name, source)
+            elif kind == "run":
+                if subprocess.call(rest, shell=True) != 0:
+                    raise Failure("the step failed: %s" % rest)
+            else:
+                raise Failure("unknown step: %s" % step)
+            sys.stdout.flush()
+        session.close()
 
+    run_session(command, timeout, "lsp_session.py", play)
 
 if __name__ == "__main__":
     main()
