@@ -16,6 +16,7 @@ remember, which writes a global):
   the time from saving routes.cpp without the call until store.cpp's
   finding is gone, and from saving it back until the finding is shown
   again; median and maximum of N of each;
+- the same in Neovim (bench/editor-nvim.lua), when nvim is on PATH;
 - cold start: the same service grown to --units units (the others include
   a usual set of standard headers), no index, store.cpp opened: the time
   until its cross-file finding is shown (the background index built).
@@ -128,6 +129,27 @@ def main():
               "shown again after %.2f s (median; max %.2f), %d of each"
               % (statistics.median(gone), max(gone), statistics.median(shown), max(shown),
                  args.repeat))
+
+        nvim = shutil.which("nvim")
+        if nvim:
+            svc = project(os.path.join(work, "nvim"), 3)
+            env = dict(os.environ, STATELESS_CLANGD=clangd, REPEAT=str(args.repeat))
+            script = os.path.join(ROOT, "bench", "editor-nvim.lua")
+            ran = subprocess.run([nvim, "--headless", "-u", "NONE", "-c", "luafile " + script],
+                                 cwd=svc, env=env, capture_output=True, text=True, timeout=1800)
+            times = {"gone": [], "shown": []}
+            for line in ran.stdout.splitlines():
+                what, _, seconds = line.partition(" ")
+                if what in times:
+                    times[what].append(float(seconds))
+            if ran.returncode or len(times["shown"]) != args.repeat:
+                sys.exit("editor.py: Neovim failed: %s" % (ran.stdout + ran.stderr)[-2000:])
+            print("follow a save in Neovim (its LSP client, :w): finding gone after %.2f s "
+                  "(median; max %.2f), shown again after %.2f s (median; max %.2f)"
+                  % (statistics.median(times["gone"]), max(times["gone"]),
+                     statistics.median(times["shown"]), max(times["shown"])))
+        else:
+            print("follow a save in Neovim: not measured (no nvim on PATH)")
 
         svc = project(os.path.join(work, "cold"), args.units)
         server, editor = session(clangd, svc, log)

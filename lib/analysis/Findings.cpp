@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Findings.h"
+#include "Effects.h"
 #include "Annotations.h"
 #include "RequestEffects.h"
 
@@ -162,8 +163,12 @@ public:
       F.Target = What.Target;
       F.Message = Call;
       if (E.WrittenBy)
-        F.Notes.push_back({E.WrittenBy->Site, "'" + E.WrittenBy->Api +
-                                                  "' writes the database here"});
+        F.Notes.push_back(
+            {E.WrittenBy->Site,
+             "'" + E.WrittenBy->Api + "' writes the " +
+                 (localDatabaseOf(E.WrittenBy->Api).empty() ? "file"
+                                                            : "database") +
+                 " here"});
       if (What.Kind == EffectKind::FileWrite)
         F.Message += " on this instance's disk" + During +
                      "; keep files in object storage or a database";

@@ -121,9 +121,20 @@ private:
   llvm::StringSet<> SingleShot;
 };
 
-/// Local databases opened outside request code (at start-up, typically)
-/// that request code writes, through a shared handle: the first write to a
-/// database of its kind that handler code makes, in any unit.
+/// What a write through a handle opened elsewhere writes, as its open
+/// names it: a local database of a library (any handle of it), or the
+/// stream a member or static variable keeps open. Empty: neither.
+std::string storeWritten(const index::Effect &E) {
+  llvm::StringRef Library = localDatabaseOf(E.Api);
+  if (!Library.empty())
+    return Library.str();
+  return E.Object.empty() ? "" : "object " + E.Object;
+}
+
+/// Local files opened outside request code (at start-up, typically) that
+/// request code writes through a shared handle: a database of a library, a
+/// stream kept open. Reported where it is opened, with the first write that
+/// handler code makes, in any unit.
 void findDatabasesWritten(const HandlerModel &Handlers,
                           const llvm::DenseSet<FunctionRef> &RequestCode,
                           std::vector<EffectFinding> &Found) {
@@ -132,7 +143,8 @@ void findDatabasesWritten(const HandlerModel &Handlers,
   for (FunctionRef F : Handlers.handlerCode())
     for (const index::Effect &E : F->Effects)
       if (E.Kind == EffectKind::DatabaseWrite)
-        Written.try_emplace(localDatabaseOf(E.Api), &E, F);
+        Written.try_emplace(storeWritten(E), &E, F);
+  Written.erase("");
   if (Written.empty())
     return;
   for (const index::Function &F : View.live().Functions) {
@@ -141,9 +153,9 @@ void findDatabasesWritten(const HandlerModel &Handlers,
       continue;
     for (const index::Effect &E : F.Effects) {
       auto Write = E.Kind == EffectKind::FileWrite
-                       ? Written.find(localDatabaseOf(E.Api))
+                       ? Written.find(storeWritten(E))
                        : Written.end();
-      if (Write != Written.end() && !Write->first().empty())
+      if (Write != Written.end())
         Found.push_back({&E, &F, false, E.Action, Write->second.first,
                          Write->second.second});
     }

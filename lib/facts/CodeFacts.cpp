@@ -378,6 +378,22 @@ public:
     return true;
   }
 
+  // `journal = fopen(path, "a")`: the handle is kept in what is assigned,
+  // the object of the open (and of the writes through it).
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() != BO_Assign)
+      return true;
+    const Expr *Target = Op->getLHS()->IgnoreParenImpCasts();
+    const ValueDecl *Held = nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(Target))
+      Held = Member->getMemberDecl();
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+      Held = Ref->getDecl();
+    if (Held)
+      AssignedTo[Op->getRHS()->IgnoreImplicit()] = Held;
+    return true;
+  }
+
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl())) {
       if (!CalleeRefs.contains(Ref))
@@ -426,6 +442,7 @@ public:
 private:
   /// The variable whose initialiser the walk is in.
   const VarDecl *Initialising = nullptr;
+  llvm::DenseMap<const Expr *, const ValueDecl *> AssignedTo;
 
   /// A loop of the current function, and what its body does.
   struct Loop {
@@ -710,6 +727,9 @@ private:
         Initialising->hasLocalStorage() && Initialising->getInit() &&
         Initialising->getInit()->IgnoreImplicit() == &E)
       What->Object = Initialising;
+    if (!What->Object)
+      if (auto Assigned = AssignedTo.find(&E); Assigned != AssignedTo.end())
+        What->Object = Assigned->second;
     // A thread made and detached in one expression
     // (`std::thread(job).detach()`) is one thread too.
     const auto *Made = dyn_cast<CXXConstructExpr>(&E);

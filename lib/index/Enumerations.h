@@ -70,8 +70,8 @@ STATELESS_DECLARE_ENUMERATION(HandlerReason, STATELESS_HANDLER_REASONS)
   /* Configures a session store that keeps the sessions in this instance   */ \
   /* (Drogon's enableSession, Crow's SessionMiddleware<InMemoryStore>).    */ \
   X(SessionStore, "session-store")                                             \
-  /* Writes a database through its handle (an INSERT by sqlite3_exec): a   */ \
-  /* local file's contents when the database is a local file.              */ \
+  /* Writes a local store through a handle opened elsewhere: a database   */ \
+  /* (an INSERT by sqlite3_exec), a file stream a member keeps open.       */ \
   X(DatabaseWrite, "database-write")
 STATELESS_DECLARE_ENUMERATION(EffectKind, STATELESS_EFFECT_KINDS)
 

@@ -36,7 +36,13 @@ enum class When {
   TypeArgument,    ///< the class has Class among its template arguments, at
                    ///< any depth (Crow's app and its middlewares)
   WritesSql,       ///< SQL text that starts with a statement that writes
+  KeptFile,        ///< the stream written (the argument, or with CalledOn
+                   ///< the object called) is a file stream or FILE * that a
+                   ///< member or a static variable keeps open
 };
+
+/// Condition::Arg for the object a method is called on.
+constexpr unsigned CalledOn = ~0u;
 
 struct Condition {
   When Test = When::Always;
@@ -98,7 +104,7 @@ constexpr long long SqliteWriteFlags = 0x2 | 0x4;
 
 constexpr Rule Rules[] = {
     // C and POSIX.
-    {"fopen", File, "opens a file for writing", {When::ModeLetters, 1}},
+    {"fopen", File, "opens a file for writing", {When::ModeLetters, 1}, {}, true},
     {"fopen64", File, "opens a file for writing", {When::ModeLetters, 1}},
     {"freopen", File, "opens a file for writing", {When::ModeLetters, 1}},
     {"tmpfile", File, "creates a temporary file"},
@@ -131,10 +137,10 @@ constexpr Rule Rules[] = {
     {"chown", File, "changes a file's owner"},
     // iostreams.
     {"std::basic_ofstream::basic_ofstream", File, "opens a file for writing", {When::NamedFile, 0}},
-    {"std::basic_ofstream::open", File, "opens a file for writing"},
+    {"std::basic_ofstream::open", File, "opens a file for writing", {}, {}, true},
     {"std::basic_fstream::basic_fstream", File, "opens a file for writing",
      {When::NamedFile, 0}, {When::AnyBitsOrAbsent, 1, StreamWriteModes}},
-    {"std::basic_fstream::open", File, "opens a file for writing", {When::AnyBitsOrAbsent, 1, StreamWriteModes}},
+    {"std::basic_fstream::open", File, "opens a file for writing", {When::AnyBitsOrAbsent, 1, StreamWriteModes}, {}, true},
     {"std::basic_filebuf::open", File, "opens a file for writing", {When::AnyBits, 1, StreamWriteModes}},
     {"boost::filesystem::basic_ofstream::basic_ofstream", File, "opens a file for writing", {When::NamedFile, 0}},
     {"boost::filesystem::basic_ofstream::open", File, "opens a file for writing"},
@@ -242,6 +248,18 @@ constexpr Rule Rules[] = {
     {"spdlog::sinks::hourly_file_sink::hourly_file_sink", File, "opens a log file"},
     {"boost::log::add_file_log", File, "opens a log file"},
     {"boost::log::sinks::text_file_backend::text_file_backend", File, "opens a log file"},
+    // Writes to a file a member or a static variable keeps open: matched
+    // with where it was opened (a database write, as for SQLite's handles).
+    {"std::basic_ostream::write", Database, "writes the file", {When::KeptFile, CalledOn}, {}, true},
+    {"std::basic_ostream::put", Database, "writes the file", {When::KeptFile, CalledOn}, {}, true},
+    {"std::basic_ostream::operator<<", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"std::operator<<", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"fwrite", Database, "writes the file", {When::KeptFile, 3}, {}, true},
+    {"fputs", Database, "writes the file", {When::KeptFile, 1}, {}, true},
+    {"fputc", Database, "writes the file", {When::KeptFile, 1}, {}, true},
+    {"putc", Database, "writes the file", {When::KeptFile, 1}, {}, true},
+    {"fprintf", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"vfprintf", Database, "writes the file", {When::KeptFile, 0}, {}, true},
     // Framework helpers that save uploads and responses to disk.
     {"drogon::HttpFile::save", File, "saves an upload to a file"},
     {"drogon::HttpFile::saveAs", File, "saves an upload to a file"},
@@ -474,9 +492,43 @@ bool hasTypeArgument(const CXXRecordDecl *Class, llvm::StringRef Name,
   return false;
 }
 
+/// File streams, by the name of their class template.
+constexpr llvm::StringLiteral FileStreams[] = {
+    "std::basic_ofstream", "std::basic_fstream",
+    "boost::filesystem::basic_ofstream", "boost::filesystem::basic_fstream"};
+
+/// \p Stream names a file stream, or a FILE * other than the standard
+/// streams, held by a member or a variable with static storage: a file
+/// open across requests.
+bool isKeptFile(const Expr *Stream) {
+  if (!Stream)
+    return false;
+  Stream = Stream->IgnoreParenImpCasts();
+  const ValueDecl *Held = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(Stream))
+    Held = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(Stream))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasGlobalStorage())
+      Held = Var;
+  if (!Held)
+    return false;
+  const QualType Type = Held->getType().getNonReferenceType();
+  if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl())
+    return llvm::is_contained(FileStreams,
+                              qualifiedName(*templateOrSelf(Class)));
+  const QualType File = Type->getPointeeType();
+  const auto *Record = File.isNull() ? nullptr : File->getAsRecordDecl();
+  return Record && llvm::is_contained({"_IO_FILE", "__sFILE"}, Record->getName()) &&
+         !llvm::is_contained({"stdin", "stdout", "stderr"}, Held->getName());
+}
+
 bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
-           const CXXRecordDecl *Class, const ASTContext &Context) {
-  const Expr *Arg = C.Arg < Args.size() ? Args[C.Arg] : nullptr;
+           const Expr *CalledObject, const CXXRecordDecl *Class,
+           const ASTContext &Context) {
+  const Expr *Arg = C.Arg == CalledOn      ? CalledObject
+                    : C.Arg < Args.size() ? Args[C.Arg]
+                                          : nullptr;
   // A defaulted argument reads as absent.
   if (Arg && isa<CXXDefaultArgExpr>(Arg))
     Arg = nullptr;
@@ -518,6 +570,8 @@ bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
     return hasTypeArgument(Class, C.Class);
   case When::WritesSql:
     return writesSql(Arg);
+  case When::KeptFile:
+    return isKeptFile(Arg);
   case When::AtLeast:
   case When::Equals: {
     auto Value = integerValue(Arg, Context);
@@ -559,8 +613,9 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
     Class = Construct->getConstructor()->getParent();
     Args.append(Construct->arg_begin(), Construct->arg_end());
   }
-  if (!Callee ||
-      (!Callee->getDeclName().isIdentifier() && !isa<CXXConstructorDecl>(Callee)))
+  if (!Callee || (!Callee->getDeclName().isIdentifier() &&
+                  !isa<CXXConstructorDecl>(Callee) &&
+                  !Callee->isOverloadedOperator()))
     return std::nullopt;
 
   // std::make_shared<T>(args) and the like construct a T from args.
@@ -582,8 +637,8 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
   if (Found == Index.ByName.end())
     return std::nullopt;
   for (const Rule *R : Found->second) {
-    if (!holds(R->First, Args, Class, Context) ||
-        !holds(R->Second, Args, Class, Context))
+    if (!holds(R->First, Args, Object, Class, Context) ||
+        !holds(R->Second, Args, Object, Class, Context))
       continue;
     KnownEffect Result{R->Kind, "", R->Action.str(), nullptr, R->Recurs};
     if (isa<CXXConstructExpr>(E))
@@ -594,7 +649,10 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
     else
       Result.Api = qualifiedName(*Callee);
     if (R->PerObject)
-      Result.Object = objectOf(Object);
+      Result.Object = objectOf(R->First.Test == When::KeptFile &&
+                                       R->First.Arg != CalledOn
+                                   ? Args[R->First.Arg]
+                                   : Object);
     return Result;
   }
   return std::nullopt;
