@@ -519,8 +519,10 @@ bool isKeptFile(const Expr *Stream) {
                               qualifiedName(*templateOrSelf(Class)));
   const QualType File = Type->getPointeeType();
   const auto *Record = File.isNull() ? nullptr : File->getAsRecordDecl();
-  return Record && llvm::is_contained({"_IO_FILE", "__sFILE"}, Record->getName()) &&
-         !llvm::is_contained({"stdin", "stdout", "stderr"}, Held->getName());
+  static constexpr llvm::StringLiteral FileRecords[] = {"_IO_FILE", "__sFILE"};
+  static constexpr llvm::StringLiteral Standard[] = {"stdin", "stdout", "stderr"};
+  return Record && llvm::is_contained(FileRecords, Record->getName()) &&
+         !llvm::is_contained(Standard, Held->getName());
 }
 
 bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
