@@ -257,7 +257,8 @@ private:
     if (!File)
       return;
     if (*Method == "textDocument/didOpen") {
-      Open[*File] = {Uri->str(), *Document->get("version")};
+      const llvm::json::Value *Version = Document->get("version");
+      Open[*File] = {Uri->str(), Version ? *Version : nullptr};
       wantRun(*File, /*OnlyFirst=*/true);
     } else if (*Method == "textDocument/didChange") {
       if (const llvm::json::Value *Version = Document->get("version"))
