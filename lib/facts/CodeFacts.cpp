@@ -381,16 +381,10 @@ public:
   // `journal = fopen(path, "a")`: the handle is kept in what is assigned,
   // the object of the open (and of the writes through it).
   bool VisitBinaryOperator(BinaryOperator *Op) {
-    if (Op->getOpcode() != BO_Assign)
-      return true;
-    const Expr *Target = Op->getLHS()->IgnoreParenImpCasts();
-    const ValueDecl *Held = nullptr;
-    if (const auto *Member = dyn_cast<MemberExpr>(Target))
-      Held = Member->getMemberDecl();
-    else if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
-      Held = Ref->getDecl();
-    if (Held)
-      AssignedTo[Op->getRHS()->IgnoreImplicit()] = Held;
+    const Expr *Value = Op->getRHS()->IgnoreImplicit();
+    if (Op->getOpcode() == BO_Assign && isa<CallExpr>(Value))
+      if (const ValueDecl *Held = objectOf(Op->getLHS()))
+        AssignedTo[Value] = Held;
     return true;
   }
 

@@ -501,17 +501,9 @@ constexpr llvm::StringLiteral FileStreams[] = {
 /// streams, held by a member or a variable with static storage: a file
 /// open across requests.
 bool isKeptFile(const Expr *Stream) {
-  if (!Stream)
-    return false;
-  Stream = Stream->IgnoreParenImpCasts();
-  const ValueDecl *Held = nullptr;
-  if (const auto *Member = dyn_cast<MemberExpr>(Stream))
-    Held = dyn_cast<FieldDecl>(Member->getMemberDecl());
-  else if (const auto *Ref = dyn_cast<DeclRefExpr>(Stream))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-        Var && Var->hasGlobalStorage())
-      Held = Var;
-  if (!Held)
+  const ValueDecl *Held = objectOf(Stream);
+  const auto *Var = dyn_cast_or_null<VarDecl>(Held);
+  if (!isa_and_nonnull<FieldDecl>(Held) && !(Var && Var->hasGlobalStorage()))
     return false;
   const QualType Type = Held->getType().getNonReferenceType();
   if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl())
@@ -584,19 +576,18 @@ bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
   return false;
 }
 
-/// The declaration of the object a member call is made on, if it names one.
-const Decl *objectOf(const Expr *Object) {
-  if (!Object)
+} // namespace
+
+const ValueDecl *objectOf(const Expr *E) {
+  if (!E)
     return nullptr;
-  Object = Object->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return Ref->getDecl();
-  if (const auto *Member = dyn_cast<MemberExpr>(Object))
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
     return Member->getMemberDecl();
   return nullptr;
 }
-
-} // namespace
 
 std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Context) {
   const FunctionDecl *Callee = nullptr;

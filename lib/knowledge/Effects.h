@@ -58,6 +58,10 @@ bool closesConnection(const clang::FunctionDecl &Callee);
 /// to; empty for any other.
 llvm::StringRef localDatabaseOf(llvm::StringRef Api);
 
+/// The variable or member \p E names (`x`, `obj.m`, `this->m`), if it
+/// names one.
+const clang::ValueDecl *objectOf(const clang::Expr *E);
+
 /// The effect of the call or construction \p E, if it is one the tables
 /// know. Arguments that decide it (an open mode, flags) must be constants;
 /// a mode the analysis cannot evaluate is taken as read-only.

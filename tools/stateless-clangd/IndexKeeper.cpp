@@ -289,16 +289,20 @@ private:
     return std::nullopt;
   }
 
+  /// Where stateless-index -p \p Database writes the index.
+  static std::string indexBeside(llvm::StringRef Database) {
+    llvm::SmallString<256> Index(Database);
+    path::append(Index, ProjectIndex::FileName);
+    return std::string(Index);
+  }
+
   void wantRun(llvm::StringRef File, bool OnlyFirst) {
     std::optional<std::string> Database = databaseOf(File);
     if (!Database || Options.IndexTool.empty())
       return;
     auto [It, First] = Projects.try_emplace(*Database);
-    if (First) {
-      llvm::SmallString<256> Index(*Database);
-      path::append(Index, ProjectIndex::FileName);
-      It->second.Index = std::string(Index);
-    }
+    if (First)
+      It->second.Index = indexBeside(*Database);
     if (First || !OnlyFirst) {
       It->second.RunWanted = true;
       Wake.notify_all();
@@ -347,11 +351,8 @@ private:
       return false;
     std::string Index = Unit.IndexPath;
     if (Index.empty())
-      if (std::optional<std::string> Database = databaseOf(Facts.MainFile)) {
-        llvm::SmallString<256> Default(*Database);
-        path::append(Default, ProjectIndex::FileName);
-        Index = std::string(Default);
-      }
+      if (std::optional<std::string> Database = databaseOf(Facts.MainFile))
+        Index = indexBeside(*Database);
     if (Index.empty() || !fs::exists(Index))
       return false; // stored once the background run has made the index
     Facts.Inputs.clear();
