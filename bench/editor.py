@@ -19,7 +19,11 @@ remember, which writes a global):
 - the same in Neovim (bench/editor-nvim.lua), when nvim is on PATH;
 - cold start: the same service grown to --units units (the others include
   a usual set of standard headers), no index, store.cpp opened: the time
-  until its cross-file finding is shown (the background index built).
+  until its cross-file finding is shown (the background index built);
+- cost: in that service with no index, store.cpp opened (which starts the
+  background run), then another unit: the time until that unit's own
+  diagnostics, with the background run going and with it turned off
+  (--stateless-auto-index=false), alternating, median of N of each.
 
 Prints one line per measurement. docs/performance.md records a run.
 """
@@ -81,12 +85,12 @@ def project(work, units):
     return svc
 
 
-def session(clangd, svc, log):
+def session(clangd, svc, log, *flags):
     home = os.path.join(os.path.dirname(svc), "home")
     os.makedirs(os.path.join(home, ".config"), exist_ok=True)
     os.environ.update(HOME=home, XDG_CONFIG_HOME=os.path.join(home, ".config"))
     os.chdir(svc)
-    server = Session([clangd, "--log=error", "--background-index=false"], log, 1800)
+    server = Session([clangd, "--log=error", "--background-index=false", *flags], log, 1800)
     editor = Editor(server, svc)
     editor.start()
     return server, editor
@@ -163,6 +167,24 @@ def main():
                                              stderr=subprocess.DEVNULL))
         print("cold start (%d units, no index): first cross-file finding after %.1f s; "
               "stateless-index -p alone, in the foreground: %.1f s" % (args.units, cold, alone))
+
+        costs = {"on": [], "off": []}
+        for n in range(args.repeat):
+            for mode, flags in (("on", []), ("off", ["--stateless-auto-index=false"])):
+                svc = project(os.path.join(work, "cost-%s-%d" % (mode, n)), args.units)
+                server, editor = session(clangd, svc, log, *flags)
+                sys.stdout = open(os.devnull, "w")
+                editor.open("store.cpp")  # found on its own: no index yet
+                editor.wait("store.cpp", 1, None)
+                time.sleep(1)  # the background run is under way
+                costs[mode].append(timed(lambda: (editor.open("unit7.cpp"),
+                                                  editor.wait("unit7.cpp", 0, None))))
+                server.close()
+                sys.stdout = quiet
+        on, off = statistics.median(costs["on"]), statistics.median(costs["off"])
+        print("cost (%d units, no index): another file's own diagnostics after %.2f s "
+              "with the background run going, %.2f s with it off (median of %d): %+.1f %%"
+              % (args.units, on, off, args.repeat, (on / off - 1) * 100))
 
 
 if __name__ == "__main__":

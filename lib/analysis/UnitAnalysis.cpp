@@ -82,6 +82,11 @@ UnitAnalysis::UnitAnalysis(clang::ASTContext &Context, HandlerOptions Options,
                    "left out; run stateless-index to update it";
 }
 
+UnitAnalysis::UnitAnalysis(const index::Unit &Stored,
+                           std::shared_ptr<const ProjectIndex> Index)
+    : View(std::make_unique<ProgramView>(Stored, std::move(Index))),
+      Handlers(std::make_unique<HandlerModel>(*View)) {}
+
 UnitAnalysis::~UnitAnalysis() {
   if (ExportDirectory.empty())
     return;

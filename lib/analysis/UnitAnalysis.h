@@ -58,6 +58,10 @@ public:
 
   UnitAnalysis(clang::ASTContext &Context, HandlerOptions Options,
                const std::string &IndexPath);
+  /// A unit of \p Index analysed from its stored facts, as the checks
+  /// analyse it from its AST (no parse: stateless-index --findings).
+  UnitAnalysis(const index::Unit &Stored,
+               std::shared_ptr<const ProjectIndex> Index);
   /// Writes the findings kept for export, if any.
   ~UnitAnalysis();
   UnitAnalysis(const UnitAnalysis &) = delete;

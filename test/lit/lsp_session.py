@@ -17,6 +17,7 @@ argument:
                          the others for FILE are skipped
     save:FILE:FROM       writes FROM's contents into FILE (an editor saving
                          an edit): didChange with the whole text, then didSave
+    indexed:N            waits until N `$/progress` have ended in all
     run:COMMAND          runs COMMAND with the shell; fails if it fails
 
 Announces `window.workDoneProgress`, answers the server's requests with
@@ -45,6 +46,7 @@ class Editor:
         self.root = root
         self.versions = {}
         self.last = time.monotonic()
+        self.progress_ended = 0
 
     def start(self):
         self.session.request("initialize", {
@@ -77,17 +79,27 @@ class Editor:
             "textDocument": {"uri": self.uri(name)}})
         self.last = time.monotonic()
 
+    def receive(self, awaited):
+        """The next message; prints a `$/progress` begin or end."""
+        message = self.session.receive(awaited)
+        if message.get("method") == "$/progress":
+            value = message["params"]["value"]
+            if value["kind"] in ("begin", "end"):
+                print("progress %s: %s" % (value["kind"],
+                                           value.get("title") or value.get("message")))
+            self.progress_ended += value["kind"] == "end"
+        return message
+
+    def indexed(self, count):
+        while self.progress_ended < count:
+            self.receive("%d progress ends" % count)
+
     def wait(self, name, count, notes):
         path = os.path.join(self.root, name)
         while True:
-            message = self.session.receive("%d diagnostics for %s" % (count, name))
+            message = self.receive("%d diagnostics for %s" % (count, name))
             method = message.get("method")
-            if method == "$/progress":
-                value = message["params"]["value"]
-                if value["kind"] in ("begin", "end"):
-                    print("progress %s: %s" % (value["kind"],
-                                               value.get("title") or value.get("message")))
-            elif method == "textDocument/publishDiagnostics":
+            if method == "textDocument/publishDiagnostics":
                 params = message["params"]
                 found = params["diagnostics"]
                 related = sum(len(d.get("relatedInformation", [])) for d in found)
@@ -120,6 +132,8 @@ def main():
             elif kind == "wait":
                 name, count, notes = (rest.split(":") + [None])[:3]
                 editor.wait(name, int(count), notes and int(notes))
+            elif kind == "indexed":
+                editor.indexed(int(rest))
             elif kind == "save":
                 name, _, source = rest.partition(":")
                 editor.save(name, source)

@@ -14,7 +14,9 @@
 #include "UnitAnalysis.h"
 #include "stateless/annotations.h"
 
+#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -157,11 +159,16 @@ struct AnalysedFacts {
 /// A project: its compilation database's directory, and the background
 /// stateless-index run that keeps its index current.
 struct Project {
+  std::string Database; ///< its directory
   std::string Index;
+  /// The main files of its compilation database: a header the editor
+  /// analyses as a main file is not one of its units.
+  llvm::StringSet<> Units;
   bool RunWanted = false;
   std::optional<llvm::sys::ProcessInfo> Running;
   std::string Log;
-  std::optional<index::InputFile> IndexBefore;
+  /// The index when the run started, and when last looked at during it.
+  std::optional<index::InputFile> IndexBefore, IndexSeen;
   std::string Token; ///< of the progress shown for the run, once shown
   bool ProgressBegun = false;
   unsigned Shown = ~0u; ///< units done, as last shown
@@ -198,7 +205,13 @@ public:
                        Unit.MainFileContents.size(), Unit.IndexPath.str()};
     std::lock_guard<std::mutex> Guard(Lock);
     const std::string MainFile = Kept.Facts.MainFile;
-    AnalysedFiles.insert(MainFile);
+    Project *P = projectOf(MainFile);
+    if (!P || !P->Units.contains(MainFile))
+      return;
+    // The project's index is built, and kept current, once the checks run
+    // in it: where they read it.
+    useIndex(*P, Unit.IndexPath);
+    Kept.IndexPath = P->Index;
     Analysed[MainFile] = std::move(Kept);
     ToStore.insert(MainFile);
     Wake.notify_all();
@@ -259,19 +272,30 @@ private:
     if (*Method == "textDocument/didOpen") {
       const llvm::json::Value *Version = Document->get("version");
       Open[*File] = {Uri->str(), Version ? *Version : nullptr};
-      wantRun(*File, /*OnlyFirst=*/true);
+      forget(*File);
+      RecentlyOpened.insert(RecentlyOpened.begin(), *File);
     } else if (*Method == "textDocument/didChange") {
       if (const llvm::json::Value *Version = Document->get("version"))
         Open[*File].Version = *Version;
     } else if (*Method == "textDocument/didClose") {
       Open.erase(*File);
+      forget(*File);
     } else if (*Method == "textDocument/didSave") {
-      // A unit the checks analyse is stored from its analysis; the units
-      // a saved header is part of are parsed again in the background.
+      // A unit is stored from its analysis; the units a saved header
+      // (any other file) is part of are parsed again in the background.
       ToStore.insert(*File);
-      if (!AnalysedFiles.count(*File))
-        wantRun(*File, /*OnlyFirst=*/false);
+      if (std::optional<std::string> Database = databaseOf(*File))
+        if (auto It = Projects.find(*Database);
+            It != Projects.end() && !It->second.Units.contains(*File)) {
+          It->second.RunWanted = true;
+          Wake.notify_all();
+        }
     }
+  }
+
+  void forget(llvm::StringRef File) {
+    llvm::erase_if(RecentlyOpened,
+                   [&](const std::string &Open) { return Open == File; });
   }
 
   /// The directory of the compilation database \p File is built with.
@@ -296,17 +320,43 @@ private:
     return std::string(Index);
   }
 
-  void wantRun(llvm::StringRef File, bool OnlyFirst) {
+  /// The project of \p File, read on first use; none without a
+  /// compilation database.
+  Project *projectOf(llvm::StringRef File) {
     std::optional<std::string> Database = databaseOf(File);
     if (!Database || Options.IndexTool.empty())
-      return;
+      return nullptr;
     auto [It, First] = Projects.try_emplace(*Database);
-    if (First)
-      It->second.Index = indexBeside(*Database);
-    if (First || !OnlyFirst) {
-      It->second.RunWanted = true;
-      Wake.notify_all();
+    if (First) {
+      It->second.Database = *Database;
+      readUnits(It->second);
     }
+    return &It->second;
+  }
+
+  static void readUnits(Project &P) {
+    std::string Problem;
+    std::unique_ptr<clang::tooling::CompilationDatabase> Read =
+        clang::tooling::CompilationDatabase::loadFromDirectory(P.Database,
+                                                               Problem);
+    if (!Read)
+      return log("cannot read the compilation database in '" + P.Database +
+                 "': " + Problem);
+    P.Units.clear();
+    for (const std::string &File : Read->getAllFiles())
+      P.Units.insert(File);
+  }
+
+  /// Keeps the index the checks read for \p P current (none found: the
+  /// index is made beside its compilation database): a run when it is new.
+  void useIndex(Project &P, llvm::StringRef Index) {
+    const std::string Wanted =
+        Index.empty() ? indexBeside(P.Database) : Index.str();
+    if (P.Index == Wanted)
+      return;
+    P.Index = Wanted;
+    P.RunWanted = true;
+    Wake.notify_all();
   }
 
   /// Everything below runs on the worker, holding Lock.
@@ -315,8 +365,8 @@ private:
     while (!Stopping) {
       Wake.wait_for(Guard, std::chrono::milliseconds(200));
       storeSaved();
-      for (auto &[Database, P] : Projects)
-        runIndexer(Database, P);
+      for (auto &Entry : Projects)
+        runIndexer(Entry.second);
       republish();
     }
     // A run stopped half-way leaves the index as it was (it is replaced
@@ -349,11 +399,8 @@ private:
     if (!Main || Main->Hash != Unit.ContentsHash ||
         Main->Size != Unit.ContentsSize)
       return false;
-    std::string Index = Unit.IndexPath;
-    if (Index.empty())
-      if (std::optional<std::string> Database = databaseOf(Facts.MainFile))
-        Index = indexBeside(*Database);
-    if (Index.empty() || !fs::exists(Index))
+    const std::string &Index = Unit.IndexPath;
+    if (!fs::exists(Index))
       return false; // stored once the background run has made the index
     Facts.Inputs.clear();
     for (const std::string &Input : Unit.InputPaths)
@@ -369,22 +416,25 @@ private:
     return true;
   }
 
-  void runIndexer(llvm::StringRef Database, Project &P) {
+  void runIndexer(Project &P) {
+    const std::string &Database = P.Database;
     if (P.Running) {
       showProgress(P);
+      // The open files' units, written first, and then the rest (a store
+      // of the editor's meanwhile republishes once more: harmless).
+      republishIfChanged(P, P.IndexSeen, /*OpenUnitsWritten=*/true);
       llvm::sys::ProcessInfo Status =
           llvm::sys::Wait(*P.Running, /*SecondsToWait=*/0u, nullptr, nullptr,
                           /*Polling=*/true);
       if (Status.Pid == 0)
         return; // still running
       P.Running.reset();
+      readUnits(P); // the run read the database as it is now
       endProgress(P, Status.ReturnCode);
       if (Status.ReturnCode != 0)
         log("stateless-index -p " + Database + " failed (exit status " +
             llvm::Twine(Status.ReturnCode) + "); its output is in " + P.Log);
-      if (!(index::statInput(P.Index) == P.IndexBefore))
-        for (const auto &Entry : Open)
-          ToRepublish.insert(Entry.first);
+      republishIfChanged(P, P.IndexBefore, /*OpenUnitsWritten=*/false);
       // Analyses the run may have overtaken (it parsed the files as they
       // were when it started) are stored again on top.
       for (const auto &Entry : Analysed)
@@ -393,7 +443,7 @@ private:
     if (!P.RunWanted || P.Running)
       return;
     P.RunWanted = false;
-    P.IndexBefore = index::statInput(P.Index);
+    P.IndexBefore = P.IndexSeen = index::statInput(P.Index);
     if (!P.Log.empty())
       removeLog(P.Log);
     else {
@@ -402,16 +452,42 @@ private:
         return log("cannot create a log file for stateless-index");
       P.Log = std::string(Log);
     }
-    const llvm::StringRef Args[] = {Options.IndexTool, "-p", Database,
-                                    "--background"};
+    // The files open in the editor, most recently opened first, are
+    // indexed (when they are to be) and written before the others.
+    std::vector<std::string> Args = {Options.IndexTool, "-p", Database,
+                                     "-o", P.Index, "--background"};
+    for (const std::string &File : RecentlyOpened)
+      if (P.Units.contains(File))
+        Args.push_back("--first=" + File);
     const std::optional<llvm::StringRef> Redirects[] = {
         llvm::StringRef(), llvm::StringRef(P.Log), llvm::StringRef(P.Log)};
     std::string Error;
+    std::vector<llvm::StringRef> ArgRefs(Args.begin(), Args.end());
     llvm::sys::ProcessInfo Started = llvm::sys::ExecuteNoWait(
-        Options.IndexTool, Args, std::nullopt, Redirects, 0, &Error);
+        Options.IndexTool, ArgRefs, std::nullopt, Redirects, 0, &Error);
     if (Started.Pid <= 0)
       return log("cannot run " + Options.IndexTool + ": " + Error);
     P.Running = Started;
+  }
+
+  /// The open files are diagnosed again when the index is no longer as
+  /// \p Seen. When only the open files' units were written, a file's own
+  /// unit is not among what its findings rest on (the checks analyse it
+  /// live): a file open alone is left as it is.
+  void republishIfChanged(const Project &P,
+                          std::optional<index::InputFile> &Seen,
+                          bool OpenUnitsWritten) {
+    std::optional<index::InputFile> Now = index::statInput(P.Index);
+    if (Now == Seen)
+      return;
+    Seen = std::move(Now);
+    unsigned OpenUnits = 0;
+    for (const auto &Entry : Open)
+      OpenUnits += P.Units.contains(Entry.first);
+    for (const auto &Entry : Open)
+      if (!OpenUnitsWritten ||
+          OpenUnits > unsigned(P.Units.contains(Entry.first)))
+        ToRepublish.insert(Entry.first);
   }
 
   /// "[done/total]" from the run's last progress line, as `$/progress`.
@@ -522,7 +598,7 @@ private:
   std::map<std::string, Document> Open;
   std::map<std::string, AnalysedFacts> Analysed;
   std::set<std::string> ToStore, ToRepublish;
-  std::set<std::string> AnalysedFiles; ///< main files the checks analysed
+  std::vector<std::string> RecentlyOpened; ///< open files, newest first
   std::map<std::string, Project> Projects;
   unsigned Requests = 0;
   std::map<std::string, std::string> Pending; ///< request id to token

@@ -10,10 +10,12 @@
 // - each unit the checks analyse hands its facts over (no second parse);
 //   once the file is saved as analysed, they replace the unit's facts in the
 //   project index;
-// - the first file opened in a project and every save run stateless-index
-//   in the background, at low priority, with `$/progress` in the editor: it
-//   builds the index when there is none and re-parses only the units whose
-//   files changed (the includers of a saved header);
+// - the first unit the checks analyse in a project, and every save of a
+//   file they did not analyse (a header), run stateless-index in the
+//   background, at low priority, with `$/progress` in the editor: it builds
+//   the index the checks read (when there is none) and re-parses only the
+//   units whose files changed (the includers of a saved header), those of
+//   the open files first, most recently opened first;
 // - when the index changes, the other open files are diagnosed again
 //   (clangd's `forceRebuild`), so that their cross-file findings follow.
 //

@@ -9,6 +9,11 @@
 //   stateless-index --shard -o FILE.shard -p BUILD FILE   ... or into FILE.shard
 //   stateless-index --merge DIR -o INDEX      join the shards of DIR (and below)
 //   stateless-index --dump INDEX              print an index as text
+//   stateless-index -p BUILD --findings       index, then print the checks'
+//                                             findings from the index
+//
+// --first=FILE indexes the units named first and writes the index once they
+// are done, so that an editor's open files get their facts before the rest.
 //
 // --path-prefix-map=OLD=NEW rewrites the paths a shard or an index stores,
 // as compilers' -ffile-prefix-map does: a shard made in a build sandbox or on
@@ -27,6 +32,7 @@
 #include "Indexer.h"
 #include "Inputs.h"
 #include "ProjectIndex.h"
+#include "Report.h"
 #include "Version.h"
 #include "stateless/annotations.h"
 
@@ -48,6 +54,7 @@
 #include <sys/resource.h>
 #endif
 #include <map>
+#include <utility>
 #include <thread>
 
 using namespace clang::tooling;
@@ -90,6 +97,47 @@ llvm::cl::opt<bool> Background(
     llvm::cl::desc("Run at the lowest CPU priority and report progress as "
                    "lines '[done/total]' (how stateless-clangd runs it)"),
     llvm::cl::cat(Category));
+llvm::cl::list<std::string> First(
+    "first",
+    llvm::cl::desc("Index this unit, when it is to be indexed, before the "
+                   "others, and write the index once such units are done "
+                   "(repeatable, in order; stateless-clangd names the files "
+                   "open in the editor, most recently opened first)"),
+    llvm::cl::value_desc("file"), llvm::cl::cat(Category));
+llvm::cl::opt<bool> Findings(
+    "findings",
+    llvm::cl::desc("Once the units are indexed, print the findings of the "
+                   "stateless-* checks from the index, as stateless-tidy "
+                   "prints them (the checks, options, header filter and "
+                   "NOLINT comments of the units' .clang-tidy files): each "
+                   "unit is parsed once"),
+    llvm::cl::cat(Category));
+llvm::cl::opt<std::string> ChecksOverride(
+    "checks",
+    llvm::cl::desc("With --findings: checks to enable or disable, on top of "
+                   "the .clang-tidy files (as clang-tidy's --checks)"),
+    llvm::cl::cat(Category));
+llvm::cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    llvm::cl::desc("With --findings: the headers to show findings in (as "
+                   "clang-tidy's --header-filter)"),
+    llvm::cl::cat(Category));
+llvm::cl::opt<std::string> WarningsAsErrors(
+    "warnings-as-errors",
+    llvm::cl::desc("With --findings: checks whose findings are errors (as "
+                   "clang-tidy's --warnings-as-errors)"),
+    llvm::cl::cat(Category));
+llvm::cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    llvm::cl::desc("With --findings: write the findings as clang-tidy's "
+                   "--export-fixes YAML (for stateless-sarif.py)"),
+    llvm::cl::value_desc("file"), llvm::cl::cat(Category));
+llvm::cl::opt<std::string> ExportFindings(
+    "export-findings",
+    llvm::cl::desc("With --findings: write each unit's findings as JSON into "
+                   "this directory, as the ExportFindings option does (for "
+                   "stateless-report)"),
+    llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
 llvm::cl::list<std::string> PathPrefixMap(
     "path-prefix-map",
     llvm::cl::desc("Store the paths under OLD as under NEW, in shards and "
@@ -449,21 +497,65 @@ int indexUnits(const CompilationDatabase &Database,
   else
     ToIndex = Files;
 
+  // As the units' facts name their main files.
+  llvm::StringSet<> Listed;
+  for (const std::string &File : Files) {
+    std::string MainFile = normalized(File);
+    Paths.apply(MainFile);
+    Listed.insert(MainFile);
+  }
+  // The units --first names, in its order, then the others.
+  std::vector<std::vector<std::string>> Batches(1);
+  for (const std::string &Named : First) {
+    auto It = llvm::find(ToIndex, normalized(Named));
+    if (It == ToIndex.end())
+      continue;
+    Batches.front().push_back(std::move(*It));
+    ToIndex.erase(It);
+  }
+  Batches.push_back(std::move(ToIndex));
+  ToIndex.clear();
+
   std::atomic<unsigned> Done{0};
   Indexed Result;
+  index::Index Fresh;
   double Seconds = 0;
   {
-    Progress Shown(ToIndex.size(), Done);
-    Result = stateless::indexUnits(
-        Database, ToIndex,
-        ExecutorConcurrency ? unsigned(ExecutorConcurrency)
-                            : std::max(1u, std::thread::hardware_concurrency()),
-        Done);
+    unsigned Total = 0;
+    for (const std::vector<std::string> &Batch : Batches)
+      Total += Batch.size();
+    Progress Shown(Total, Done);
+    for (std::vector<std::string> &Batch : Batches) {
+      if (Batch.empty())
+        continue;
+      Indexed Part = stateless::indexUnits(
+          Database, Batch,
+          ExecutorConcurrency
+              ? unsigned(ExecutorConcurrency)
+              : std::max(1u, std::thread::hardware_concurrency()),
+          Done);
+      llvm::append_range(ToIndex, Batch);
+      llvm::append_range(Result.Failed, Part.Failed);
+      Result.WithErrors += Part.WithErrors;
+      index::Index Batched;
+      Batched.Units = std::move(Part.Units);
+      Paths.apply(Batched);
+      // The units --first names are written as soon as they are done.
+      if (!Shard && &Batch != &Batches.back()) {
+        if (!updateIndex(Index, std::exchange(Kept, {}), std::move(Batched),
+                         AllUnits ? &Listed : nullptr))
+          return 1;
+        llvm::errs() << "stateless-index: wrote the " << Batch.size()
+                     << (Batch.size() == 1 ? " unit" : " units")
+                     << " --first names\n";
+        continue;
+      }
+      Fresh.Units.insert(Fresh.Units.end(),
+                         std::make_move_iterator(Batched.Units.begin()),
+                         std::make_move_iterator(Batched.Units.end()));
+    }
     Seconds = Shown.seconds();
   }
-  index::Index Fresh;
-  Fresh.Units = std::move(Result.Units);
-  Paths.apply(Fresh);
 
   if (Shard) {
     llvm::StringRef Directory = OneShard ? path::parent_path(Output) : Output;
@@ -478,13 +570,6 @@ int indexUnits(const CompilationDatabase &Database,
         return 1;
     }
   } else {
-    // As the units' facts name their main files.
-    llvm::StringSet<> Listed;
-    for (const std::string &File : Files) {
-      std::string MainFile = normalized(File);
-      Paths.apply(MainFile);
-      Listed.insert(MainFile);
-    }
     if (!updateIndex(Index, std::move(Kept), std::move(Fresh),
                      AllUnits ? &Listed : nullptr))
       return 1;
@@ -501,7 +586,33 @@ int indexUnits(const CompilationDatabase &Database,
      << (Shard ? Output : Index + " (" + sizeOf(Index) + ")") << "\n";
   for (const std::string &File : Result.Failed)
     OS << "stateless-index: error: could not index '" << File << "'\n";
-  return Result.Failed.empty() ? 0 : 1;
+  int Status = Result.Failed.empty() ? 0 : 1;
+  if (Findings) {
+    llvm::Expected<std::shared_ptr<const ProjectIndex>> Read =
+        ProjectIndex::get(Index);
+    if (!Read)
+      return fail(llvm::toString(Read.takeError()));
+    std::vector<std::string> MainFiles;
+    for (const auto &Entry : Listed)
+      MainFiles.push_back(Entry.getKey().str());
+    llvm::sort(MainFiles);
+    ReportSettings Settings;
+    auto Given = [](const llvm::cl::opt<std::string> &Option)
+        -> std::optional<std::string> {
+      if (Option.getNumOccurrences() == 0)
+        return std::nullopt;
+      return Option.getValue();
+    };
+    Settings.Checks = Given(ChecksOverride);
+    Settings.HeaderFilter = Given(HeaderFilter);
+    Settings.WarningsAsErrors = Given(WarningsAsErrors);
+    Settings.ExportFixes = ExportFixes;
+    Settings.ExportFindings = ExportFindings;
+    Settings.BuildDirectory = normalized(Build.empty() ? "." : Build);
+    Status |= reportFindings(std::move(*Read), MainFiles, Settings,
+                             llvm::outs());
+  }
+  return Status;
 }
 
 int run(int Argc, const char **Argv) {
@@ -522,6 +633,16 @@ int run(int Argc, const char **Argv) {
   if (Background)
     ::setpriority(PRIO_PROCESS, 0, 19);
 #endif
+  if (Findings && (Shard || !Merge.empty()))
+    return fail("--findings reads the index it updates: it cannot be used "
+                "with --shard or --merge");
+  if (!Findings)
+    for (const llvm::cl::Option *WithFindings :
+         std::initializer_list<const llvm::cl::Option *>{
+             &ChecksOverride, &HeaderFilter, &WarningsAsErrors, &ExportFixes,
+             &ExportFindings})
+      if (WithFindings->getNumOccurrences())
+        return fail("--" + WithFindings->ArgStr + " needs --findings");
   if (!Merge.empty())
     return mergeShards(Merge, *Paths);
 

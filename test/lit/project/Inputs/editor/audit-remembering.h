@@ -1,0 +1,4 @@
+#pragma once
+#include "store.h"
+
+inline void audit(const std::string &entry) { remember(entry); }
