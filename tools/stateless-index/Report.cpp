@@ -160,7 +160,8 @@ CheckConfiguration configurationOf(Check C,
       Problems);
 }
 
-/// Whether clang-tidy shows a diagnostic at \p At of the unit \p MainFile.
+/// Whether \p At is in code of the unit \p MainFile that clang-tidy shows
+/// diagnostics in: its main file, or a header the filter lets through.
 bool isShown(const FileLocation &At, llvm::StringRef MainFile,
              const tidy::ClangTidyOptions &Options) {
   if (!At.isValid() || At.File == MainFile)
@@ -239,7 +240,14 @@ int reportFindings(std::shared_ptr<const ProjectIndex> Index,
                                     : Settings.ExportFindings,
                                 Findings);
       for (Finding &F : Findings) {
-        if (!isShown(F.At, MainFile, Options))
+        // As clang-tidy: shown when it or any of its notes is in the main
+        // file or a header the filter lets through.
+        auto Passes = [&](const FileLocation &At) {
+          return isShown(At, MainFile, Options);
+        };
+        if (!Passes(F.At) && llvm::none_of(F.Notes, [&](const Note &N) {
+              return Passes(N.At);
+            }))
           continue;
         if (isSilenced(F.At, Name, Sources)) {
           ++Silenced;
