@@ -6,7 +6,8 @@
 """stateless-report: the state inventory of a service.
 
     stateless-report -p build -o report              # run the checks, write the report
-    stateless-report -p build -o report --index      # build or update the project index first
+    stateless-report -p build -o report --index      # build or update the project index first,
+                                                     # and report from it (each unit parsed once)
     stateless-report --from findings/ -o report      # from findings already exported
     stateless-report --from findings/ --fixes fixes.yaml -o report
 
@@ -392,11 +393,19 @@ def run_checks(args, units, work):
     """Runs the checks over every unit: the findings as data into one
     directory, and what clang-tidy reported as YAML."""
     tidy = find_tool("stateless-tidy", args.stateless_tidy)
+    findings = os.path.join(work, "findings")
+    # The project's .clang-tidy, plus the options that report allowed state
+    # and every handler that writes a piece of state, and export the
+    # findings (a YAML double-quoted string is a JSON one).
+    config = ("{InheritParentConfig: true, CheckOptions: {ReportAllowed: true, "
+              "ReportAllHandlers: true, ExportFindings: %s}}" % json.dumps(findings))
     if args.index:
         if not os.path.isfile(os.path.join(args.build, "compile_commands.json")):
             raise Failure("--index needs %s/compile_commands.json" % args.build)
         index = find_tool("stateless-index", args.stateless_index or
                           os.path.join(os.path.dirname(tidy), "stateless-index"))
+        if not args.files:
+            return index_findings(args, index, config, findings, work)
         status("building the project index (%s -p %s)" % (index, args.build))
         # Absolute: stateless-index's threads change directory to parse units.
         if subprocess.call([index, "-p", os.path.abspath(args.build)], stdout=sys.stderr):
@@ -405,12 +414,6 @@ def run_checks(args, units, work):
         status("using the project index %s" % os.path.join(args.build, "stateless.index"))
     progress = Progress(len(units))
     base = os.getcwd()
-    findings = os.path.join(work, "findings")
-    # The project's .clang-tidy, plus the options that report allowed state
-    # and every handler that writes a piece of state, and export the
-    # findings (a YAML double-quoted string is a JSON one).
-    config = ("{InheritParentConfig: true, CheckOptions: {ReportAllowed: true, "
-              "ReportAllHandlers: true, ExportFindings: %s}}" % json.dumps(findings))
 
     def run(numbered):
         number, unit = numbered
@@ -443,6 +446,28 @@ def run_checks(args, units, work):
     for notice in dict.fromkeys(notices):
         status("warning: " + notice)
     return [findings] if os.path.isdir(findings) else [], outputs
+
+
+def index_findings(args, index, config, findings, work):
+    """The whole project, each unit parsed once: stateless-index --findings
+    indexes the units and computes their findings from the index."""
+    status("indexing the project and reporting from the index (%s -p %s --findings)"
+           % (index, args.build))
+    fixes = os.path.join(work, "fixes.yaml")
+    proc = subprocess.run(
+        [index, "-p", os.path.abspath(args.build), "--findings", "--checks=" + args.checks,
+         "--warnings-as-errors=-*", "--config=" + config, "--export-fixes=" + fixes],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, universal_newlines=True)
+    # A unit that does not compile is reported from what parsed, as below.
+    failures = [line for line in proc.stderr.splitlines()
+                if ": error: " in line and "not compile" not in line]
+    if proc.returncode and (failures or not os.path.isfile(fixes)):
+        raise Failure("stateless-index failed:\n%s" % proc.stderr.strip())
+    for line in proc.stderr.splitlines():
+        if "not compile" in line or "[clang-tidy-config]" in line or \
+                line.startswith("stateless-index: warning:"):
+            status("warning: " + line)
+    return [findings] if os.path.isdir(findings) else [], [fixes]
 
 
 # --- Reading the findings -------------------------------------------------------

@@ -170,7 +170,8 @@ Indexed indexUnits(const CompilationDatabase &Database,
         Result.Units.push_back(std::move(*Unit.Out));
       else
         Result.Failed.push_back(File);
-      Result.WithErrors += Unit.WithErrors;
+      if (Unit.WithErrors)
+        Result.WithErrors.push_back(File);
       ++Done;
     }
   };
@@ -184,6 +185,7 @@ Indexed indexUnits(const CompilationDatabase &Database,
     return A.MainFile < B.MainFile;
   });
   llvm::sort(Result.Failed);
+  llvm::sort(Result.WithErrors);
   return Result;
 }
 

@@ -27,8 +27,8 @@ struct Indexed {
   std::vector<index::Unit> Units;
   /// The units that could not be parsed at all.
   std::vector<std::string> Failed;
-  /// How many units parsed with compile errors (indexed from what parsed).
-  unsigned WithErrors = 0;
+  /// The units that parsed with compile errors (indexed from what parsed).
+  std::vector<std::string> WithErrors;
 };
 
 /// Identifies a compile command: a unit is indexed again when it changes.

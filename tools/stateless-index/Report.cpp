@@ -111,16 +111,25 @@ bool isSilenced(const FileLocation &At, llvm::StringRef CheckName,
   return Open > 0;
 }
 
-/// What clang-tidy would read for a file: its .clang-tidy files under the
-/// command line's options.
+/// What clang-tidy would read for a file: its .clang-tidy files, or
+/// --config (over them with InheritParentConfig), under the command line's
+/// options.
 class Configurations {
 public:
-  explicit Configurations(const ReportSettings &Settings)
-      : Provider(tidy::ClangTidyGlobalOptions(),
-                 tidy::ClangTidyOptions::getDefaults(), overrides(Settings)) {}
+  explicit Configurations(const ReportSettings &Settings,
+                          tidy::ClangTidyOptions Config) {
+    if (Settings.Config)
+      Provider = std::make_unique<tidy::ConfigOptionsProvider>(
+          tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions::getDefaults(),
+          std::move(Config), overrides(Settings));
+    else
+      Provider = std::make_unique<tidy::FileOptionsProvider>(
+          tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions::getDefaults(),
+          overrides(Settings));
+  }
 
   tidy::ClangTidyOptions forFile(llvm::StringRef File) {
-    return Provider.getOptions(File);
+    return Provider->getOptions(File);
   }
 
 private:
@@ -132,7 +141,7 @@ private:
     return Options;
   }
 
-  tidy::FileOptionsProvider Provider;
+  std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider;
 };
 
 /// The options of check \p C as clang-tidy hands them to it.
@@ -202,7 +211,18 @@ void printSnippet(llvm::raw_ostream &OS, const FileLocation &At,
 int reportFindings(std::shared_ptr<const ProjectIndex> Index,
                    llvm::ArrayRef<std::string> MainFiles,
                    const ReportSettings &Settings, llvm::raw_ostream &OS) {
-  Configurations Config(Settings);
+  tidy::ClangTidyOptions Given;
+  if (Settings.Config) {
+    llvm::ErrorOr<tidy::ClangTidyOptions> Parsed = tidy::parseConfiguration(
+        llvm::MemoryBufferRef(*Settings.Config, "--config"));
+    if (!Parsed) {
+      llvm::errs() << "stateless-index: error: invalid --config: "
+                   << Parsed.getError().message() << "\n";
+      return 1;
+    }
+    Given = std::move(*Parsed);
+  }
+  Configurations Config(Settings, std::move(Given));
   SourceFiles Sources;
   clang::tooling::TranslationUnitDiagnostics Exported;
   std::set<std::string> Problems;

@@ -30,6 +30,9 @@ struct ReportSettings {
   /// As clang-tidy's command-line options of the same names: on top of
   /// what the .clang-tidy files say.
   std::optional<std::string> Checks, HeaderFilter, WarningsAsErrors;
+  /// As clang-tidy's --config: the configuration in place of the
+  /// .clang-tidy files (over them with InheritParentConfig: true).
+  std::optional<std::string> Config;
   /// clang-tidy's --export-fixes: the diagnostics as YAML, for
   /// stateless-sarif.py and the report.
   std::string ExportFixes;

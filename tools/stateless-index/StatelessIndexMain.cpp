@@ -117,6 +117,12 @@ llvm::cl::opt<std::string> ChecksOverride(
     llvm::cl::desc("With --findings: checks to enable or disable, on top of "
                    "the .clang-tidy files (as clang-tidy's --checks)"),
     llvm::cl::cat(Category));
+llvm::cl::opt<std::string> Config(
+    "config",
+    llvm::cl::desc("With --findings: the configuration in place of the "
+                   ".clang-tidy files, as clang-tidy's --config (over them "
+                   "with InheritParentConfig: true)"),
+    llvm::cl::cat(Category));
 llvm::cl::opt<std::string> HeaderFilter(
     "header-filter",
     llvm::cl::desc("With --findings: the headers to show findings in (as "
@@ -536,7 +542,7 @@ int indexUnits(const CompilationDatabase &Database,
           Done);
       llvm::append_range(ToIndex, Batch);
       llvm::append_range(Result.Failed, Part.Failed);
-      Result.WithErrors += Part.WithErrors;
+      llvm::append_range(Result.WithErrors, Part.WithErrors);
       index::Index Batched;
       Batched.Units = std::move(Part.Units);
       Paths.apply(Batched);
@@ -580,8 +586,8 @@ int indexUnits(const CompilationDatabase &Database,
      << Files.size() << " units indexed";
   if (!Shard)
     OS << ", " << Files.size() - ToIndex.size() << " unchanged (skipped)";
-  if (Result.WithErrors)
-    OS << ", " << Result.WithErrors << " with compile errors";
+  if (!Result.WithErrors.empty())
+    OS << ", " << Result.WithErrors.size() << " with compile errors";
   OS << " in " << llvm::format("%.1f", Seconds) << " s; wrote "
      << (Shard ? Output : Index + " (" + sizeOf(Index) + ")") << "\n";
   for (const std::string &File : Result.Failed)
@@ -604,6 +610,7 @@ int indexUnits(const CompilationDatabase &Database,
       return Option.getValue();
     };
     Settings.Checks = Given(ChecksOverride);
+    Settings.Config = Given(Config);
     Settings.HeaderFilter = Given(HeaderFilter);
     Settings.WarningsAsErrors = Given(WarningsAsErrors);
     Settings.ExportFixes = ExportFixes;
@@ -611,6 +618,14 @@ int indexUnits(const CompilationDatabase &Database,
     Settings.BuildDirectory = normalized(Build.empty() ? "." : Build);
     Status |= reportFindings(std::move(*Read), MainFiles, Settings,
                              llvm::outs());
+    // As clang-tidy fails on a unit that does not compile.
+    if (!Result.WithErrors.empty()) {
+      OS << "stateless-index: error: "
+         << (Result.WithErrors.size() == 1 ? "a unit does" : "units do")
+         << " not compile (the findings are from what parsed): "
+         << llvm::join(Result.WithErrors, ", ") << "\n";
+      Status = 1;
+    }
   }
   return Status;
 }
@@ -639,7 +654,8 @@ int run(int Argc, const char **Argv) {
   if (!Findings)
     for (const llvm::cl::Option *WithFindings :
          std::initializer_list<const llvm::cl::Option *>{
-             &ChecksOverride, &HeaderFilter, &WarningsAsErrors, &ExportFixes,
+             &ChecksOverride, &Config, &HeaderFilter, &WarningsAsErrors,
+             &ExportFixes,
              &ExportFindings})
       if (WithFindings->getNumOccurrences())
         return fail("--" + WithFindings->ArgStr + " needs --findings");
