@@ -96,10 +96,21 @@ public:
 
 // --- Writing -------------------------------------------------------------
 
+/// Where each input file (its path, time, size and hash) is in the file
+/// table: a file that many units include is written once.
+using FilePositions =
+    std::map<std::tuple<std::string, int64_t, uint64_t, uint64_t>, uint64_t>;
+
+std::tuple<std::string, int64_t, uint64_t, uint64_t>
+fileKey(const InputFile &F) {
+  return {F.Path, F.ModificationTime, F.Size, F.Hash};
+}
+
 class Writer : public AnyPass<Writer> {
 public:
-  Writer(llvm::raw_ostream &OS, const llvm::StringMap<uint64_t> &Positions)
-      : OS(OS), Positions(Positions) {}
+  Writer(llvm::raw_ostream &OS, const llvm::StringMap<uint64_t> &Positions,
+         const FilePositions &Files)
+      : OS(OS), Positions(Positions), Files(Files) {}
 
   void string(std::string &S) { llvm::encodeULEB128(Positions.lookup(S), OS); }
   void number(unsigned &N) { llvm::encodeULEB128(N, OS); }
@@ -116,6 +127,11 @@ public:
     for (T &Item : Items)
       walk(*this, Item);
   }
+  void list(std::vector<InputFile> &Inputs) {
+    llvm::encodeULEB128(Inputs.size(), OS);
+    for (const InputFile &F : Inputs)
+      llvm::encodeULEB128(Files.at(fileKey(F)), OS);
+  }
   template <typename T> void optional(std::optional<T> &Value) {
     OS << char(Value ? 1 : 0);
     if (Value)
@@ -128,6 +144,7 @@ public:
 private:
   llvm::raw_ostream &OS;
   const llvm::StringMap<uint64_t> &Positions;
+  const FilePositions &Files;
 };
 
 // --- Rewriting the paths ---------------------------------------------------
@@ -227,10 +244,16 @@ private:
 
 // --- Reading ---------------------------------------------------------------
 
+/// The strings and input files that the units of an index share.
+struct SharedTables {
+  std::vector<std::string> Strings;
+  std::vector<InputFile> Files;
+};
+
 class Reader : public AnyPass<Reader> {
 public:
-  explicit Reader(llvm::StringRef Data)
-      : Next(Data.bytes_begin()), End(Data.bytes_end()) {}
+  explicit Reader(llvm::StringRef Data, const SharedTables *Tables = nullptr)
+      : Tables(Tables), Next(Data.bytes_begin()), End(Data.bytes_end()) {}
 
   /// A string written out in full (not a position in the table).
   void raw(std::string &S) {
@@ -242,9 +265,9 @@ public:
   }
   void string(std::string &S) {
     uint64_t Position = unsigned64();
-    if (Position >= Strings.size())
+    if (Position >= Tables->Strings.size())
       return failed("a string reference is out of range");
-    S = Strings[Position];
+    S = Tables->Strings[Position];
   }
   void number(unsigned &N) {
     uint64_t Value = unsigned64();
@@ -286,6 +309,18 @@ public:
       walk(*this, Item);
     }
   }
+  void list(std::vector<InputFile> &Inputs) {
+    uint64_t Count = unsigned64();
+    if (Count > remaining())
+      return failed("a list is longer than the record");
+    Inputs.reserve(Count);
+    for (uint64_t N = 0; N < Count && Error.empty(); ++N) {
+      uint64_t Position = unsigned64();
+      if (Position >= Tables->Files.size())
+        return failed("a file reference is out of range");
+      Inputs.push_back(Tables->Files[Position]);
+    }
+  }
   template <typename T> void optional(std::optional<T> &Value) {
     bool Present = false;
     flag(Present);
@@ -318,15 +353,27 @@ public:
     Next += Length;
     return Taken;
   }
-  /// The strings a record's fields refer to.
-  void stringTable() {
+  /// The tables the units' fields refer to: every string, then every
+  /// input file (its path a string).
+  void sharedTables(SharedTables &Read) {
     uint64_t Count = unsigned64();
     if (Count > remaining())
-      return failed("the string table is longer than the record");
-    Strings.resize(Count);
-    for (std::string &S : Strings)
+      return failed("the string table is longer than the index");
+    Read.Strings.resize(Count);
+    for (std::string &S : Read.Strings)
       if (Error.empty())
         raw(S);
+    Tables = &Read;
+    list(Read.Files, /*Inline=*/true);
+  }
+  void list(std::vector<InputFile> &Files, bool /*Inline*/) {
+    uint64_t Count = unsigned64();
+    if (Count > remaining())
+      return failed("the file table is longer than the index");
+    Files.resize(Count);
+    for (InputFile &F : Files)
+      if (Error.empty())
+        schema(*this, F);
   }
   size_t remaining() const { return End - Next; }
   void failed(const llvm::Twine &Why) {
@@ -337,7 +384,7 @@ public:
   std::string Error;
 
 private:
-  std::vector<std::string> Strings;
+  const SharedTables *Tables;
   const uint8_t *Next;
   const uint8_t *End;
 };
@@ -356,15 +403,10 @@ void writeRaw(llvm::raw_ostream &OS, llvm::StringRef S) {
   OS << S;
 }
 
-/// One unit's payload: its string table, then its fields; false when a
-/// value cannot be written.
-bool writePayload(Unit U, llvm::raw_ostream &OS) {
-  StringCollector Collector;
-  schema(Collector, U);
-  llvm::encodeULEB128(Collector.Strings.size(), OS);
-  for (llvm::StringRef S : Collector.Strings)
-    writeRaw(OS, S);
-  Writer W(OS, Collector.Positions);
+/// One unit's fields; false when a value cannot be written.
+bool writePayload(Unit U, const StringCollector &Strings,
+                  const FilePositions &Files, llvm::raw_ostream &OS) {
+  Writer W(OS, Strings.Positions, Files);
   schema(W, U);
   return !W.Unrepresentable;
 }
@@ -372,6 +414,13 @@ bool writePayload(Unit U, llvm::raw_ostream &OS) {
 void writeHash(llvm::raw_ostream &OS, uint64_t Hash) {
   for (int Shift = 0; Shift < 64; Shift += 8)
     OS << char((Hash >> Shift) & 0xff);
+}
+
+uint64_t readHash(llvm::StringRef Bytes) {
+  uint64_t Hash = 0;
+  for (size_t Byte = 0; Byte < Bytes.size(); ++Byte)
+    Hash |= uint64_t(uint8_t(Bytes[Byte])) << (8 * Byte);
+  return Hash;
 }
 
 } // namespace
@@ -382,12 +431,33 @@ std::string producer() {
 }
 
 std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS) {
+  // The strings and input files of every unit, each once.
+  StringCollector Strings;
+  FilePositions Files;
+  std::vector<const InputFile *> FileTable;
+  for (const Unit &U : I.Units) {
+    schema(Strings, const_cast<Unit &>(U)); // collecting changes nothing
+    for (const InputFile &F : U.Inputs)
+      if (Files.try_emplace(fileKey(F), FileTable.size()).second)
+        FileTable.push_back(&F);
+  }
+  std::string Tables;
+  {
+    llvm::raw_string_ostream Out(Tables);
+    llvm::encodeULEB128(Strings.Strings.size(), Out);
+    for (llvm::StringRef S : Strings.Strings)
+      writeRaw(Out, S);
+    Writer W(Out, Strings.Positions, Files);
+    llvm::encodeULEB128(FileTable.size(), Out);
+    for (const InputFile *F : FileTable)
+      schema(W, const_cast<InputFile &>(*F));
+  }
   std::vector<std::string> LeftOut;
   std::vector<std::pair<llvm::StringRef, std::string>> Records;
   for (const Unit &U : I.Units) {
     std::string Payload;
     llvm::raw_string_ostream Out(Payload);
-    if (writePayload(U, Out))
+    if (writePayload(U, Strings, Files, Out))
       Records.emplace_back(U.MainFile, std::move(Out.str()));
     else
       LeftOut.push_back(U.MainFile);
@@ -395,6 +465,8 @@ std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS) {
   OS << Magic;
   llvm::encodeULEB128(FormatVersion, OS);
   writeRaw(OS, producer());
+  writeRaw(OS, Tables);
+  writeHash(OS, recordHash("", Tables));
   llvm::encodeULEB128(Records.size(), OS);
   for (const auto &[MainFile, Payload] : Records) {
     writeRaw(OS, MainFile);
@@ -529,6 +601,21 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
         llvm::inconvertibleErrorCode(),
         "the index was written by %s (format %u), not by this %s (format %u)",
         Producer.c_str(), unsigned(Version), producer().c_str(), FormatVersion);
+  // The tables every unit refers to: damaged, no unit can be read.
+  llvm::StringRef TablesData = R.bytes(R.unsigned64());
+  llvm::StringRef TablesHash = R.bytes(8);
+  if (!R.Error.empty())
+    return notAnIndex(R.Error);
+  if (readHash(TablesHash) != recordHash("", TablesData))
+    return notAnIndex("the checksum of its shared tables does not match");
+  SharedTables Tables;
+  Reader TableReader(TablesData);
+  TableReader.sharedTables(Tables);
+  if (TableReader.Error.empty() && TableReader.remaining() != 0)
+    TableReader.failed("its shared tables have data after their end");
+  if (!TableReader.Error.empty())
+    return notAnIndex(TableReader.Error);
+
   uint64_t Count = R.unsigned64();
   if (Count > R.remaining())
     return notAnIndex("it names more units than it can hold");
@@ -541,9 +628,7 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
     llvm::StringRef Hash = R.bytes(8);
     if (!R.Error.empty())
       break; // the records that follow cannot be found
-    uint64_t Stored = 0;
-    for (int Byte = 0; Byte < 8; ++Byte)
-      Stored |= uint64_t(uint8_t(Hash[Byte])) << (8 * Byte);
+    const uint64_t Stored = readHash(Hash);
     const std::string Name = U.MainFile.empty()
                                  ? "unit " + std::to_string(N + 1)
                                  : U.MainFile;
@@ -551,10 +636,8 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
       Result.LeftOut.push_back(Name + " (its checksum does not match)");
       continue;
     }
-    Reader Fields(Payload);
-    Fields.stringTable();
-    if (Fields.Error.empty())
-      schema(Fields, U);
+    Reader Fields(Payload, &Tables);
+    schema(Fields, U);
     if (Fields.Error.empty() && Fields.remaining() != 0)
       Fields.failed("it has data after its last field");
     if (!Fields.Error.empty()) {

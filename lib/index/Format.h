@@ -5,8 +5,10 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // An index is a list of units (Facts.h), written in a compact, versioned
-// binary format: one unit makes a shard, many a merged index. Each unit is
-// a record of its own with its own checksum, so that a damaged unit is left
+// binary format: one unit makes a shard, many a merged index. The strings
+// and input files of all units are written once, in shared tables (a header
+// that every unit includes is one entry, not one per unit); each unit is a
+// record of its own with its own checksum, so that a damaged unit is left
 // out and named while the others are read. One schema describes every field
 // for every pass over the data (writing, reading, rewriting paths, dumping
 // as text), so that none of them can leave a field out.
@@ -29,7 +31,7 @@ namespace stateless {
 namespace index {
 
 /// Bumped whenever the layout or the meaning of a field changes.
-constexpr unsigned FormatVersion = 8;
+constexpr unsigned FormatVersion = 9;
 
 /// Who wrote an index: an index is read only by the same stateless-tidy
 /// built against the same LLVM major version (USRs and facts may differ).

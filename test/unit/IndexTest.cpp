@@ -131,10 +131,13 @@ TEST(Format, ADamagedUnitIsLeftOutAndNamed) {
   I.Units[0].MainFile = "/p/a.cpp";
   I.Units[1].MainFile = "/p/b.cpp";
   std::string Bytes = serialized(I);
-  // Damage the middle of the first unit's record.
-  const size_t Second = Bytes.find("/p/b.cpp");
+  // Damage the middle of the first unit's record (the records follow the
+  // shared tables, each named by its main file).
+  const size_t First = Bytes.rfind("/p/a.cpp");
+  const size_t Second = Bytes.rfind("/p/b.cpp");
   ASSERT_NE(Second, std::string::npos);
-  Bytes[Second / 2] ^= 0x40;
+  ASSERT_LT(First + 16, Second);
+  Bytes[(First + 8 + Second) / 2] ^= 0x40;
   llvm::Expected<ReadResult> Read = read(Bytes);
   ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
   ASSERT_EQ(Read->Read.Units.size(), 1u);
@@ -155,6 +158,31 @@ TEST(Format, AValueOutOfItsEnumerationIsNotWritten) {
   llvm::Expected<ReadResult> Read = read(OS.str());
   ASSERT_TRUE(bool(Read));
   EXPECT_EQ(Read->Read.Units.size(), 1u);
+}
+
+TEST(Format, DamagedSharedTablesAreNoIndex) {
+  Index I = filled(0);
+  std::string Bytes = serialized(I);
+  // The strings come first, after the header; an input file's path is
+  // only there.
+  const size_t String = Bytes.find(I.Units[0].Inputs.front().Path);
+  ASSERT_NE(String, std::string::npos);
+  Bytes[String + 1] ^= 0x40;
+  EXPECT_NE(errorOf(Bytes).find("shared tables"), std::string::npos);
+}
+
+TEST(Format, AFileManyUnitsIncludeIsStoredOnce) {
+  Index I = filled(0);
+  I.Units[1].Inputs = I.Units[0].Inputs;
+  Index Without = I;
+  Without.Units[1].Inputs.clear();
+  const std::string Bytes = serialized(I);
+  // The second unit's inputs cost a reference each, one byte here.
+  EXPECT_EQ(Bytes.size(),
+            serialized(Without).size() + I.Units[0].Inputs.size());
+  llvm::Expected<ReadResult> Read = read(Bytes);
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(Read->Read.Units[1].Inputs, I.Units[0].Inputs);
 }
 
 TEST(Format, NotAnIndexAnotherVersionATruncatedFile) {

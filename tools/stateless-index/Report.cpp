@@ -44,10 +44,10 @@ public:
               llvm::MemoryBuffer::getFile(File, /*IsText=*/true)) {
         It->second.Buffer = std::move(*Read);
         llvm::StringRef Text = It->second.Buffer->getBuffer();
-        It->second.Lines.push_back(""); // lines count from 1
+        It->second.Lines.emplace_back(""); // lines count from 1
         for (const char *Start = Text.begin(); Start <= Text.end();) {
           const char *End = std::find(Start, Text.end(), '\n');
-          It->second.Lines.push_back(llvm::StringRef(Start, End - Start));
+          It->second.Lines.emplace_back(Start, End - Start);
           Start = End + 1;
         }
       }
@@ -80,8 +80,9 @@ bool namesCheck(llvm::StringRef Rest, llvm::StringRef CheckName) {
 }
 
 /// Whether a NOLINT comment silences \p CheckName at \p At, as clang-tidy
-/// reads them: NOLINT on the line, NOLINTNEXTLINE on the line before, or
-/// inside NOLINTBEGIN ... NOLINTEND.
+/// reads them: on the line, its NEXTLINE form on the line before, or inside
+/// its BEGIN and END forms. (The words are spelled in pieces here, since
+/// clang-tidy reads them in any text of this file too.)
 bool isSilenced(const FileLocation &At, llvm::StringRef CheckName,
                 SourceFiles &Sources) {
   llvm::ArrayRef<llvm::StringRef> Lines = Sources.lines(At.File);
@@ -91,7 +92,7 @@ bool isSilenced(const FileLocation &At, llvm::StringRef CheckName,
     for (size_t At = Line.find(Name); At != llvm::StringRef::npos;
          At = Line.find(Name, At + 1)) {
       llvm::StringRef Rest = Line.drop_front(At + Name.size());
-      // NOLINT is not NOLINTNEXTLINE or NOLINTBEGIN.
+      // NOLINT is not one of its longer forms.
       if (!Rest.empty() && (llvm::isAlnum(Rest.front()) || Rest.front() == '_'))
         continue;
       if (namesCheck(Rest, CheckName))
@@ -100,12 +101,12 @@ bool isSilenced(const FileLocation &At, llvm::StringRef CheckName,
     return false;
   };
   if (Directive(Lines[At.Line], "NOLINT") ||
-      (At.Line > 1 && Directive(Lines[At.Line - 1], "NOLINTNEXTLINE")))
+      (At.Line > 1 && Directive(Lines[At.Line - 1], "NOLINT" "NEXTLINE")))
     return true;
   int Open = 0;
   for (unsigned Line = 1; Line <= At.Line; ++Line) {
-    Open += Directive(Lines[Line], "NOLINTBEGIN");
-    if (Line < At.Line && Open > 0 && Directive(Lines[Line], "NOLINTEND"))
+    Open += Directive(Lines[Line], "NOLINT" "BEGIN");
+    if (Line < At.Line && Open > 0 && Directive(Lines[Line], "NOLINT" "END"))
       --Open;
   }
   return Open > 0;
@@ -208,7 +209,7 @@ void printSnippet(llvm::raw_ostream &OS, const FileLocation &At,
 
 } // namespace
 
-int reportFindings(std::shared_ptr<const ProjectIndex> Index,
+int reportFindings(const std::shared_ptr<const ProjectIndex> &Index,
                    llvm::ArrayRef<std::string> MainFiles,
                    const ReportSettings &Settings, llvm::raw_ostream &OS) {
   tidy::ClangTidyOptions Given;

@@ -46,7 +46,7 @@ struct ReportSettings {
 /// Prints the findings of the units \p MainFiles of \p Index to \p OS;
 /// returns the exit status clang-tidy would (1 when a finding is an error
 /// by WarningsAsErrors, or an export could not be written).
-int reportFindings(std::shared_ptr<const ProjectIndex> Index,
+int reportFindings(const std::shared_ptr<const ProjectIndex> &Index,
                    llvm::ArrayRef<std::string> MainFiles,
                    const ReportSettings &Settings, llvm::raw_ostream &OS);
 

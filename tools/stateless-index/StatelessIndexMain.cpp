@@ -616,7 +616,7 @@ int indexUnits(const CompilationDatabase &Database,
     Settings.ExportFixes = ExportFixes;
     Settings.ExportFindings = ExportFindings;
     Settings.BuildDirectory = normalized(Build.empty() ? "." : Build);
-    Status |= reportFindings(std::move(*Read), MainFiles, Settings,
+    Status |= reportFindings(*Read, MainFiles, Settings,
                              llvm::outs());
     // As clang-tidy fails on a unit that does not compile.
     if (!Result.WithErrors.empty()) {
