@@ -458,6 +458,10 @@ def bench_index(runner, work):
         units = re.search(r"(\d+) of (\d+) units indexed", run.output)
         return count, units.group(0) if units else "?"
 
+    # CI's one parse per unit: the index built and every finding computed
+    # from it, with no index before.
+    ci, _ = runner.instructions(index + ["--findings"])
+    os.remove(index_file)
     full, _ = count_index()
     config = "--config={Checks: '-*,stateless-*', HeaderFilterRegex: '.*/src/.*'%s}"
     jobs = {}
@@ -474,16 +478,21 @@ def bench_index(runner, work):
 
     print("Instructions (callgrind, one run each) of `stateless-index -p build "
           "--execute-concurrency=1` over parsing every unit once (`clang++ "
-          "-fsyntax-only`, one process per unit), and of checking every unit "
-          "(`stateless-tidy -p build`, stateless-* checks) with the index and "
-          "without it, over the same parse.\n")
+          "-fsyntax-only`, one process per unit), of the same with `--findings` "
+          "(CI: each unit parsed once, every finding from the index), and of "
+          "checking every unit (`stateless-tidy -p build`, stateless-* checks) "
+          "with the index and without it, over the same parse.\n")
     table(["project", "units", "KLOC", "parse, all units", "build the index",
-           "check with index", "check without", "findings", "budget"])
+           "index and findings", "check with index", "check without", "findings",
+           "budget"])
     over_index = full / total["parse"]
     over_check = total["with"] / total["parse"]
-    within = over_index - 1 <= BUDGET_INDEX and over_check - 1 <= BUDGET_TIME
+    over_ci = ci / total["parse"]
+    within = (over_index - 1 <= BUDGET_INDEX and over_ci - 1 <= BUDGET_INDEX and
+              over_check - 1 <= BUDGET_TIME)
     row(["examples/split-service", "%d" % len(unit_list), "%d" % kloc,
-         millions(total["parse"]), percent(over_index), percent(over_check),
+         millions(total["parse"]), percent(over_index), percent(over_ci),
+         percent(over_check),
          percent(total["alone"] / total["parse"]), "%d" % findings,
          "within" if within else "OVER"])
 

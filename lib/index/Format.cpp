@@ -24,6 +24,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/LEB128.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/xxhash.h"
 #include <map>
@@ -51,6 +52,9 @@ template <typename Derived> class AnyPass {
 public:
   template <typename T> void field(llvm::StringRef, T &V) { walk(self(), V); }
   void path(llvm::StringRef, std::string &S) { self().string(S); }
+  /// A string that may name a place, "KIND@PATH:LINE:COLUMN" (an object
+  /// made there), whose path is rewritten with the others.
+  void located(llvm::StringRef Name, std::string &S) { self().field(Name, S); }
 
 protected:
   Derived &self() { return static_cast<Derived &>(*this); }
@@ -153,6 +157,19 @@ class PathMapper : public StringPass<PathMapper> {
 public:
   explicit PathMapper(llvm::function_ref<void(std::string &)> Map) : Map(Map) {}
   void path(llvm::StringRef, std::string &S) { Map(S); }
+  void located(llvm::StringRef, std::string &S) {
+    const size_t At = S.find('@');
+    llvm::StringRef Place = llvm::StringRef(S).substr(At + 1);
+    const size_t Column = Place.rfind(':');
+    const size_t Line = Column == llvm::StringRef::npos
+                            ? llvm::StringRef::npos
+                            : Place.take_front(Column).rfind(':');
+    if (At == std::string::npos || Line == llvm::StringRef::npos)
+      return; // a USR, not a place
+    std::string File = Place.take_front(Line).str();
+    Map(File);
+    S = S.substr(0, At + 1) + File + Place.substr(Line).str();
+  }
   void string(std::string &) {}
 
 private:
@@ -192,6 +209,7 @@ public:
     }
   }
   void path(llvm::StringRef Name, std::string &S) { field(Name, S); }
+  void located(llvm::StringRef Name, std::string &S) { field(Name, S); }
 
   void string(std::string &S) { OS << S; }
   template <typename T> void number(T &N) { OS << N; }
@@ -423,6 +441,44 @@ uint64_t readHash(llvm::StringRef Bytes) {
   return Hash;
 }
 
+/// An absolute path, without . and .. components.
+std::string absolute(llvm::StringRef Path) {
+  llvm::SmallString<256> Full(Path);
+  if (llvm::sys::fs::make_absolute(Full))
+    return Path.str(); // no current directory: left as it is
+  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+  return std::string(Full);
+}
+
+/// The deepest directory that holds both \p Directory and \p Path.
+std::string commonDirectory(llvm::StringRef Directory, llvm::StringRef Path) {
+  llvm::SmallString<256> Common;
+  for (auto A = llvm::sys::path::begin(Directory),
+            B = llvm::sys::path::begin(Path),
+            AEnd = llvm::sys::path::end(Directory),
+            BEnd = llvm::sys::path::end(Path);
+       A != AEnd && B != BEnd && *A == *B; ++A, ++B)
+    llvm::sys::path::append(Common, *A);
+  return std::string(Common);
+}
+
+/// The root of \p I's paths, for an index in \p Directory: as stored
+/// (relative to \p Directory), and absolute. None when the two share only
+/// the file system's root.
+std::pair<std::string, std::string> projectRoot(const Index &I,
+                                                llvm::StringRef Directory) {
+  std::string Root = Directory.str();
+  for (const Unit &U : I.Units)
+    Root = commonDirectory(Root, llvm::sys::path::parent_path(U.MainFile));
+  if (Root.empty() || llvm::sys::path::parent_path(Root).empty())
+    return {"", ""};
+  std::string Up;
+  for (llvm::StringRef Below = Directory; Below.size() > Root.size();
+       Below = llvm::sys::path::parent_path(Below))
+    Up += Up.empty() ? ".." : "/..";
+  return {Up.empty() ? "." : Up, Root};
+}
+
 } // namespace
 
 std::string producer() {
@@ -430,7 +486,22 @@ std::string producer() {
          std::to_string(LLVM_VERSION_MAJOR) + ")";
 }
 
-std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS) {
+std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
+                               llvm::StringRef Directory) {
+  // Paths under the root are stored relative to it.
+  auto [StoredRoot, Root] = Directory.empty()
+                                ? std::pair<std::string, std::string>()
+                                : projectRoot(Written, absolute(Directory));
+  Index Relative;
+  if (!Root.empty()) {
+    Relative = Written;
+    mapPaths(Relative, [&, &Root = Root](std::string &Path) {
+      llvm::StringRef Rest = Path;
+      if (Rest.consume_front(Root) && Rest.consume_front("/"))
+        Path = Rest.str();
+    });
+  }
+  const Index &I = Root.empty() ? Written : Relative;
   // The strings and input files of every unit, each once.
   StringCollector Strings;
   FilePositions Files;
@@ -465,6 +536,7 @@ std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS) {
   OS << Magic;
   llvm::encodeULEB128(FormatVersion, OS);
   writeRaw(OS, producer());
+  writeRaw(OS, StoredRoot);
   writeRaw(OS, Tables);
   writeHash(OS, recordHash("", Tables));
   llvm::encodeULEB128(Records.size(), OS);
@@ -479,7 +551,8 @@ std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS) {
 llvm::Error writeFile(const Index &I, llvm::StringRef Path,
                       std::vector<std::string> *LeftOut) {
   if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-        std::vector<std::string> Dropped = write(I, OS);
+        std::vector<std::string> Dropped =
+            write(I, OS, llvm::sys::path::parent_path(absolute(Path)));
         if (LeftOut)
           *LeftOut = std::move(Dropped);
         return llvm::Error::success();
@@ -586,7 +659,8 @@ llvm::Expected<bool> storeUnit(llvm::StringRef Path, Unit U) {
   });
 }
 
-llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
+llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
+                                llvm::StringRef Directory) {
   if (!Buffer.consume_front(Magic))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a stateless-tidy project index");
@@ -601,6 +675,18 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
         llvm::inconvertibleErrorCode(),
         "the index was written by %s (format %u), not by this %s (format %u)",
         Producer.c_str(), unsigned(Version), producer().c_str(), FormatVersion);
+  std::string StoredRoot;
+  R.raw(StoredRoot);
+  const std::string Root =
+      StoredRoot.empty()
+          ? ""
+          : absolute((llvm::Twine(Directory.empty() ? "." : Directory) + "/" +
+                      StoredRoot)
+                         .str());
+  const auto Resolve = [&](std::string &Path) {
+    if (!Root.empty() && !Path.empty() && !llvm::sys::path::is_absolute(Path))
+      Path = Root + "/" + Path;
+  };
   // The tables every unit refers to: damaged, no unit can be read.
   llvm::StringRef TablesData = R.bytes(R.unsigned64());
   llvm::StringRef TablesHash = R.bytes(8);
@@ -629,15 +715,17 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
     if (!R.Error.empty())
       break; // the records that follow cannot be found
     const uint64_t Stored = readHash(Hash);
-    const std::string Name = U.MainFile.empty()
-                                 ? "unit " + std::to_string(N + 1)
-                                 : U.MainFile;
+    std::string Name = U.MainFile;
+    Resolve(Name);
+    if (Name.empty())
+      Name = "unit " + std::to_string(N + 1);
     if (Stored != recordHash(U.MainFile, Payload)) {
       Result.LeftOut.push_back(Name + " (its checksum does not match)");
       continue;
     }
     Reader Fields(Payload, &Tables);
     schema(Fields, U);
+    Resolve(U.MainFile);
     if (Fields.Error.empty() && Fields.remaining() != 0)
       Fields.failed("it has data after its last field");
     if (!Fields.Error.empty()) {
@@ -650,6 +738,11 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer) {
     return notAnIndex(R.Error);
   if (R.remaining() != 0)
     return notAnIndex("it has data after its last unit");
+  if (!Root.empty()) {
+    PathMapper Absolute(Resolve);
+    for (Unit &U : Result.Read.Units)
+      schema(Absolute, U);
+  }
   return Result;
 }
 
@@ -661,7 +754,8 @@ llvm::Expected<ReadResult> readFile(llvm::StringRef Path) {
     return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
-  return read((*Buffer)->getBuffer());
+  return read((*Buffer)->getBuffer(),
+              llvm::sys::path::parent_path(absolute(Path)));
 }
 
 void dump(const Index &I, llvm::raw_ostream &OS) {

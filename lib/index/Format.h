@@ -46,8 +46,14 @@ struct ReadResult {
 
 /// Writes \p I. A unit holding a value the format cannot represent is left
 /// out and named in the result (none are expected: the enumerations'
-/// bounds come from their declarations).
-std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS);
+/// bounds come from their declarations). With \p Directory, the absolute
+/// directory the index is written into, the paths under the project's root
+/// (the deepest directory that holds \p Directory and every main file) are
+/// stored relative to it, and the root relative to \p Directory: an index
+/// or shard copied with the sources to another checkout or machine names
+/// that checkout's files.
+std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS,
+                               llvm::StringRef Directory = "");
 /// Written aside and renamed, so that a reader never sees half a file.
 llvm::Error writeFile(const Index &I, llvm::StringRef Path,
                       std::vector<std::string> *LeftOut = nullptr);
@@ -69,7 +75,10 @@ llvm::Expected<bool> storeUnit(llvm::StringRef Path, Unit U);
 
 /// Reads an index. Not an index, another format version or another
 /// producer is an error that says which; a damaged unit is left out.
-llvm::Expected<ReadResult> read(llvm::StringRef Buffer);
+/// Relative paths are taken from the root the index names, relative to
+/// \p Directory (where it was read from; default: the current directory).
+llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
+                                llvm::StringRef Directory = "");
 llvm::Expected<ReadResult> readFile(llvm::StringRef Path);
 
 /// Prints \p I as text, every field by its name.

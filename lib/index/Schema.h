@@ -79,7 +79,7 @@ template <typename Pass> void schema(Pass &IO, CapturedWrite &W) {
 template <typename Pass> void schema(Pass &IO, Argument &A) {
   IO.field("index", A.Index);
   IO.field("kind", A.Kind);
-  IO.field("object", A.Object);
+  IO.located("object", A.Object);
 }
 
 template <typename Pass> void schema(Pass &IO, Creation &C) {
@@ -105,7 +105,7 @@ template <typename Pass> void schema(Pass &IO, Effect &E) {
   IO.field("action", E.Action);
   IO.field("at", E.Site);
   IO.field("recurs", E.Recurs);
-  IO.field("object", E.Object);
+  IO.located("object", E.Object);
   IO.field("object-allow", E.ObjectAllow);
   IO.field("callbacks", E.Callbacks);
   IO.field("target", E.Target);

@@ -39,6 +39,9 @@ public:
   explicit Filler(unsigned Round) : Round(Round) {}
   template <typename T> void field(llvm::StringRef, T &V) { walk(*this, V); }
   void path(llvm::StringRef, std::string &S) { S = "/p/file" + next(); }
+  void located(llvm::StringRef, std::string &S) {
+    S = "made@/p/file" + next() + ":1:2";
+  }
   void string(std::string &S) { S = "s" + next(); }
   void flag(bool &B) { B = true; }
   template <typename T> void number(T &N) { N = T(++Counter); }
