@@ -46,6 +46,8 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from editor import FILLER as EDITOR_FILLER  # noqa: E402
 
 COMMON = """#pragma once
 // Included by every unit of the service.
@@ -53,26 +55,8 @@ namespace svc {
 constexpr int api_version = 3;
 }
 """
-FILLER = """#include "svc/common.h"
-
-#include <algorithm>
-#include <map>
-#include <string>
-#include <vector>
-
-namespace util{n} {{
-std::string render(const std::map<std::string, std::string> &fields) {{
-  std::vector<std::string> parts;
-  for (const auto &[key, value] : fields)
-    parts.push_back(key + "=" + value);
-  std::sort(parts.begin(), parts.end());
-  std::string out;
-  for (const auto &part : parts)
-    out += part + ";";
-  return out;
-}}
-}} // namespace util{n}
-"""
+# The editor benchmark's ordinary unit, which includes svc/common.h too.
+FILLER = '#include "svc/common.h"\n\n' + EDITOR_FILLER
 
 
 def write(path, text):
