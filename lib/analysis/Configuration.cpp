@@ -13,10 +13,6 @@
 namespace stateless {
 namespace {
 
-constexpr Check AllChecks[] = {Check::MutableGlobal, Check::StaticSessionMap,
-                               Check::HandlerMemberState, Check::LocalFsWrite,
-                               Check::InstanceTimer};
-
 constexpr llvm::StringLiteral HandlerOptionNames[] = {
     "HandlerFunctions", "HandlerRegistrars", "HandlerBaseClasses"};
 

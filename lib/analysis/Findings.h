@@ -38,6 +38,10 @@ enum class Check {
 };
 
 /// The name clang-tidy knows \p C by: "stateless-mutable-global".
+inline constexpr Check AllChecks[] = {
+    Check::MutableGlobal, Check::StaticSessionMap, Check::HandlerMemberState,
+    Check::LocalFsWrite, Check::InstanceTimer};
+
 llvm::StringRef checkName(Check C);
 
 /// What a check's options change in what it reports.

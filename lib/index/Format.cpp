@@ -382,14 +382,11 @@ public:
       if (Error.empty())
         raw(S);
     Tables = &Read;
-    list(Read.Files, /*Inline=*/true);
-  }
-  void list(std::vector<InputFile> &Files, bool /*Inline*/) {
-    uint64_t Count = unsigned64();
+    Count = unsigned64();
     if (Count > remaining())
       return failed("the file table is longer than the index");
-    Files.resize(Count);
-    for (InputFile &F : Files)
+    Read.Files.resize(Count);
+    for (InputFile &F : Read.Files)
       if (Error.empty())
         schema(*this, F);
   }
@@ -441,15 +438,6 @@ uint64_t readHash(llvm::StringRef Bytes) {
   return Hash;
 }
 
-/// An absolute path, without . and .. components.
-std::string absolute(llvm::StringRef Path) {
-  llvm::SmallString<256> Full(Path);
-  if (llvm::sys::fs::make_absolute(Full))
-    return Path.str(); // no current directory: left as it is
-  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
-  return std::string(Full);
-}
-
 /// The deepest directory that holds both \p Directory and \p Path.
 std::string commonDirectory(llvm::StringRef Directory, llvm::StringRef Path) {
   llvm::SmallString<256> Common;
@@ -491,7 +479,7 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
   // Paths under the root are stored relative to it.
   auto [StoredRoot, Root] = Directory.empty()
                                 ? std::pair<std::string, std::string>()
-                                : projectRoot(Written, absolute(Directory));
+                                : projectRoot(Written, absolutePath(Directory));
   Index Relative;
   if (!Root.empty()) {
     Relative = Written;
@@ -552,7 +540,7 @@ llvm::Error writeFile(const Index &I, llvm::StringRef Path,
                       std::vector<std::string> *LeftOut) {
   if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
         std::vector<std::string> Dropped =
-            write(I, OS, llvm::sys::path::parent_path(absolute(Path)));
+            write(I, OS, llvm::sys::path::parent_path(absolutePath(Path)));
         if (LeftOut)
           *LeftOut = std::move(Dropped);
         return llvm::Error::success();
@@ -680,7 +668,7 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
   const std::string Root =
       StoredRoot.empty()
           ? ""
-          : absolute((llvm::Twine(Directory.empty() ? "." : Directory) + "/" +
+          : absolutePath((llvm::Twine(Directory.empty() ? "." : Directory) + "/" +
                       StoredRoot)
                          .str());
   const auto Resolve = [&](std::string &Path) {
@@ -701,6 +689,9 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
     TableReader.failed("its shared tables have data after their end");
   if (!TableReader.Error.empty())
     return notAnIndex(TableReader.Error);
+  // Once here, not in each unit's copy.
+  for (InputFile &F : Tables.Files)
+    Resolve(F.Path);
 
   uint64_t Count = R.unsigned64();
   if (Count > R.remaining())
@@ -755,7 +746,7 @@ llvm::Expected<ReadResult> readFile(llvm::StringRef Path) {
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
   return read((*Buffer)->getBuffer(),
-              llvm::sys::path::parent_path(absolute(Path)));
+              llvm::sys::path::parent_path(absolutePath(Path)));
 }
 
 void dump(const Index &I, llvm::raw_ostream &OS) {

@@ -11,6 +11,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
 namespace stateless {
@@ -27,6 +28,14 @@ std::optional<uint64_t> contentHash(llvm::StringRef Path) {
 }
 
 } // namespace
+
+std::string absolutePath(llvm::StringRef Path) {
+  llvm::SmallString<256> Full(Path);
+  if (llvm::sys::fs::make_absolute(Full))
+    return Path.str();
+  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+  return std::string(Full);
+}
 
 std::optional<InputFile> statInput(llvm::StringRef Path) {
   llvm::sys::fs::file_status Status;

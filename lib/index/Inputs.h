@@ -20,6 +20,10 @@
 namespace stateless {
 namespace index {
 
+/// \p Path made absolute, without . and .. components (left as it is when
+/// there is no current directory).
+std::string absolutePath(llvm::StringRef Path);
+
 /// The file \p Path as it is on disk now, without (statInput) or with
 /// (readInput) the hash of its contents; none when it cannot be read.
 std::optional<InputFile> statInput(llvm::StringRef Path);

@@ -221,6 +221,7 @@ private:
   struct Document {
     std::string Uri;
     llvm::json::Value Version = nullptr;
+    unsigned OpenedAt = 0; ///< orders the open files, last opened last
   };
 
   /// Editor to clangd: every message goes on, after a look at what it says
@@ -271,15 +272,12 @@ private:
       return;
     if (*Method == "textDocument/didOpen") {
       const llvm::json::Value *Version = Document->get("version");
-      Open[*File] = {Uri->str(), Version ? *Version : nullptr};
-      forget(*File);
-      RecentlyOpened.insert(RecentlyOpened.begin(), *File);
+      Open[*File] = {Uri->str(), Version ? *Version : nullptr, ++Opened};
     } else if (*Method == "textDocument/didChange") {
       if (const llvm::json::Value *Version = Document->get("version"))
         Open[*File].Version = *Version;
     } else if (*Method == "textDocument/didClose") {
       Open.erase(*File);
-      forget(*File);
     } else if (*Method == "textDocument/didSave") {
       // A unit is stored from its analysis; the units a saved header
       // (any other file) is part of are parsed again in the background.
@@ -291,11 +289,6 @@ private:
           Wake.notify_all();
         }
     }
-  }
-
-  void forget(llvm::StringRef File) {
-    llvm::erase_if(RecentlyOpened,
-                   [&](const std::string &Open) { return Open == File; });
   }
 
   /// The directory of the compilation database \p File is built with.
@@ -456,9 +449,15 @@ private:
     // indexed (when they are to be) and written before the others.
     std::vector<std::string> Args = {Options.IndexTool, "-p", Database,
                                      "-o", P.Index, "--background"};
-    for (const std::string &File : RecentlyOpened)
+    std::vector<std::pair<unsigned, std::string>> OpenUnits;
+    for (const auto &[File, Doc] : Open)
       if (P.Units.contains(File))
-        Args.push_back("--first=" + File);
+        OpenUnits.emplace_back(Doc.OpenedAt, File);
+    llvm::sort(OpenUnits, [](const auto &A, const auto &B) {
+      return A.first > B.first;
+    });
+    for (const auto &Unit : OpenUnits)
+      Args.push_back("--first=" + Unit.second);
     const std::optional<llvm::StringRef> Redirects[] = {
         llvm::StringRef(), llvm::StringRef(P.Log), llvm::StringRef(P.Log)};
     std::string Error;
@@ -598,7 +597,7 @@ private:
   std::map<std::string, Document> Open;
   std::map<std::string, AnalysedFacts> Analysed;
   std::set<std::string> ToStore, ToRepublish;
-  std::vector<std::string> RecentlyOpened; ///< open files, newest first
+  unsigned Opened = 0; ///< files opened so far
   std::map<std::string, Project> Projects;
   unsigned Requests = 0;
   std::map<std::string, std::string> Pending; ///< request id to token

@@ -10,6 +10,7 @@
 #include "CodeFacts.h"
 #include "Configuration.h"
 #include "Summary.h"
+#include "TidyOptions.h"
 #include "WriteFinder.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -41,21 +42,10 @@ public:
   HandlerOptions forFile(llvm::StringRef File) {
     std::lock_guard<std::mutex> Guard(Lock); // the provider caches
     tidy::ClangTidyOptions Options = Provider.getOptions(File);
-    auto Value = [&](llvm::StringRef Key) -> std::optional<std::string> {
-      auto It = Options.CheckOptions.find(Key);
-      if (It == Options.CheckOptions.end())
-        return std::nullopt;
-      return It->second.Value;
-    };
     std::vector<std::string> Problems;
     HandlerOptions Handlers = allHandlerOptions(
-        [&](Check C, llvm::StringRef Name) -> std::optional<Setting> {
-          const std::string Own = (checkName(C) + "." + Name).str();
-          if (std::optional<std::string> V = Value(Own))
-            return Setting{*V, Own};
-          if (std::optional<std::string> V = Value(Name))
-            return Setting{*V, Name.str()};
-          return std::nullopt;
+        [&](Check C, llvm::StringRef Name) {
+          return checkOption(Options, C, Name, /*LocalOnly=*/false);
         },
         Problems);
     for (const std::string &Problem : Problems)

@@ -9,6 +9,7 @@
 #include "Report.h"
 
 #include "Configuration.h"
+#include "TidyOptions.h"
 #include "UnitAnalysis.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -28,10 +29,6 @@ namespace stateless {
 namespace {
 
 namespace tidy = clang::tidy;
-
-constexpr Check AllChecks[] = {Check::MutableGlobal, Check::StaticSessionMap,
-                               Check::HandlerMemberState, Check::LocalFsWrite,
-                               Check::InstanceTimer};
 
 /// The source files findings point into, read once.
 class SourceFiles {
@@ -149,23 +146,10 @@ private:
 CheckConfiguration configurationOf(Check C,
                                    const tidy::ClangTidyOptions &Options,
                                    std::vector<std::string> &Problems) {
-  const std::string Prefix = (checkName(C) + ".").str();
-  auto Value = [&](llvm::StringRef Key) -> std::optional<std::string> {
-    auto It = Options.CheckOptions.find(Key);
-    if (It == Options.CheckOptions.end())
-      return std::nullopt;
-    return It->second.Value;
-  };
   return readConfiguration(
       C,
-      [&](llvm::StringRef Name, bool LocalOnly) -> std::optional<Setting> {
-        const std::string Own = Prefix + Name.str();
-        if (std::optional<std::string> V = Value(Own))
-          return Setting{*V, Own};
-        if (!LocalOnly)
-          if (std::optional<std::string> V = Value(Name))
-            return Setting{*V, Name.str()};
-        return std::nullopt;
+      [&](llvm::StringRef Name, bool LocalOnly) {
+        return checkOption(Options, C, Name, LocalOnly);
       },
       Problems);
 }

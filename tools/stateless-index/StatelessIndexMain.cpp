@@ -174,14 +174,6 @@ void warnLeftOut(llvm::ArrayRef<std::string> Units, llvm::StringRef Why) {
                << Why << "): " << llvm::join(Units, ", ") << "\n";
 }
 
-std::string normalized(llvm::StringRef File) {
-  llvm::SmallString<256> Path(File);
-  if (fs::make_absolute(Path))
-    return File.str();
-  path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return std::string(Path);
-}
-
 std::string sizeOf(llvm::StringRef File) {
   uint64_t Size = 0;
   if (fs::file_size(File, Size))
@@ -424,7 +416,7 @@ std::vector<index::Unit> keepCurrent(index::Index Existing,
     ByMainFile[U.MainFile] = std::move(U);
   std::vector<index::Unit> Kept;
   for (const std::string &File : Files) {
-    std::string MainFile = normalized(File);
+    std::string MainFile = index::absolutePath(File);
     Paths.apply(MainFile);
     auto It = ByMainFile.find(MainFile);
     std::vector<CompileCommand> Commands = Database.getCompileCommands(File);
@@ -476,7 +468,7 @@ int indexUnits(const CompilationDatabase &Database,
   // Absolute, as the units' facts name them and the database knows them.
   std::vector<std::string> Files;
   for (const std::string &File : SourceFiles)
-    Files.push_back(normalized(File));
+    Files.push_back(index::absolutePath(File));
   if (AllUnits) {
     llvm::Regex Selected(Filter);
     for (const std::string &File : Database.getAllFiles())
@@ -506,31 +498,28 @@ int indexUnits(const CompilationDatabase &Database,
   // As the units' facts name their main files.
   llvm::StringSet<> Listed;
   for (const std::string &File : Files) {
-    std::string MainFile = normalized(File);
+    std::string MainFile = index::absolutePath(File);
     Paths.apply(MainFile);
     Listed.insert(MainFile);
   }
+  const size_t ToParse = ToIndex.size();
   // The units --first names, in its order, then the others.
   std::vector<std::vector<std::string>> Batches(1);
   for (const std::string &Named : First) {
-    auto It = llvm::find(ToIndex, normalized(Named));
+    auto It = llvm::find(ToIndex, index::absolutePath(Named));
     if (It == ToIndex.end())
       continue;
     Batches.front().push_back(std::move(*It));
     ToIndex.erase(It);
   }
   Batches.push_back(std::move(ToIndex));
-  ToIndex.clear();
 
   std::atomic<unsigned> Done{0};
   Indexed Result;
   index::Index Fresh;
   double Seconds = 0;
   {
-    unsigned Total = 0;
-    for (const std::vector<std::string> &Batch : Batches)
-      Total += Batch.size();
-    Progress Shown(Total, Done);
+    Progress Shown(ToParse, Done);
     for (std::vector<std::string> &Batch : Batches) {
       if (Batch.empty())
         continue;
@@ -540,7 +529,6 @@ int indexUnits(const CompilationDatabase &Database,
               ? unsigned(ExecutorConcurrency)
               : std::max(1u, std::thread::hardware_concurrency()),
           Done);
-      llvm::append_range(ToIndex, Batch);
       llvm::append_range(Result.Failed, Part.Failed);
       llvm::append_range(Result.WithErrors, Part.WithErrors);
       index::Index Batched;
@@ -582,10 +570,10 @@ int indexUnits(const CompilationDatabase &Database,
   }
 
   llvm::raw_ostream &OS = llvm::errs();
-  OS << "stateless-index: " << ToIndex.size() - Result.Failed.size() << " of "
+  OS << "stateless-index: " << ToParse - Result.Failed.size() << " of "
      << Files.size() << " units indexed";
   if (!Shard)
-    OS << ", " << Files.size() - ToIndex.size() << " unchanged (skipped)";
+    OS << ", " << Files.size() - ToParse << " unchanged (skipped)";
   if (!Result.WithErrors.empty())
     OS << ", " << Result.WithErrors.size() << " with compile errors";
   OS << " in " << llvm::format("%.1f", Seconds) << " s; wrote "
@@ -615,7 +603,7 @@ int indexUnits(const CompilationDatabase &Database,
     Settings.WarningsAsErrors = Given(WarningsAsErrors);
     Settings.ExportFixes = ExportFixes;
     Settings.ExportFindings = ExportFindings;
-    Settings.BuildDirectory = normalized(Build.empty() ? "." : Build);
+    Settings.BuildDirectory = index::absolutePath(Build.empty() ? "." : Build);
     Status |= reportFindings(*Read, MainFiles, Settings,
                              llvm::outs());
     // As clang-tidy fails on a unit that does not compile.
