@@ -23,7 +23,8 @@ relatedLocations linked from the message, each handler path as a codeFlow,
 and a partialFingerprint that does not change when lines move. Findings run
 with the ReportAllowed option (see docs/ci.md) whose note says
 "allowed by STATELESS_ALLOW(...)" become results with an inSource
-suppression.
+suppression. The YAML of `stateless-index --findings --baseline` gives each
+result its baselineState (new, unchanged) against the pull request's base.
 """
 
 import argparse
@@ -115,6 +116,8 @@ def result(diagnostic, rule_index, sources, occurrences):
     main = diagnostic["main"]
     out = {"ruleId": diagnostic["check"], "ruleIndex": rule_index,
            "level": diagnostic["level"], "message": {"text": main["message"]}}
+    if "baseline" in diagnostic:
+        out["baselineState"] = diagnostic["baseline"]
     if main["file"]:
         location = physical_location(sources, main)
         out["locations"] = [location]

@@ -221,6 +221,12 @@ def read_diagnostics(paths):
             diagnostic = merged.setdefault(key, {
                 "check": d["DiagnosticName"], "level": LEVELS.get(d.get("Level"), "warning"),
                 "main": main, "units": []})
+            # stateless-index --baseline: new when any unit has it as new.
+            state = d.get("BaselineState")
+            if state in ("new", "unchanged") and diagnostic.get("baseline") != "new":
+                diagnostic["baseline"] = state
+            elif state is not None and state not in ("new", "unchanged"):
+                raise Failure("%s: BaselineState '%s' is neither new nor unchanged" % (path, state))
             if located[1:] not in diagnostic["units"]:
                 diagnostic["units"].append(located[1:])
     return list(merged.values())

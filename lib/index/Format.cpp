@@ -737,7 +737,8 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
   return Result;
 }
 
-llvm::Expected<ReadResult> readFile(llvm::StringRef Path) {
+llvm::Expected<ReadResult> readFile(llvm::StringRef Path,
+                                    llvm::StringRef ReadAs) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
@@ -746,7 +747,8 @@ llvm::Expected<ReadResult> readFile(llvm::StringRef Path) {
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
   return read((*Buffer)->getBuffer(),
-              llvm::sys::path::parent_path(absolutePath(Path)));
+              llvm::sys::path::parent_path(
+                  absolutePath(ReadAs.empty() ? Path : ReadAs)));
 }
 
 void dump(const Index &I, llvm::raw_ostream &OS) {

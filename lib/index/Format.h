@@ -79,7 +79,10 @@ llvm::Expected<bool> storeUnit(llvm::StringRef Path, Unit U);
 /// \p Directory (where it was read from; default: the current directory).
 llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
                                 llvm::StringRef Directory = "");
-llvm::Expected<ReadResult> readFile(llvm::StringRef Path);
+/// With \p ReadAs, the paths are read as if the file were there (an index
+/// kept aside, read in place of the one it was copied from).
+llvm::Expected<ReadResult> readFile(llvm::StringRef Path,
+                                    llvm::StringRef ReadAs = "");
 
 /// Prints \p I as text, every field by its name.
 void dump(const Index &I, llvm::raw_ostream &OS);

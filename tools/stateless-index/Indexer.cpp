@@ -9,6 +9,7 @@
 #include "Indexer.h"
 #include "CodeFacts.h"
 #include "Configuration.h"
+#include "Inputs.h"
 #include "Summary.h"
 #include "TidyOptions.h"
 #include "WriteFinder.h"
@@ -20,6 +21,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 #include <mutex>
@@ -123,10 +125,42 @@ private:
 
 } // namespace
 
+/// The deepest directory that holds both \p Directory and \p File (at least
+/// one level below the file system's root), or none.
+static llvm::StringRef sharedDirectory(llvm::StringRef Directory,
+                                       llvm::StringRef File) {
+  llvm::StringRef Shared = Directory;
+  while (!Shared.empty() &&
+         !(File.starts_with(Shared) &&
+           (File.size() == Shared.size() ||
+            llvm::sys::path::is_separator(File[Shared.size()]))))
+    Shared = llvm::sys::path::parent_path(Shared);
+  if (Shared == llvm::sys::path::root_path(Shared))
+    return {};
+  return Shared;
+}
+
 std::string commandId(const CompileCommand &Command) {
-  std::string Text = Command.Directory;
+  // The checkout the command builds in is left out, so that an index made
+  // in one checkout is current in another at another path.
+  const std::string File = index::absolutePath(
+      llvm::sys::path::is_absolute(Command.Filename)
+          ? Command.Filename
+          : Command.Directory + "/" + Command.Filename);
+  const llvm::StringRef Checkout = sharedDirectory(Command.Directory, File);
+  auto Portable = [&](llvm::StringRef Text) {
+    if (Checkout.empty())
+      return Text.str();
+    std::string Out;
+    for (size_t At; (At = Text.find(Checkout)) != llvm::StringRef::npos;) {
+      (Out += Text.take_front(At)) += '\1';
+      Text = Text.drop_front(At + Checkout.size());
+    }
+    return Out += Text;
+  };
+  std::string Text = Portable(Command.Directory);
   for (const std::string &Arg : Command.CommandLine)
-    (Text += '\0') += Arg;
+    (Text += '\0') += Portable(Arg);
   return llvm::utohexstr(llvm::xxHash64(Text));
 }
 

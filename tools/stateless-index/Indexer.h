@@ -32,6 +32,8 @@ struct Indexed {
 };
 
 /// Identifies a compile command: a unit is indexed again when it changes.
+/// The directory the command and its file share (the checkout) is left out:
+/// the same command in a checkout at another path has the same id.
 std::string commandId(const clang::tooling::CompileCommand &Command);
 
 /// Indexes \p Files of \p Database on \p Threads threads; \p Done counts the

@@ -28,6 +28,44 @@
 namespace stateless {
 namespace {
 
+/// A diagnostic of --export-fixes and, with --baseline, whether it is new
+/// against the baseline ("new", "unchanged"), for stateless-sarif.py.
+struct ExportedDiagnostic {
+  clang::tooling::Diagnostic D;
+  std::string BaselineState;
+};
+
+/// clang-tidy's --export-fixes document, with BaselineState keys.
+struct ExportedFixes {
+  std::string MainSourceFile;
+  std::vector<ExportedDiagnostic> Diagnostics;
+};
+
+} // namespace
+} // namespace stateless
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(stateless::ExportedDiagnostic)
+
+namespace llvm {
+namespace yaml {
+template <> struct MappingTraits<stateless::ExportedDiagnostic> {
+  static void mapping(IO &Io, stateless::ExportedDiagnostic &E) {
+    MappingTraits<clang::tooling::Diagnostic>::mapping(Io, E.D);
+    Io.mapOptional("BaselineState", E.BaselineState, std::string());
+  }
+};
+template <> struct MappingTraits<stateless::ExportedFixes> {
+  static void mapping(IO &Io, stateless::ExportedFixes &Doc) {
+    Io.mapRequired("MainSourceFile", Doc.MainSourceFile);
+    Io.mapRequired("Diagnostics", Doc.Diagnostics);
+  }
+};
+} // namespace yaml
+} // namespace llvm
+
+namespace stateless {
+namespace {
+
 namespace tidy = clang::tidy;
 
 /// The source files findings point into, read once.
@@ -191,6 +229,56 @@ void printSnippet(llvm::raw_ostream &OS, const FileLocation &At,
   OS << "^\n";
 }
 
+/// \p F as --export-fixes records it.
+clang::tooling::Diagnostic diagnosticOf(const Finding &F, bool Error,
+                                        llvm::StringRef BuildDirectory,
+                                        SourceFiles &Sources) {
+  clang::tooling::Diagnostic D(checkName(F.From),
+                               Error ? clang::tooling::Diagnostic::Error
+                                     : clang::tooling::Diagnostic::Warning,
+                               BuildDirectory);
+  D.Message.Message = F.Message;
+  D.Message.FilePath = F.At.File;
+  D.Message.FileOffset = Sources.offset(F.At);
+  for (const Note &N : F.Notes) {
+    clang::tooling::DiagnosticMessage Message(N.Message);
+    Message.FilePath = N.At.File;
+    Message.FileOffset = Sources.offset(N.At);
+    D.Notes.push_back(std::move(Message));
+  }
+  return D;
+}
+
+/// What makes a finding the same in a baseline: its check, its file and
+/// its message (which names the state, not the line); the line can move.
+std::string identity(const Finding &F) {
+  return (checkName(F.From) + llvm::Twine('\0') + F.At.File + llvm::Twine('\0') +
+          F.Message)
+      .str();
+}
+
+/// How many findings of each identity the units of \p Baseline have under
+/// the configuration \p Config gives each file now.
+llvm::StringMap<unsigned>
+baselineFindings(const std::shared_ptr<const ProjectIndex> &Baseline,
+                 Configurations &Config) {
+  llvm::StringMap<unsigned> Counts;
+  for (const index::Unit &U : Baseline->data().Units) {
+    const tidy::ClangTidyOptions Options = Config.forFile(U.MainFile);
+    tidy::CachedGlobList Enabled(Options.Checks.value_or(""));
+    UnitAnalysis Analysis(U, Baseline);
+    for (Check C : AllChecks) {
+      if (!Enabled.contains(checkName(C)))
+        continue;
+      std::vector<std::string> Unused;
+      for (const Finding &F :
+           Analysis.findings(C, configurationOf(C, Options, Unused).Report))
+        ++Counts[identity(F)];
+    }
+  }
+  return Counts;
+}
+
 } // namespace
 
 int reportFindings(const std::shared_ptr<const ProjectIndex> &Index,
@@ -208,10 +296,13 @@ int reportFindings(const std::shared_ptr<const ProjectIndex> &Index,
     Given = std::move(*Parsed);
   }
   Configurations Config(Settings, std::move(Given));
+  llvm::StringMap<unsigned> Baseline;
+  if (Settings.Baseline)
+    Baseline = baselineFindings(Settings.Baseline, Config);
   SourceFiles Sources;
-  clang::tooling::TranslationUnitDiagnostics Exported;
+  ExportedFixes Exported;
   std::set<std::string> Problems;
-  unsigned Shown = 0, Errors = 0, Silenced = 0;
+  unsigned Shown = 0, Errors = 0, Silenced = 0, Unchanged = 0;
   const llvm::BitVector Stale = Index->staleUnits();
   std::vector<std::string> LeftOut;
   for (const std::string &MainFile : MainFiles) {
@@ -268,26 +359,32 @@ int reportFindings(const std::shared_ptr<const ProjectIndex> &Index,
     for (const Reported &S : Found) {
       const Finding &F = S.F;
       const llvm::StringRef Name = checkName(F.From);
+      std::string BaselineState;
+      if (Settings.Baseline) {
+        unsigned &InBaseline = Baseline[identity(F)];
+        BaselineState = InBaseline ? "unchanged" : "new";
+        if (InBaseline) {
+          // Exported, for a complete SARIF, but neither shown nor counted.
+          --InBaseline;
+          ++Unchanged;
+          Exported.Diagnostics.push_back(
+              {diagnosticOf(F, /*Error=*/false, Settings.BuildDirectory,
+                            Sources),
+               BaselineState});
+          continue;
+        }
+      }
       printAt(OS, F.At, S.Error ? "error" : "warning", F.Message);
       OS << " [" << Name << (S.Error ? ",-warnings-as-errors" : "") << "]\n";
       printSnippet(OS, F.At, Sources);
-      clang::tooling::Diagnostic D(
-          Name, S.Error ? clang::tooling::Diagnostic::Error
-                        : clang::tooling::Diagnostic::Warning,
-          Settings.BuildDirectory);
-      D.Message.Message = F.Message;
-      D.Message.FilePath = F.At.File;
-      D.Message.FileOffset = Sources.offset(F.At);
       for (const Note &N : F.Notes) {
         printAt(OS, N.At, "note", N.Message);
         OS << "\n";
         printSnippet(OS, N.At, Sources);
-        clang::tooling::DiagnosticMessage Message(N.Message);
-        Message.FilePath = N.At.File;
-        Message.FileOffset = Sources.offset(N.At);
-        D.Notes.push_back(std::move(Message));
       }
-      Exported.Diagnostics.push_back(std::move(D));
+      Exported.Diagnostics.push_back(
+          {diagnosticOf(F, S.Error, Settings.BuildDirectory, Sources),
+           BaselineState});
       ++Shown;
       Errors += S.Error;
     }
@@ -302,8 +399,11 @@ int reportFindings(const std::shared_ptr<const ProjectIndex> &Index,
     llvm::errs() << "stateless-index: error: " << Problem
                  << " [clang-tidy-config]\n";
   llvm::errs() << "stateless-index: " << Shown
+               << (Settings.Baseline ? " new" : "")
                << (Shown == 1 ? " finding" : " findings") << " in "
                << MainFiles.size() << (MainFiles.size() == 1 ? " unit" : " units");
+  if (Settings.Baseline)
+    llvm::errs() << " (" << Unchanged << " unchanged since the baseline)";
   if (Silenced)
     llvm::errs() << " (" << Silenced << " NOLINT)";
   llvm::errs() << "\n";

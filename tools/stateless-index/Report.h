@@ -41,6 +41,10 @@ struct ReportSettings {
   std::string ExportFindings;
   /// The build directory, which --export-fixes records.
   std::string BuildDirectory;
+  /// --baseline: an index of the code before the change (a pull request's
+  /// base). Only the findings it does not have are shown and count as
+  /// errors; --export-fixes records every finding with its BaselineState.
+  std::shared_ptr<const ProjectIndex> Baseline;
 };
 
 /// Prints the findings of the units \p MainFiles of \p Index to \p OS;

@@ -11,6 +11,8 @@
 //   stateless-index --dump INDEX              print an index as text
 //   stateless-index -p BUILD --findings       index, then print the checks'
 //                                             findings from the index
+//   stateless-index -p BUILD --findings --baseline BASE.index
+//                                             ... only those BASE has not
 //
 // --first=FILE indexes the units named first and writes the index once they
 // are done, so that an editor's open files get their facts before the rest.
@@ -144,6 +146,13 @@ llvm::cl::opt<std::string> ExportFindings(
                    "this directory, as the ExportFindings option does (for "
                    "stateless-report)"),
     llvm::cl::value_desc("dir"), llvm::cl::cat(Category));
+llvm::cl::opt<std::string> Baseline(
+    "baseline",
+    llvm::cl::desc("With --findings: an index of the code before the change "
+                   "(a pull request's base, restored from a cache; it may be "
+                   "the index being updated, which is read first; read as if "
+                   "in its place): show only the findings it does not have"),
+    llvm::cl::value_desc("index"), llvm::cl::cat(Category));
 llvm::cl::list<std::string> PathPrefixMap(
     "path-prefix-map",
     llvm::cl::desc("Store the paths under OLD as under NEW, in shards and "
@@ -461,6 +470,18 @@ int indexUnits(const CompilationDatabase &Database,
     path::append(Default, ProjectIndex::FileName);
     Index = std::string(Default);
   }
+  // Read before this run updates it (it may be the same file), and as if
+  // in its place: a base kept elsewhere names this checkout's files.
+  std::shared_ptr<const ProjectIndex> Base;
+  if (!Baseline.empty()) {
+    llvm::Expected<index::ReadResult> Read = index::readFile(Baseline, Index);
+    if (!Read)
+      return fail("cannot use the baseline: " +
+                  llvm::toString(Read.takeError()));
+    warnLeftOut(Read->LeftOut, "damaged, in the baseline");
+    Base = std::make_shared<const ProjectIndex>(std::move(Read->Read),
+                                                std::move(Read->LeftOut));
+  }
 
   // The units: those named, or every unit of the database (that --filter
   // selects), less those an existing index holds unchanged.
@@ -604,6 +625,7 @@ int indexUnits(const CompilationDatabase &Database,
     Settings.ExportFixes = ExportFixes;
     Settings.ExportFindings = ExportFindings;
     Settings.BuildDirectory = index::absolutePath(Build.empty() ? "." : Build);
+    Settings.Baseline = std::move(Base);
     Status |= reportFindings(*Read, MainFiles, Settings,
                              llvm::outs());
     // As clang-tidy fails on a unit that does not compile.
@@ -644,7 +666,7 @@ int run(int Argc, const char **Argv) {
          std::initializer_list<const llvm::cl::Option *>{
              &ChecksOverride, &Config, &HeaderFilter, &WarningsAsErrors,
              &ExportFixes,
-             &ExportFindings})
+             &ExportFindings, &Baseline})
       if (WithFindings->getNumOccurrences())
         return fail("--" + WithFindings->ArgStr + " needs --findings");
   if (!Merge.empty())

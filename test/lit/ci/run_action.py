@@ -8,9 +8,11 @@ the tests exercise its real steps: `run:` steps in bash with the runner's
 flags and environment (GITHUB_ENV, GITHUB_STEP_SUMMARY, RUNNER_TEMP,
 GITHUB_WORKSPACE, GITHUB_ACTION_PATH), `${{ }}` expressions over the inputs,
 runner.os (Linux) and a github context given here (server_url, repository and
-sha have defaults); `uses:` steps are printed, not run.
+sha have defaults); `uses:` steps are printed, not run: --step gives the
+outputs they would have (ID.outputs.NAME=VALUE).
 
     run_action.py ACTION_DIR WORKSPACE TEMP [--input NAME=VALUE]... [--github KEY=VALUE]...
+                  [--step ID.outputs.NAME=VALUE]...
 """
 import argparse
 import os
@@ -24,13 +26,17 @@ EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
 def evaluate(expression, context):
-    """The expressions action.yml uses: `a || b`, `x == 'literal'`, and
-    inputs.NAME or github.KEY.PATH operands."""
+    """The expressions action.yml uses: `a || b`, `a && b`, `x == 'literal'`,
+    and inputs.NAME, github.KEY.PATH or steps.ID.outputs.NAME operands."""
     for alternative in expression.split("||"):
-        operand, _, literal = alternative.partition("==")
-        value = context.get(operand.strip(), "")
-        if literal:
-            value = "true" if value == literal.strip().strip("'") else ""
+        value = ""
+        for term in alternative.split("&&"):
+            operand, _, literal = term.partition("==")
+            value = context.get(operand.strip(), "")
+            if literal:
+                value = "true" if value == literal.strip().strip("'") else ""
+            if not value:
+                break
         if value:
             return value
     return ""
@@ -47,6 +53,7 @@ def main():
     parser.add_argument("temp")
     parser.add_argument("--input", action="append", default=[])
     parser.add_argument("--github", action="append", default=[])
+    parser.add_argument("--step", action="append", default=[])
     args = parser.parse_args()
 
     with open(os.path.join(args.action_dir, "action.yml")) as f:
@@ -68,6 +75,9 @@ def main():
     for pair in args.github:
         key, _, value = pair.partition("=")
         context["github." + key] = value
+    for pair in args.step:
+        key, _, value = pair.partition("=")
+        context["steps." + key] = value
 
     os.makedirs(args.temp, exist_ok=True)
     github_env = os.path.join(args.temp, "github-env")
