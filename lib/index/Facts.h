@@ -301,10 +301,14 @@ struct InputFile {
   int64_t ModificationTime = 0; ///< nanoseconds since the epoch
   uint64_t Size = 0;
   uint64_t Hash = 0; ///< of the contents (0 when not taken)
+  /// Of the code, without its comments and whitespace but with the place of
+  /// each character (Inputs.h): an edit of comments or whitespace that moves
+  /// no code leaves the facts as they were.
+  uint64_t CodeHash = 0;
 
   friend bool operator==(const InputFile &A, const InputFile &B) {
     return A.Path == B.Path && A.ModificationTime == B.ModificationTime &&
-           A.Size == B.Size && A.Hash == B.Hash;
+           A.Size == B.Size && A.Hash == B.Hash && A.CodeHash == B.CodeHash;
   }
 };
 

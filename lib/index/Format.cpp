@@ -102,12 +102,11 @@ public:
 
 /// Where each input file (its path, time, size and hash) is in the file
 /// table: a file that many units include is written once.
-using FilePositions =
-    std::map<std::tuple<std::string, int64_t, uint64_t, uint64_t>, uint64_t>;
+using FileKey = std::tuple<std::string, int64_t, uint64_t, uint64_t, uint64_t>;
+using FilePositions = std::map<FileKey, uint64_t>;
 
-std::tuple<std::string, int64_t, uint64_t, uint64_t>
-fileKey(const InputFile &F) {
-  return {F.Path, F.ModificationTime, F.Size, F.Hash};
+FileKey fileKey(const InputFile &F) {
+  return {F.Path, F.ModificationTime, F.Size, F.Hash, F.CodeHash};
 }
 
 class Writer : public AnyPass<Writer> {

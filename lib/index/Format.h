@@ -31,7 +31,7 @@ namespace stateless {
 namespace index {
 
 /// Bumped whenever the layout or the meaning of a field changes.
-constexpr unsigned FormatVersion = 9;
+constexpr unsigned FormatVersion = 10;
 
 /// Who wrote an index: an index is read only by the same stateless-tidy
 /// built against the same LLVM major version (USRs and facts may differ).

@@ -29,9 +29,25 @@ std::string absolutePath(llvm::StringRef Path);
 std::optional<InputFile> statInput(llvm::StringRef Path);
 std::optional<InputFile> readInput(llvm::StringRef Path);
 
-/// True when \p Recorded still describes the file on disk: the same size,
-/// and the same modification time or, when only that differs (a fresh
+/// The hash of \p Text's code: its characters but whitespace and comments,
+/// each run of them with the line and column it starts at. An edit of
+/// comments or whitespace that moves no code keeps it (as it keeps every
+/// place the facts name); string and character literals are code.
+uint64_t codeHash(llvm::StringRef Text);
+
+enum class Freshness {
+  Same,     ///< the same file
+  SameCode, ///< other comments or whitespace, the code in the same places
+  Changed,  ///< another file, or none
+};
+
+/// How the file on disk is to \p Recorded: the same when it has the same
+/// size and modification time or, when only the time differs (a fresh
 /// checkout, a shard from a build cache), the same contents.
+Freshness freshness(const InputFile &Recorded);
+
+/// True when the facts of \p Recorded's file hold for the file on disk:
+/// it is the same, or has the same code (freshness()).
 bool isCurrent(const InputFile &Recorded);
 
 /// What adoptLocalFiles found.
@@ -42,9 +58,9 @@ struct LocalFiles {
 };
 
 /// Makes the units' input files describe the files here: each file with the
-/// size and contents a unit was indexed with (on another machine, or taken
-/// from a build cache) gets its modification time here, so that the unit is
-/// current. Units that name files which do not exist here (deleted since,
+/// size and contents (or code) a unit was indexed with (on another machine,
+/// or taken from a build cache) is recorded as it is here, so that the unit
+/// is current. Units that name files which do not exist here (deleted since,
 /// or paths not mapped) are left out: the checks would refuse the index.
 LocalFiles adoptLocalFiles(Index &I);
 

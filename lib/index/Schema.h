@@ -198,6 +198,7 @@ template <typename Pass> void schema(Pass &IO, InputFile &F) {
   IO.field("modified", F.ModificationTime);
   IO.field("size", F.Size);
   IO.field("hash", F.Hash);
+  IO.field("code-hash", F.CodeHash);
 }
 
 /// The main file is stored before the record (to name a damaged one).

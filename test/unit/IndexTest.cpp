@@ -324,6 +324,31 @@ TEST(Format, ConcurrentUpdatesLoseNothing) {
   llvm::sys::fs::remove_directories(Dir);
 }
 
+TEST(Inputs, CodeHashIgnoresCommentsAndWhitespaceThatMoveNoCode) {
+  const std::string Base = "int x = 1; // one\n"
+                           "/* a\n   b */ const char *s = \"a  b\";\n"
+                           "auto r = R\"(x // y)\";\n";
+  auto Same = [&](const std::string &Edited) {
+    return codeHash(Base) == codeHash(Edited);
+  };
+  EXPECT_TRUE(Same("int x = 1; // uno\n"
+                   "/* c\n   d */ const char *s = \"a  b\";\n"
+                   "auto r = R\"(x // y)\";   \n"));
+  EXPECT_TRUE(Same(Base + "// the end\n\n"));
+  // A line more before the code moves it: its places are not the same.
+  EXPECT_FALSE(Same("// new\n" + Base));
+  EXPECT_FALSE(Same("int  x = 1; // one\n" + Base.substr(Base.find('\n') + 1)));
+  // Literals are code, their spaces and comment-like text too.
+  std::string Edited = Base;
+  EXPECT_FALSE(Same(Edited.replace(Edited.find("a  b"), 4, "a   ")));
+  Edited = Base;
+  EXPECT_FALSE(Same(Edited.replace(Edited.find("// y"), 4, "// z")));
+  // A line comment goes on after a backslash at its end.
+  EXPECT_EQ(codeHash("// a \\\nstill a comment\nint x;\n"),
+            codeHash("// a \\\nanother one    \nint x;\n"));
+  EXPECT_NE(codeHash("int x;\n"), codeHash("int y;\n"));
+}
+
 TEST(ProjectIndex, StaleAndMissingInputs) {
   llvm::SmallString<128> Dir;
   ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("stateless-index", Dir));
@@ -348,6 +373,10 @@ TEST(ProjectIndex, StaleAndMissingInputs) {
   ASSERT_FALSE(llvm::sys::fs::setLastAccessAndModificationTime(
       FD, llvm::sys::TimePoint<>(std::chrono::seconds(1000000))));
   ::close(FD);
+  EXPECT_FALSE(Loaded.staleUnits().test(0));
+  // Nor is a comment that moves no code: the facts hold.
+  std::ofstream(Header, std::ios::app) << "// y\n";
+  EXPECT_EQ(freshness(Loaded.data().Units[0].Inputs[0]), Freshness::SameCode);
   EXPECT_FALSE(Loaded.staleUnits().test(0));
   std::ofstream(Header, std::ios::app) << "int y;\n";
   EXPECT_TRUE(Loaded.staleUnits().test(0));

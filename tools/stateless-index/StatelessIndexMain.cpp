@@ -414,12 +414,23 @@ openDatabase(std::unique_ptr<CompilationDatabase> Fixed,
 }
 
 /// The units of an existing index that are still current: same compile
-/// command, input files unchanged. The rest of \p Files is to be indexed.
+/// command, input files unchanged. Those whose files changed in comments or
+/// whitespace only keep their facts, with the files as they are now, in
+/// \p Refreshed. The rest of \p Files is to be indexed.
 std::vector<index::Unit> keepCurrent(index::Index Existing,
                                      const CompilationDatabase &Database,
                                      const std::vector<std::string> &Files,
                                      const index::PathPrefixMap &Paths,
-                                     std::vector<std::string> &ToIndex) {
+                                     std::vector<std::string> &ToIndex,
+                                     std::vector<index::Unit> &Refreshed) {
+  // Each file is looked at once, however many units include it.
+  llvm::StringMap<index::Freshness> Seen;
+  auto FreshnessOf = [&](const index::InputFile &F) {
+    auto [It, New] = Seen.try_emplace(F.Path);
+    if (New)
+      It->second = index::freshness(F);
+    return It->second;
+  };
   std::map<std::string, index::Unit> ByMainFile;
   for (index::Unit &U : Existing.Units)
     ByMainFile[U.MainFile] = std::move(U);
@@ -432,12 +443,22 @@ std::vector<index::Unit> keepCurrent(index::Index Existing,
     const bool Current =
         It != ByMainFile.end() && !Commands.empty() &&
         It->second.Command == commandId(Commands.front()) &&
-        llvm::all_of(It->second.Inputs,
-                     [](const index::InputFile &F) { return index::isCurrent(F); });
-    if (Current)
-      Kept.push_back(std::move(It->second));
-    else
+        llvm::all_of(It->second.Inputs, [&](const index::InputFile &F) {
+          return FreshnessOf(F) != index::Freshness::Changed;
+        });
+    if (!Current) {
       ToIndex.push_back(File);
+      continue;
+    }
+    index::Unit &U = It->second;
+    bool SameCodeOnly = false;
+    for (index::InputFile &F : U.Inputs)
+      if (FreshnessOf(F) == index::Freshness::SameCode) {
+        SameCodeOnly = true;
+        if (std::optional<index::InputFile> Now = index::readInput(F.Path))
+          F = std::move(*Now);
+      }
+    (SameCodeOnly ? Refreshed : Kept).push_back(std::move(U));
   }
   return Kept;
 }
@@ -510,11 +531,13 @@ int indexUnits(const CompilationDatabase &Database,
                    << llvm::toString(Read.takeError()) << "\n";
   }
   std::vector<std::string> ToIndex;
-  std::vector<index::Unit> Kept;
+  std::vector<index::Unit> Kept, Refreshed;
   if (AllUnits && !Shard)
-    Kept = keepCurrent(std::move(Existing), Database, Files, Paths, ToIndex);
+    Kept = keepCurrent(std::move(Existing), Database, Files, Paths, ToIndex,
+                       Refreshed);
   else
     ToIndex = Files;
+  const size_t SameCode = Refreshed.size();
 
   // As the units' facts name their main files.
   llvm::StringSet<> Listed;
@@ -538,6 +561,7 @@ int indexUnits(const CompilationDatabase &Database,
   std::atomic<unsigned> Done{0};
   Indexed Result;
   index::Index Fresh;
+  Fresh.Units = std::move(Refreshed);
   double Seconds = 0;
   {
     Progress Shown(ToParse, Done);
@@ -594,7 +618,11 @@ int indexUnits(const CompilationDatabase &Database,
   OS << "stateless-index: " << ToParse - Result.Failed.size() << " of "
      << Files.size() << " units indexed";
   if (!Shard)
-    OS << ", " << Files.size() - ToParse << " unchanged (skipped)";
+    OS << ", " << Files.size() - ToParse << " unchanged (skipped"
+       << (SameCode ? "; " + std::to_string(SameCode) +
+                          " with comments or whitespace edited only"
+                    : "")
+       << ")";
   if (!Result.WithErrors.empty())
     OS << ", " << Result.WithErrors.size() << " with compile errors";
   OS << " in " << llvm::format("%.1f", Seconds) << " s; wrote "
