@@ -31,11 +31,8 @@ ProgramView::ProgramView(index::Unit Live,
     Roots.push_back(R.Fact);
   if (!Stored)
     return;
+  // Its own entry is not used, current or not.
   LiveStored = Stored->facts().unitOf(live().MainFile).value_or(NoUnit);
-  Stale = Stored->staleUnits();
-  if (LiveStored != NoUnit)
-    Stale.reset(LiveStored); // its own entry is not used either way
-  StaleCount = Stale.count();
   // A root in a header is found by every unit that includes it: once.
   std::set<std::tuple<RootKind, std::string, FileLocation>> Known;
   for (const index::Root *R : Roots)
@@ -207,7 +204,7 @@ bool ProgramView::liveComesFirst(llvm::ArrayRef<index::Found<T>> Known,
   // Among the claimants, or among all when nobody claims it.
   for (const index::Found<T> &K : Known)
     if (counts(K) && (!OthersClaim || Claimed(K)) &&
-        Stored->data().Units[K.Unit].MainFile < live().MainFile)
+        Stored->mainFile(K.Unit) < live().MainFile)
       return false;
   return true;
 }
@@ -237,7 +234,7 @@ bool ProgramView::liveOwnsFunction(const index::Function &F) const {
                         F.Loc.File == live().MainFile,
                         [&](const index::Found<index::Function> &K) {
                           return K.Fact->Loc.File ==
-                                 Stored->data().Units[K.Unit].MainFile;
+                                 Stored->mainFile(K.Unit);
                         });
 }
 

@@ -22,7 +22,7 @@
 #include "Facts.h"
 #include "ProjectIndex.h"
 
-#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>
@@ -50,15 +50,20 @@ public:
 
   const index::Unit &live() const { return LiveIndex.Units.front(); }
   bool hasIndex() const { return Stored != nullptr; }
-  /// How many units of the index were left out because their files changed.
-  unsigned staleUnits() const { return StaleCount; }
+  /// How many of the units of the index that this view consulted were left
+  /// out because their files changed (the index reads only the units its
+  /// questions reach).
+  unsigned staleUnits() const {
+    return llvm::count_if(Stale, [](const auto &U) { return U.second; });
+  }
   /// False when the live main file is no unit of the index: a new file, or
   /// a header an editor opened on its own.
   bool liveIsIndexed() const { return LiveStored != NoUnit; }
   /// Whether the view holds every unit of the program as it is: an index
-  /// that has the live unit, no unit left out and none out of date.
+  /// that has the live unit, no unit left out and none of those consulted
+  /// out of date.
   bool isWholeProgram() const {
-    return Stored && liveIsIndexed() && StaleCount == 0 &&
+    return Stored && liveIsIndexed() && staleUnits() == 0 &&
            Stored->leftOut().empty();
   }
   bool isLive(FunctionRef F) const;
@@ -123,7 +128,12 @@ private:
   /// A fact of the index that counts: not of the live unit's own entry, nor
   /// of a unit whose files changed.
   template <typename T> bool counts(const index::Found<T> &F) const {
-    return F.Unit != LiveStored && !Stale.test(F.Unit);
+    if (F.Unit == LiveStored)
+      return false;
+    auto [It, New] = Stale.try_emplace(F.Unit);
+    if (New)
+      It->second = Stored->isStale(F.Unit, FilesSeen);
+    return !It->second;
   }
   /// The facts of the live unit and the counted units, of functions that
   /// definition() picks.
@@ -143,8 +153,9 @@ private:
   index::FactTable LiveTable;
   std::shared_ptr<const ProjectIndex> Stored;
   unsigned LiveStored = NoUnit;
-  llvm::BitVector Stale;
-  unsigned StaleCount = 0;
+  /// The units consulted, whether their files changed, and the files.
+  mutable llvm::DenseMap<unsigned, bool> Stale;
+  mutable ProjectIndex::FilesSeen FilesSeen;
   std::vector<const index::Root *> Roots;
   std::function<bool(const FileLocation &, const FileLocation &)> LiveOrder;
 };

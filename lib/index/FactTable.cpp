@@ -7,52 +7,155 @@
 //===----------------------------------------------------------------------===//
 
 #include "FactTable.h"
+#include "Format.h"
+
+#include "llvm/ADT/StringSet.h"
+#include <array>
+#include <mutex>
+#include <type_traits>
 
 namespace stateless {
 namespace index {
 
-FactTable::FactTable(const Index &Data) : Data(Data) {
-  for (unsigned U = 0; U < Data.Units.size(); ++U) {
-    const Unit &Unit = Data.Units[U];
-    UnitsByMainFile[Unit.MainFile] = U;
-    for (const Function &F : Unit.Functions) {
-      Definitions[F.USR].push_back({U, &F, &F});
-      for (const std::string &Overridden : F.Overrides)
-        Overriders[Overridden].push_back({U, &F, &F});
-      for (const VariableWrite &W : F.VariableWrites)
-        VariableWrites[W.Variable].push_back({U, &F, &W});
-      for (const MemberWrite &W : F.MemberWrites)
-        MemberWrites[W.Field].push_back({U, &F, &W});
-      for (const CapturedWrite &W : F.CapturedWrites)
-        CapturedWrites[W.Local].push_back({U, &F, &W});
-      for (const AccessUse &Use : F.AccessUses)
-        AccessUses[Use.Callee].push_back({U, &F, &Use});
-      for (const Creation &C : F.Creates) {
-        Creations[C.id()].push_back({U, &F, &C});
-        if (!C.Arguments.empty())
-          HandOns.push_back({U, &F, &C});
+struct FactTable::Tables {
+  template <typename T>
+  using Map = llvm::StringMap<llvm::SmallVector<Found<T>, 1>>;
+
+  Map<Function> Definitions, Overriders;
+  Map<VariableWrite> VariableWrites;
+  Map<MemberWrite> MemberWrites;
+  Map<CapturedWrite> CapturedWrites;
+  Map<AccessUse> AccessUses;
+  Map<StoredCallable> StoredCallables;
+  Map<Creation> Creations, HandOns;
+  Map<Variable> Variables;
+  Map<Field> Fields, FieldsByClass;
+  Map<Class> Classes;
+  Map<Root> Roots;
+
+  template <typename T> Map<T> &map(Lookup Kind) {
+    if constexpr (std::is_same_v<T, Function>)
+      return Kind == Lookup::Definitions ? Definitions : Overriders;
+    else if constexpr (std::is_same_v<T, VariableWrite>)
+      return VariableWrites;
+    else if constexpr (std::is_same_v<T, MemberWrite>)
+      return MemberWrites;
+    else if constexpr (std::is_same_v<T, CapturedWrite>)
+      return CapturedWrites;
+    else if constexpr (std::is_same_v<T, AccessUse>)
+      return AccessUses;
+    else if constexpr (std::is_same_v<T, StoredCallable>)
+      return StoredCallables;
+    else if constexpr (std::is_same_v<T, Creation>)
+      return Kind == Lookup::Creations ? Creations : HandOns;
+    else if constexpr (std::is_same_v<T, Variable>)
+      return Variables;
+    else if constexpr (std::is_same_v<T, Field>)
+      return Kind == Lookup::Fields ? Fields : FieldsByClass;
+    else if constexpr (std::is_same_v<T, Class>)
+      return Classes;
+    else
+      return Roots;
+  }
+
+  void add(unsigned U, const Unit &Facts) {
+    visitFacts(Facts, [&](Lookup Kind, llvm::StringRef Key,
+                          const Function *In, const auto *Fact) {
+      using T = std::remove_cv_t<std::remove_pointer_t<decltype(Fact)>>;
+      map<T>(Kind)[Key].push_back({U, In, Fact});
+    });
+  }
+
+  /// Of a stored index: the units read so far (null: not yet, or not
+  /// readable), and the keys whose units have all been read.
+  std::mutex Lock;
+  std::vector<std::unique_ptr<Unit>> Read;
+  std::vector<bool> Tried;
+  std::array<llvm::StringSet<>, size_t(Lookup::HandOns) + 1> Complete;
+
+  const Unit *read(unsigned U, const StoredIndex &Stored) {
+    if (U >= Tried.size())
+      return nullptr;
+    if (!Tried[U]) {
+      Tried[U] = true;
+      if (std::optional<Unit> Loaded = Stored.readUnit(U)) {
+        Read[U] = std::make_unique<Unit>(std::move(*Loaded));
+        add(U, *Read[U]);
       }
     }
-    for (const Root &R : Unit.Roots)
-      Roots.push_back({U, nullptr, &R});
-    for (const StoredCallable &S : Unit.StoredCallables)
-      StoredCallables[S.Table].push_back({U, nullptr, &S});
-    for (const Variable &V : Unit.Variables)
-      Variables[V.USR].push_back({U, nullptr, &V});
-    for (const Field &F : Unit.Fields) {
-      Fields[F.USR].push_back({U, nullptr, &F});
-      FieldsByClass[F.Class].push_back({U, nullptr, &F});
-    }
-    for (const Class &C : Unit.Classes)
-      Classes[C.USR].push_back({U, nullptr, &C});
+    return Read[U].get();
   }
+};
+
+FactTable::FactTable(const Index &Data)
+    : Data(&Data), Maps(std::make_unique<Tables>()) {
+  for (unsigned U = 0; U < Data.Units.size(); ++U)
+    Maps->add(U, Data.Units[U]);
 }
 
-std::optional<unsigned> FactTable::unitOf(llvm::StringRef MainFile) const {
-  auto It = UnitsByMainFile.find(MainFile);
-  if (It == UnitsByMainFile.end())
-    return std::nullopt;
+FactTable::FactTable(const StoredIndex &Stored)
+    : Stored(&Stored), Maps(std::make_unique<Tables>()) {
+  Maps->Read.resize(Stored.size());
+  Maps->Tried.resize(Stored.size());
+}
+
+FactTable::~FactTable() = default;
+
+template <typename T>
+llvm::ArrayRef<Found<T>> FactTable::find(Lookup Kind,
+                                         llvm::StringRef Key) const {
+  std::unique_lock<std::mutex> Guard(Maps->Lock, std::defer_lock);
+  if (Stored) {
+    Guard.lock();
+    if (Maps->Complete[size_t(Kind)].insert(Key).second)
+      for (unsigned U : Stored->unitsWith(Kind, Key))
+        Maps->read(U, *Stored);
+  }
+  const Tables::Map<T> &M = Maps->map<T>(Kind);
+  auto It = M.find(Key);
+  if (It == M.end())
+    return {};
   return It->second;
+}
+
+// The lookups the header's accessors make.
+template llvm::ArrayRef<Found<Function>>
+FactTable::find<Function>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<Root>>
+FactTable::find<Root>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<VariableWrite>>
+FactTable::find<VariableWrite>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<MemberWrite>>
+FactTable::find<MemberWrite>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<CapturedWrite>>
+FactTable::find<CapturedWrite>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<AccessUse>>
+FactTable::find<AccessUse>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<StoredCallable>>
+FactTable::find<StoredCallable>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<Creation>>
+FactTable::find<Creation>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<Variable>>
+FactTable::find<Variable>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<Field>>
+FactTable::find<Field>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<Class>>
+FactTable::find<Class>(Lookup, llvm::StringRef) const;
+
+std::optional<unsigned> FactTable::unitOf(llvm::StringRef MainFile) const {
+  if (Stored)
+    return Stored->unitOf(MainFile);
+  for (unsigned U = 0; U < Data->Units.size(); ++U)
+    if (Data->Units[U].MainFile == MainFile)
+      return U;
+  return std::nullopt;
+}
+
+const Unit *FactTable::unit(unsigned U) const {
+  if (!Stored)
+    return U < Data->Units.size() ? &Data->Units[U] : nullptr;
+  std::lock_guard<std::mutex> Guard(Maps->Lock);
+  return Maps->read(U, *Stored);
 }
 
 } // namespace index

@@ -4,11 +4,15 @@
 // Exceptions. See LICENSE.TXT for license information.
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
-// Layout: magic, format version, producer, the number of units, then one
-// record per unit: its main file, the length of its payload, the payload
-// (a table of every distinct string, then the unit's fields: strings as
-// table positions, numbers as LEB128) and an xxHash64 of the main file and
-// the payload, so that a damaged record is refused rather than misread.
+// Layout: magic, format version, producer, the project root (relative to
+// the index), the shared tables (every distinct string, then every input
+// file) with their checksum, the number of units, then one record per unit:
+// its main file, its payload (the unit's fields: strings as table
+// positions, numbers as LEB128) and an xxHash64 of the main file and the
+// payload, so that a damaged record is refused rather than misread. Last,
+// the directory with its checksum: for each lookup and key, sorted, the
+// units with facts there, and the offset of each entry, so that a reader
+// finds a key's units by binary search without decoding the rest.
 //
 //===----------------------------------------------------------------------===//
 
@@ -261,11 +265,17 @@ private:
 
 // --- Reading ---------------------------------------------------------------
 
+} // namespace
+
 /// The strings and input files that the units of an index share.
-struct SharedTables {
-  std::vector<std::string> Strings;
+struct StoredIndex::Tables {
+  std::vector<llvm::StringRef> Strings; ///< into the index's buffer
   std::vector<InputFile> Files;
 };
+
+namespace {
+
+using SharedTables = StoredIndex::Tables;
 
 class Reader : public AnyPass<Reader> {
 public:
@@ -273,18 +283,22 @@ public:
       : Tables(Tables), Next(Data.bytes_begin()), End(Data.bytes_end()) {}
 
   /// A string written out in full (not a position in the table).
-  void raw(std::string &S) {
+  void raw(std::string &S) { S = rawRef().str(); }
+  llvm::StringRef rawRef() {
     uint64_t Length = unsigned64();
-    if (Length > remaining())
-      return failed("a string runs past the end");
-    S.assign(reinterpret_cast<const char *>(Next), Length);
+    if (Length > remaining()) {
+      failed("a string runs past the end");
+      return {};
+    }
+    llvm::StringRef S(reinterpret_cast<const char *>(Next), Length);
     Next += Length;
+    return S;
   }
   void string(std::string &S) {
     uint64_t Position = unsigned64();
     if (Position >= Tables->Strings.size())
       return failed("a string reference is out of range");
-    S = Tables->Strings[Position];
+    S = Tables->Strings[Position].str();
   }
   void number(unsigned &N) {
     uint64_t Value = unsigned64();
@@ -377,9 +391,9 @@ public:
     if (Count > remaining())
       return failed("the string table is longer than the index");
     Read.Strings.resize(Count);
-    for (std::string &S : Read.Strings)
+    for (llvm::StringRef &S : Read.Strings)
       if (Error.empty())
-        raw(S);
+        S = rawRef();
     Tables = &Read;
     Count = unsigned64();
     if (Count > remaining())
@@ -466,6 +480,52 @@ std::pair<std::string, std::string> projectRoot(const Index &I,
   return {Up.empty() ? "." : Up, Root};
 }
 
+void writeFixed32(llvm::raw_ostream &OS, uint32_t Value) {
+  for (int Shift = 0; Shift < 32; Shift += 8)
+    OS << char((Value >> Shift) & 0xff);
+}
+
+uint32_t readFixed32(const uint8_t *Bytes) {
+  return uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8 |
+         uint32_t(Bytes[2]) << 16 | uint32_t(Bytes[3]) << 24;
+}
+
+/// The directory of \p Units (as stored): the number of keys, the offset of
+/// each key's entry (4 bytes each), then the entries, sorted by lookup and
+/// key: the lookup, the key, and the units with facts there (ascending, each
+/// as the difference to the one before).
+std::string directoryOf(llvm::ArrayRef<const Unit *> Units) {
+  std::map<std::pair<Lookup, std::string>, std::vector<unsigned>> Keys;
+  for (unsigned U = 0; U < Units.size(); ++U)
+    visitFacts(*Units[U], [&](Lookup Kind, llvm::StringRef Key, const auto *,
+                              const auto *) {
+      std::vector<unsigned> &With = Keys[{Kind, Key.str()}];
+      if (With.empty() || With.back() != U)
+        With.push_back(U);
+    });
+  std::string Entries;
+  llvm::raw_string_ostream Out(Entries);
+  std::vector<uint32_t> Offsets;
+  for (const auto &[Key, With] : Keys) {
+    Offsets.push_back(Out.tell());
+    Out << char(Key.first);
+    writeRaw(Out, Key.second);
+    llvm::encodeULEB128(With.size(), Out);
+    unsigned Before = 0;
+    for (unsigned U : With) {
+      llvm::encodeULEB128(U - Before, Out);
+      Before = U;
+    }
+  }
+  std::string Directory;
+  llvm::raw_string_ostream OS(Directory);
+  llvm::encodeULEB128(Offsets.size(), OS);
+  for (uint32_t Offset : Offsets)
+    writeFixed32(OS, Offset);
+  OS << Out.str();
+  return Directory;
+}
+
 } // namespace
 
 std::string producer() {
@@ -512,14 +572,18 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
   }
   std::vector<std::string> LeftOut;
   std::vector<std::pair<llvm::StringRef, std::string>> Records;
+  std::vector<const Unit *> Kept;
   for (const Unit &U : I.Units) {
     std::string Payload;
     llvm::raw_string_ostream Out(Payload);
-    if (writePayload(U, Strings, Files, Out))
+    if (writePayload(U, Strings, Files, Out)) {
       Records.emplace_back(U.MainFile, std::move(Out.str()));
-    else
+      Kept.push_back(&U);
+    } else {
       LeftOut.push_back(U.MainFile);
+    }
   }
+  const std::string Keys = directoryOf(Kept);
   OS << Magic;
   llvm::encodeULEB128(FormatVersion, OS);
   writeRaw(OS, producer());
@@ -532,6 +596,8 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
     writeRaw(OS, Payload);
     writeHash(OS, recordHash(MainFile, Payload));
   }
+  writeRaw(OS, Keys);
+  writeHash(OS, recordHash("", Keys));
   return LeftOut;
 }
 
@@ -646,8 +712,11 @@ llvm::Expected<bool> storeUnit(llvm::StringRef Path, Unit U) {
   });
 }
 
-llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
-                                llvm::StringRef Directory) {
+StoredIndex::StoredIndex() : Shared(std::make_unique<Tables>()) {}
+StoredIndex::~StoredIndex() = default;
+
+llvm::Expected<std::unique_ptr<StoredIndex>>
+StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
   if (!Buffer.consume_front(Magic))
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a stateless-tidy project index");
@@ -662,18 +731,14 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
         llvm::inconvertibleErrorCode(),
         "the index was written by %s (format %u), not by this %s (format %u)",
         Producer.c_str(), unsigned(Version), producer().c_str(), FormatVersion);
+  std::unique_ptr<StoredIndex> Index(new StoredIndex());
   std::string StoredRoot;
   R.raw(StoredRoot);
-  const std::string Root =
-      StoredRoot.empty()
-          ? ""
-          : absolutePath((llvm::Twine(Directory.empty() ? "." : Directory) + "/" +
+  if (!StoredRoot.empty())
+    Index->Root =
+        absolutePath((llvm::Twine(Directory.empty() ? "." : Directory) + "/" +
                       StoredRoot)
                          .str());
-  const auto Resolve = [&](std::string &Path) {
-    if (!Root.empty() && !Path.empty() && !llvm::sys::path::is_absolute(Path))
-      Path = Root + "/" + Path;
-  };
   // The tables every unit refers to: damaged, no unit can be read.
   llvm::StringRef TablesData = R.bytes(R.unsigned64());
   llvm::StringRef TablesHash = R.bytes(8);
@@ -681,57 +746,147 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
     return notAnIndex(R.Error);
   if (readHash(TablesHash) != recordHash("", TablesData))
     return notAnIndex("the checksum of its shared tables does not match");
-  SharedTables Tables;
   Reader TableReader(TablesData);
-  TableReader.sharedTables(Tables);
+  TableReader.sharedTables(*Index->Shared);
   if (TableReader.Error.empty() && TableReader.remaining() != 0)
     TableReader.failed("its shared tables have data after their end");
   if (!TableReader.Error.empty())
     return notAnIndex(TableReader.Error);
   // Once here, not in each unit's copy.
-  for (InputFile &F : Tables.Files)
-    Resolve(F.Path);
+  for (InputFile &F : Index->Shared->Files)
+    Index->resolve(F.Path);
 
   uint64_t Count = R.unsigned64();
   if (Count > R.remaining())
     return notAnIndex("it names more units than it can hold");
-
-  ReadResult Result;
   for (uint64_t N = 0; N < Count && R.Error.empty(); ++N) {
-    Unit U;
-    R.raw(U.MainFile);
+    Record Unit;
+    Unit.MainFile = R.rawRef().str();
     llvm::StringRef Payload = R.bytes(R.unsigned64());
     llvm::StringRef Hash = R.bytes(8);
     if (!R.Error.empty())
       break; // the records that follow cannot be found
-    const uint64_t Stored = readHash(Hash);
-    std::string Name = U.MainFile;
-    Resolve(Name);
-    if (Name.empty())
-      Name = "unit " + std::to_string(N + 1);
-    if (Stored != recordHash(U.MainFile, Payload)) {
-      Result.LeftOut.push_back(Name + " (its checksum does not match)");
-      continue;
-    }
-    Reader Fields(Payload, &Tables);
-    schema(Fields, U);
-    Resolve(U.MainFile);
-    if (Fields.Error.empty() && Fields.remaining() != 0)
-      Fields.failed("it has data after its last field");
-    if (!Fields.Error.empty()) {
-      Result.LeftOut.push_back(Name + " (" + Fields.Error + ")");
-      continue;
-    }
-    Result.Read.Units.push_back(std::move(U));
+    const bool Intact = readHash(Hash) == recordHash(Unit.MainFile, Payload);
+    Index->resolve(Unit.MainFile);
+    if (!Intact)
+      Index->LeftOut.push_back(
+          (Unit.MainFile.empty() ? "unit " + std::to_string(N + 1)
+                                 : Unit.MainFile) +
+          " (its checksum does not match)");
+    else
+      Unit.Payload = Payload;
+    Index->ByMainFile.try_emplace(Unit.MainFile, Index->Records.size());
+    Index->Records.push_back(std::move(Unit));
   }
+  llvm::StringRef DirectoryData = R.bytes(R.unsigned64());
+  llvm::StringRef DirectoryHash = R.bytes(8);
   if (!R.Error.empty())
     return notAnIndex(R.Error);
   if (R.remaining() != 0)
-    return notAnIndex("it has data after its last unit");
+    return notAnIndex("it has data after its directory");
+  if (readHash(DirectoryHash) != recordHash("", DirectoryData))
+    return notAnIndex("the checksum of its directory does not match");
+  Reader Keys(DirectoryData);
+  Index->Keys = Keys.unsigned64();
+  llvm::StringRef Offsets = Keys.bytes(4 * Index->Keys);
+  if (!Keys.Error.empty())
+    return notAnIndex("its directory: " + Keys.Error);
+  Index->Offsets = Offsets.bytes_begin();
+  Index->Entries = DirectoryData.take_back(Keys.remaining());
+  for (uint64_t K = 0; K < Index->Keys; ++K)
+    if (readFixed32(Index->Offsets + 4 * K) >= Index->Entries.size())
+      return notAnIndex("its directory points past its end");
+  return Index;
+}
+
+void StoredIndex::resolve(std::string &Path) const {
+  if (!Root.empty() && !Path.empty() && !llvm::sys::path::is_absolute(Path))
+    Path = Root + "/" + Path;
+}
+
+std::optional<unsigned> StoredIndex::unitOf(llvm::StringRef MainFile) const {
+  auto It = ByMainFile.find(MainFile);
+  if (It == ByMainFile.end())
+    return std::nullopt;
+  return It->second;
+}
+
+llvm::SmallVector<unsigned, 4> StoredIndex::unitsWith(Lookup Kind,
+                                                      llvm::StringRef Key) const {
+  // Places in keys ("made@FILE:LINE:COLUMN") are stored relative to the
+  // root, as the units' fields are.
+  std::string Stored = Key.str();
   if (!Root.empty()) {
+    const size_t At = Stored.find("@" + Root + "/");
+    if (At != std::string::npos)
+      Stored.erase(At + 1, Root.size() + 1);
+  }
+  auto EntryAt = [&](uint64_t K) {
+    return Reader(Entries.drop_front(readFixed32(Offsets + 4 * K)));
+  };
+  auto Before = [&](uint64_t K) { // the entry K sorts before the key
+    Reader Entry = EntryAt(K);
+    const Lookup Found = Lookup(Entry.byte());
+    return Found != Kind ? Found < Kind : Entry.rawRef() < Stored;
+  };
+  uint64_t Low = 0, High = Keys;
+  while (Low < High) {
+    const uint64_t Middle = Low + (High - Low) / 2;
+    if (Before(Middle))
+      Low = Middle + 1;
+    else
+      High = Middle;
+  }
+  llvm::SmallVector<unsigned, 4> Units;
+  if (Low == Keys)
+    return Units;
+  Reader Entry = EntryAt(Low);
+  if (Lookup(Entry.byte()) != Kind || Entry.rawRef() != Stored)
+    return Units;
+  uint64_t Count = Entry.unsigned64();
+  for (uint64_t N = 0, Unit = 0; N < Count && Entry.Error.empty(); ++N) {
+    Unit += Entry.unsigned64();
+    if (Unit < Records.size())
+      Units.push_back(unsigned(Unit));
+  }
+  return Units;
+}
+
+std::optional<Unit> StoredIndex::readUnit(unsigned N) const {
+  if (N >= Records.size() || Records[N].Payload.empty())
+    return std::nullopt;
+  Unit U;
+  Reader Fields(Records[N].Payload, Shared.get());
+  schema(Fields, U);
+  if (Fields.Error.empty() && Fields.remaining() != 0)
+    Fields.failed("it has data after its last field");
+  if (!Fields.Error.empty())
+    return std::nullopt;
+  U.MainFile = Records[N].MainFile;
+  if (!Root.empty()) {
+    auto Resolve = [&](std::string &Path) { resolve(Path); };
     PathMapper Absolute(Resolve);
-    for (Unit &U : Result.Read.Units)
-      schema(Absolute, U);
+    schema(Absolute, U);
+  }
+  return U;
+}
+
+llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
+                                llvm::StringRef Directory) {
+  llvm::Expected<std::unique_ptr<StoredIndex>> Stored =
+      StoredIndex::open(Buffer, Directory);
+  if (!Stored)
+    return Stored.takeError();
+  ReadResult Result;
+  Result.LeftOut = (*Stored)->leftOut();
+  for (unsigned U = 0; U < (*Stored)->size(); ++U) {
+    if (std::optional<Unit> Read = (*Stored)->readUnit(U))
+      Result.Read.Units.push_back(std::move(*Read));
+    else if (llvm::none_of(Result.LeftOut, [&](llvm::StringRef Named) {
+               return Named.starts_with((*Stored)->mainFile(U) + " (");
+             }))
+      Result.LeftOut.push_back((*Stored)->mainFile(U) +
+                               " (its fields cannot be read)");
   }
   return Result;
 }

@@ -19,11 +19,16 @@
 #define STATELESS_INDEX_FORMAT_H
 
 #include "Facts.h"
+#include "Lookups.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,7 +36,7 @@ namespace stateless {
 namespace index {
 
 /// Bumped whenever the layout or the meaning of a field changes.
-constexpr unsigned FormatVersion = 10;
+constexpr unsigned FormatVersion = 11;
 
 /// Who wrote an index: an index is read only by the same stateless-tidy
 /// built against the same LLVM major version (USRs and facts may differ).
@@ -83,6 +88,54 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
 /// kept aside, read in place of the one it was copied from).
 llvm::Expected<ReadResult> readFile(llvm::StringRef Path,
                                     llvm::StringRef ReadAs = "");
+
+/// An index as it is stored, its units read one at a time when asked for:
+/// a lookup (FactTable) finds in the index's directory which units have
+/// facts under its key, and reads only those. Opening checks the tables'
+/// and every unit's checksum and decodes no unit.
+class StoredIndex {
+public:
+  /// Over \p Buffer, which must outlive it (see read()).
+  static llvm::Expected<std::unique_ptr<StoredIndex>>
+  open(llvm::StringRef Buffer, llvm::StringRef Directory = "");
+
+  unsigned size() const { return Records.size(); }
+  /// The main file of unit \p U, absolute.
+  const std::string &mainFile(unsigned U) const {
+    return Records[U].MainFile;
+  }
+  std::optional<unsigned> unitOf(llvm::StringRef MainFile) const;
+  /// The units with facts under \p Kind and \p Key, in order.
+  llvm::SmallVector<unsigned, 4> unitsWith(Lookup Kind,
+                                           llvm::StringRef Key) const;
+  /// Unit \p U's facts; none when its record is damaged.
+  std::optional<Unit> readUnit(unsigned U) const;
+  /// The units whose records are damaged, named as ReadResult names them.
+  const std::vector<std::string> &leftOut() const { return LeftOut; }
+
+  struct Tables;
+  ~StoredIndex();
+
+private:
+  StoredIndex();
+  /// Makes a stored path absolute, under the root.
+  void resolve(std::string &Path) const;
+  struct Record {
+    std::string MainFile;
+    llvm::StringRef Payload; ///< empty when damaged
+  };
+  std::unique_ptr<Tables> Shared;
+  std::vector<Record> Records;
+  llvm::StringMap<unsigned> ByMainFile;
+  std::vector<std::string> LeftOut;
+  /// The project root the stored paths are relative to (absolute), or none.
+  std::string Root;
+  /// The directory: the number of keys, the offset of each key's entry,
+  /// the entries (lookup, key, units).
+  uint64_t Keys = 0;
+  const uint8_t *Offsets = nullptr;
+  llvm::StringRef Entries;
+};
 
 /// Prints \p I as text, every field by its name.
 void dump(const Index &I, llvm::raw_ostream &OS);

@@ -77,7 +77,7 @@ uint64_t codeHash(llvm::StringRef Text) {
       // To the end of the line, which a backslash before it continues.
       size_t End = I;
       while (End < Text.size() &&
-             !(Text[End] == '\n' && Text[End - 1] != '\\'))
+             (Text[End] != '\n' || Text[End - 1] == '\\'))
         ++End;
       for (; I < End; ++I)
         Advance(Text[I]);

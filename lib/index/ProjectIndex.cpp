@@ -7,46 +7,61 @@
 //===----------------------------------------------------------------------===//
 
 #include "ProjectIndex.h"
-#include "Format.h"
 #include "Inputs.h"
 
 #include "stateless/annotations.h"
 
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <mutex>
 
 namespace stateless {
 
-ProjectIndex::ProjectIndex(index::Index Loaded, std::vector<std::string> Left)
-    : Data(std::move(Loaded)), Table(Data), LeftOut(std::move(Left)) {}
+ProjectIndex::ProjectIndex(std::unique_ptr<llvm::MemoryBuffer> Buffer,
+                           std::unique_ptr<index::StoredIndex> Stored)
+    : Buffer(std::move(Buffer)), Stored(std::move(Stored)),
+      Table(*this->Stored) {}
 
-std::vector<std::string> ProjectIndex::missingFiles() const {
-  llvm::StringSet<> Seen;
-  std::vector<std::string> Missing;
-  for (const index::Unit &U : Data.Units)
-    for (const index::InputFile &F : U.Inputs)
-      if (Seen.insert(F.Path).second && !llvm::sys::fs::exists(F.Path))
-        Missing.push_back(F.Path);
-  return Missing;
+bool ProjectIndex::isStale(unsigned U, FilesSeen &Seen) const {
+  const index::Unit *Facts = unit(U);
+  if (!Facts)
+    return true;
+  return llvm::any_of(Facts->Inputs, [&](const index::InputFile &F) {
+    auto [It, New] = Seen.try_emplace(F.Path);
+    if (New)
+      It->second = index::isCurrent(F);
+    return !It->second;
+  });
 }
 
-llvm::BitVector ProjectIndex::staleUnits() const {
-  // Each file is looked at once, however many units include it.
-  llvm::StringMap<bool> Current;
-  llvm::BitVector Stale(Data.Units.size());
-  for (unsigned U = 0; U < Data.Units.size(); ++U)
-    for (const index::InputFile &F : Data.Units[U].Inputs) {
-      auto [It, Inserted] = Current.try_emplace(F.Path);
-      if (Inserted)
-        It->second = index::isCurrent(F);
-      if (!It->second) {
-        Stale.set(U);
-        break;
-      }
-    }
-  return Stale;
+llvm::Expected<std::shared_ptr<const ProjectIndex>>
+ProjectIndex::over(std::unique_ptr<llvm::MemoryBuffer> Buffer,
+                   llvm::StringRef Directory) {
+  llvm::Expected<std::unique_ptr<index::StoredIndex>> Stored =
+      index::StoredIndex::open(Buffer->getBuffer(), Directory);
+  if (!Stored)
+    return Stored.takeError();
+  return std::shared_ptr<const ProjectIndex>(
+      new ProjectIndex(std::move(Buffer), std::move(*Stored)));
+}
+
+llvm::Expected<std::shared_ptr<const ProjectIndex>>
+ProjectIndex::fromBytes(llvm::StringRef Bytes, llvm::StringRef Directory) {
+  return over(llvm::MemoryBuffer::getMemBufferCopy(Bytes), Directory);
+}
+
+llvm::Expected<std::shared_ptr<const ProjectIndex>>
+ProjectIndex::open(llvm::StringRef Path, llvm::StringRef ReadAs) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  return over(std::move(*Buffer),
+              llvm::sys::path::parent_path(
+                  index::absolutePath(ReadAs.empty() ? Path : ReadAs)));
 }
 
 llvm::Expected<std::shared_ptr<const ProjectIndex>>
@@ -72,20 +87,12 @@ ProjectIndex::get(llvm::StringRef Path) {
     if (It != Cache.end() && It->second.Version == *Version)
       return It->second.Index;
   }
-  llvm::Expected<index::ReadResult> Read = index::readFile(Path);
-  if (!Read)
-    return Read.takeError();
-  auto Fresh = std::make_shared<const ProjectIndex>(std::move(Read->Read),
-                                                    std::move(Read->LeftOut));
-  std::vector<std::string> Missing = Fresh->missingFiles();
-  if (!Missing.empty())
-    return llvm::createStringError(
-        std::make_error_code(std::errc::no_such_file_or_directory),
-        "files it names no longer exist, such as '%s'",
-        Missing.front().c_str());
+  llvm::Expected<std::shared_ptr<const ProjectIndex>> Fresh = open(Path);
+  if (!Fresh)
+    return Fresh.takeError();
   std::lock_guard<std::mutex> Guard(Lock);
-  Cache[Path] = {*Version, Fresh};
-  return Fresh;
+  Cache[Path] = {*Version, *Fresh};
+  return *Fresh;
 }
 
 std::optional<std::string> ProjectIndex::find(llvm::StringRef Directory) {

@@ -105,10 +105,10 @@ std::shared_ptr<const ProjectIndex> indexOf(std::vector<index::Unit> Units) {
   std::string Bytes;
   llvm::raw_string_ostream OS(Bytes);
   EXPECT_TRUE(index::write(I, OS).empty());
-  llvm::Expected<index::ReadResult> Read = index::read(OS.str());
+  llvm::Expected<std::shared_ptr<const ProjectIndex>> Read =
+      ProjectIndex::fromBytes(OS.str());
   EXPECT_TRUE(bool(Read));
-  return std::make_shared<const ProjectIndex>(std::move(Read->Read),
-                                              std::vector<std::string>());
+  return Read ? *Read : nullptr;
 }
 
 TEST(HandlerModel, RegisteredFunctionAndWhatItCalls) {
@@ -253,8 +253,7 @@ TEST(ProgramView, OneUnitReportsEachEntity) {
     U.Variables.push_back(Inline);
     I.Units.push_back(U);
   }
-  auto Index =
-      std::make_shared<const ProjectIndex>(I, std::vector<std::string>());
+  auto Index = indexOf(I.Units);
   auto Owns = [&](const char *Live, const char *USR, bool Defined) {
     index::Unit U;
     U.MainFile = Live;

@@ -129,11 +129,13 @@ private:
 /// one level below the file system's root), or none.
 static llvm::StringRef sharedDirectory(llvm::StringRef Directory,
                                        llvm::StringRef File) {
-  llvm::StringRef Shared = Directory;
-  while (!Shared.empty() &&
-         !(File.starts_with(Shared) &&
+  auto Holds = [&](llvm::StringRef Shared) {
+    return File.starts_with(Shared) &&
            (File.size() == Shared.size() ||
-            llvm::sys::path::is_separator(File[Shared.size()]))))
+            llvm::sys::path::is_separator(File[Shared.size()]));
+  };
+  llvm::StringRef Shared = Directory;
+  while (!Shared.empty() && !Holds(Shared))
     Shared = llvm::sys::path::parent_path(Shared);
   if (Shared == llvm::sys::path::root_path(Shared))
     return {};

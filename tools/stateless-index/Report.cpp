@@ -263,10 +263,13 @@ llvm::StringMap<unsigned>
 baselineFindings(const std::shared_ptr<const ProjectIndex> &Baseline,
                  Configurations &Config) {
   llvm::StringMap<unsigned> Counts;
-  for (const index::Unit &U : Baseline->data().Units) {
-    const tidy::ClangTidyOptions Options = Config.forFile(U.MainFile);
+  for (unsigned N = 0; N < Baseline->size(); ++N) {
+    const index::Unit *U = Baseline->unit(N);
+    if (!U)
+      continue; // damaged: named when it was read
+    const tidy::ClangTidyOptions Options = Config.forFile(U->MainFile);
     tidy::CachedGlobList Enabled(Options.Checks.value_or(""));
-    UnitAnalysis Analysis(U, Baseline);
+    UnitAnalysis Analysis(*U, Baseline);
     for (Check C : AllChecks) {
       if (!Enabled.contains(checkName(C)))
         continue;
@@ -303,20 +306,23 @@ int reportFindings(const std::shared_ptr<const ProjectIndex> &Index,
   ExportedFixes Exported;
   std::set<std::string> Problems;
   unsigned Shown = 0, Errors = 0, Silenced = 0, Unchanged = 0;
-  const llvm::BitVector Stale = Index->staleUnits();
   std::vector<std::string> LeftOut;
+  ProjectIndex::FilesSeen Files;
   for (const std::string &MainFile : MainFiles) {
     std::optional<unsigned> Unit = Index->facts().unitOf(MainFile);
     if (!Unit)
       continue; // not indexed: named as such already
-    if (Stale.test(*Unit)) {
+    const index::Unit *Facts = Index->unit(*Unit);
+    if (!Facts)
+      continue; // damaged: named when it was read
+    if (Index->isStale(*Unit, Files)) {
       LeftOut.push_back(MainFile); // its facts may be wrong
       continue;
     }
     const tidy::ClangTidyOptions Options = Config.forFile(MainFile);
     tidy::CachedGlobList Enabled(Options.Checks.value_or(""));
     tidy::CachedGlobList AsErrors(Options.WarningsAsErrors.value_or(""));
-    UnitAnalysis Analysis(Index->data().Units[*Unit], Index);
+    UnitAnalysis Analysis(*Facts, Index);
     struct Reported {
       Finding F;
       bool Error;

@@ -495,13 +495,13 @@ int indexUnits(const CompilationDatabase &Database,
   // in its place: a base kept elsewhere names this checkout's files.
   std::shared_ptr<const ProjectIndex> Base;
   if (!Baseline.empty()) {
-    llvm::Expected<index::ReadResult> Read = index::readFile(Baseline, Index);
+    llvm::Expected<std::shared_ptr<const ProjectIndex>> Read =
+        ProjectIndex::open(Baseline, Index);
     if (!Read)
       return fail("cannot use the baseline: " +
                   llvm::toString(Read.takeError()));
-    warnLeftOut(Read->LeftOut, "damaged, in the baseline");
-    Base = std::make_shared<const ProjectIndex>(std::move(Read->Read),
-                                                std::move(Read->LeftOut));
+    Base = std::move(*Read);
+    warnLeftOut(Base->leftOut(), "damaged, in the baseline");
   }
 
   // The units: those named, or every unit of the database (that --filter
