@@ -23,10 +23,14 @@ includes svc/common.h. For each N it prints:
 - checking one unit (src/store_0.cpp) with stateless-tidy, with the index
   and without it (ProjectIndex: none): wall time (median of 3) and peak
   memory, and what the index adds;
-- updates: after editing one source file (a comment), after a comment in a
-  store's header, and after a comment in svc/common.h, which every unit
-  includes: the units parsed again and the wall time, and for the source
-  file the time besides parsing that unit;
+- updates: after editing the code of one source file; after a comment in
+  a store's header and in svc/common.h (which every unit includes) that
+  moves no code (the units stay current); after a comment line at the top
+  of svc/common.h, which moves its code: the units parsed again and the
+  wall time, and for the source file the time besides parsing that unit;
+- a pull request's run: the service copied to another path with the index
+  (a fresh checkout with a restored cache), one source file's code edited,
+  then `--findings --baseline`: the units parsed and the time;
 - with --shards: one shard per unit (--shard, parsing every unit again),
   then the time to --merge them.
 
@@ -191,17 +195,61 @@ def measure(args, tools, units):
               peaks["without"], peaks["with"] - peaks["without"]))
 
     alone_wall, _ = parse_all(tools["clang"], root, ["src/routes_0.cpp"], 1)
-    for what, path in (("a source file (src/routes_0.cpp)", "src/routes_0.cpp"),
-                       ("a store's header (svc/store_0.h)", "include/svc/store_0.h"),
-                       ("svc/common.h, in every unit", "include/svc/common.h")):
+
+    def append(path, text):
         with open(os.path.join(root, path), "a") as f:
-            f.write("// a comment\n")
+            f.write(text)
+
+    def prepend(path, text):
+        with open(os.path.join(root, path)) as f:
+            old = f.read()
+        with open(os.path.join(root, path), "w") as f:
+            f.write(text + old)
+
+    for what, edit in (
+            ("the code of a source file (src/routes_0.cpp)",
+             lambda: append("src/routes_0.cpp", "void edited_0();\n")),
+            ("a comment in a store's header (svc/store_0.h), moving no code",
+             lambda: append("include/svc/store_0.h", "// a comment\n")),
+            ("a comment in svc/common.h, in every unit, moving no code",
+             lambda: append("include/svc/common.h", "// a comment\n")),
+            ("a comment line at the top of svc/common.h, moving its code",
+             lambda: prepend("include/svc/common.h", "// a comment\n"))):
+        edit()
         wall, _, _, output = run(index)
         extra = ""
-        if path.startswith("src/"):
+        if what.startswith("the code"):
             extra = "; %.2f s besides parsing it (%.2f s)" % (wall - alone_wall, alone_wall)
-        print("update after a comment in %s: %d units parsed again, %.1f s wall%s" % (
+        print("update after %s: %d units parsed again, %.1f s wall%s" % (
             what, parsed(output), wall, extra))
+
+    # A pull request's checkout elsewhere, with the index restored from a
+    # cache: one source file's code changes.
+    pr_root = os.path.join(work, "pr")
+    shutil.copytree(root, pr_root, symlinks=True)
+    pr_build = os.path.join(pr_root, "build")
+    commands = os.path.join(pr_build, "compile_commands.json")
+    with open(commands) as f:
+        text = f.read().replace(root + "/", pr_root + "/").replace(
+            '"%s"' % root, '"%s"' % pr_root).replace("-I%s/" % root, "-I%s/" % pr_root)
+    with open(commands, "w") as f:
+        f.write(text)
+    # A new global that the store's handlers write: one new finding.
+    store = os.path.join(pr_root, "src/store_%d.cpp" % (1 % max(1, units // 20)))
+    with open(store) as f:
+        text = f.read()
+    with open(store, "w") as f:
+        f.write(re.sub(r"\{ (table_\d+)\[key\] = key; \}",
+                       r"{ \1[key] = key; ++writes; }",
+                       text.replace("std::map<", "int writes = 0;\nstd::map<", 1)))
+    pr_index = os.path.join(pr_build, "stateless.index")
+    wall, cpu, _, output = run([tools["index"], "-p", pr_build,
+                                "--execute-concurrency=%d" % args.jobs, "--findings",
+                                "--baseline", pr_index], cwd=pr_root)
+    new = re.search(r"(\d+) new findings? in", output)
+    print("pull request (a copy at another path, one source file edited): %d units "
+          "parsed, %.1f s wall, %.1f s CPU; %s new findings" % (
+              parsed(output), wall, cpu, new.group(1) if new else "?"))
 
     if args.shards:
         shards = os.path.join(work, "shards")

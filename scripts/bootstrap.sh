@@ -100,7 +100,8 @@ if [ $tests = 1 ]; then
     qt6-httpserver-dev libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc
     libsqlite3-dev libuv1-dev libevent-dev libgtest-dev
     libsqlitecpp-dev libspdlog-dev libboost-log-dev libopencv-core-dev
-    libopencv-imgcodecs-dev libopencv-videoio-dev libjsoncpp-dev)
+    libopencv-imgcodecs-dev libopencv-videoio-dev libjsoncpp-dev
+    libhiredis-dev)
   # The pre-commit hooks are tested with the real pre-commit.
   packages+=(pre-commit)
   # bench/run.py counts instructions with callgrind.

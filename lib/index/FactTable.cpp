@@ -78,7 +78,8 @@ struct FactTable::Tables {
       return nullptr;
     if (!Tried[U]) {
       Tried[U] = true;
-      if (std::optional<Unit> Loaded = Stored.readUnit(U)) {
+      // Its files are looked at through the file table (ProjectIndex).
+      if (std::optional<Unit> Loaded = Stored.readUnit(U, /*WithInputs=*/false)) {
         Read[U] = std::make_unique<Unit>(std::move(*Loaded));
         add(U, *Read[U]);
       }

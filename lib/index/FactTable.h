@@ -53,7 +53,8 @@ public:
 
   /// The unit indexed from \p MainFile (an absolute path), if any.
   std::optional<unsigned> unitOf(llvm::StringRef MainFile) const;
-  /// Unit \p U; null when it cannot be read (Format.h names why).
+  /// Unit \p U; null when it cannot be read (Format.h names why). Of a
+  /// stored index, without its Inputs (StoredIndex::inputsOf()).
   const Unit *unit(unsigned U) const;
 
   llvm::ArrayRef<Found<Function>> definitions(llvm::StringRef USR) const {

@@ -94,8 +94,9 @@ private:
 class StringCollector : public StringPass<StringCollector> {
 public:
   void string(std::string &S) {
-    if (Positions.try_emplace(S, Strings.size()).second)
-      Strings.emplace_back(S);
+    auto [It, New] = Positions.try_emplace(S, Strings.size());
+    if (New)
+      Strings.push_back(It->getKey()); // the map's copy outlives S
   }
 
   llvm::StringMap<uint64_t> Positions;
@@ -344,12 +345,16 @@ public:
     uint64_t Count = unsigned64();
     if (Count > remaining())
       return failed("a list is longer than the record");
-    Inputs.reserve(Count);
+    if (!InputPositions)
+      Inputs.reserve(Count);
     for (uint64_t N = 0; N < Count && Error.empty(); ++N) {
       uint64_t Position = unsigned64();
       if (Position >= Tables->Files.size())
         return failed("a file reference is out of range");
-      Inputs.push_back(Tables->Files[Position]);
+      if (InputPositions)
+        InputPositions->push_back(unsigned(Position));
+      else
+        Inputs.push_back(Tables->Files[Position]);
     }
   }
   template <typename T> void optional(std::optional<T> &Value) {
@@ -410,6 +415,9 @@ public:
   }
 
   std::string Error;
+  /// When set, a unit's input files are read as their positions in the
+  /// file table, not copied.
+  std::vector<unsigned> *InputPositions = nullptr;
 
 private:
   const SharedTables *Tables;
@@ -492,9 +500,11 @@ uint32_t readFixed32(const uint8_t *Bytes) {
 
 /// The directory of \p Units (as stored): the number of keys, the offset of
 /// each key's entry (4 bytes each), then the entries, sorted by lookup and
-/// key: the lookup, the key, and the units with facts there (ascending, each
-/// as the difference to the one before).
-std::string directoryOf(llvm::ArrayRef<const Unit *> Units) {
+/// key: the lookup, the key (a position in the string table, to which the
+/// keys are added), and the units with facts there (ascending, each as the
+/// difference to the one before).
+std::string directoryOf(llvm::ArrayRef<const Unit *> Units,
+                        StringCollector &Strings) {
   std::map<std::pair<Lookup, std::string>, std::vector<unsigned>> Keys;
   for (unsigned U = 0; U < Units.size(); ++U)
     visitFacts(*Units[U], [&](Lookup Kind, llvm::StringRef Key, const auto *,
@@ -509,7 +519,9 @@ std::string directoryOf(llvm::ArrayRef<const Unit *> Units) {
   for (const auto &[Key, With] : Keys) {
     Offsets.push_back(Out.tell());
     Out << char(Key.first);
-    writeRaw(Out, Key.second);
+    std::string Name = Key.second;
+    Strings.string(Name);
+    llvm::encodeULEB128(Strings.Positions.lookup(Name), Out);
     llvm::encodeULEB128(With.size(), Out);
     unsigned Before = 0;
     for (unsigned U : With) {
@@ -559,17 +571,6 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
       if (Files.try_emplace(fileKey(F), FileTable.size()).second)
         FileTable.push_back(&F);
   }
-  std::string Tables;
-  {
-    llvm::raw_string_ostream Out(Tables);
-    llvm::encodeULEB128(Strings.Strings.size(), Out);
-    for (llvm::StringRef S : Strings.Strings)
-      writeRaw(Out, S);
-    Writer W(Out, Strings.Positions, Files);
-    llvm::encodeULEB128(FileTable.size(), Out);
-    for (const InputFile *F : FileTable)
-      schema(W, const_cast<InputFile &>(*F));
-  }
   std::vector<std::string> LeftOut;
   std::vector<std::pair<llvm::StringRef, std::string>> Records;
   std::vector<const Unit *> Kept;
@@ -583,7 +584,19 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
       LeftOut.push_back(U.MainFile);
     }
   }
-  const std::string Keys = directoryOf(Kept);
+  // The directory's keys join the string table, written after it.
+  const std::string Keys = directoryOf(Kept, Strings);
+  std::string Tables;
+  {
+    llvm::raw_string_ostream Out(Tables);
+    llvm::encodeULEB128(Strings.Strings.size(), Out);
+    for (llvm::StringRef S : Strings.Strings)
+      writeRaw(Out, S);
+    Writer W(Out, Strings.Positions, Files);
+    llvm::encodeULEB128(FileTable.size(), Out);
+    for (const InputFile *F : FileTable)
+      schema(W, const_cast<InputFile &>(*F));
+  }
   OS << Magic;
   llvm::encodeULEB128(FormatVersion, OS);
   writeRaw(OS, producer());
@@ -824,10 +837,15 @@ llvm::SmallVector<unsigned, 4> StoredIndex::unitsWith(Lookup Kind,
   auto EntryAt = [&](uint64_t K) {
     return Reader(Entries.drop_front(readFixed32(Offsets + 4 * K)));
   };
+  auto KeyOf = [&](Reader &Entry) {
+    const uint64_t Position = Entry.unsigned64();
+    return Position < Shared->Strings.size() ? Shared->Strings[Position]
+                                             : llvm::StringRef();
+  };
   auto Before = [&](uint64_t K) { // the entry K sorts before the key
     Reader Entry = EntryAt(K);
     const Lookup Found = Lookup(Entry.byte());
-    return Found != Kind ? Found < Kind : Entry.rawRef() < Stored;
+    return Found != Kind ? Found < Kind : KeyOf(Entry) < Stored;
   };
   uint64_t Low = 0, High = Keys;
   while (Low < High) {
@@ -841,7 +859,7 @@ llvm::SmallVector<unsigned, 4> StoredIndex::unitsWith(Lookup Kind,
   if (Low == Keys)
     return Units;
   Reader Entry = EntryAt(Low);
-  if (Lookup(Entry.byte()) != Kind || Entry.rawRef() != Stored)
+  if (Lookup(Entry.byte()) != Kind || KeyOf(Entry) != Stored)
     return Units;
   uint64_t Count = Entry.unsigned64();
   for (uint64_t N = 0, Unit = 0; N < Count && Entry.Error.empty(); ++N) {
@@ -852,11 +870,14 @@ llvm::SmallVector<unsigned, 4> StoredIndex::unitsWith(Lookup Kind,
   return Units;
 }
 
-std::optional<Unit> StoredIndex::readUnit(unsigned N) const {
+std::optional<Unit> StoredIndex::readUnit(unsigned N, bool WithInputs) const {
   if (N >= Records.size() || Records[N].Payload.empty())
     return std::nullopt;
   Unit U;
   Reader Fields(Records[N].Payload, Shared.get());
+  std::vector<unsigned> Skipped;
+  if (!WithInputs)
+    Fields.InputPositions = &Skipped;
   schema(Fields, U);
   if (Fields.Error.empty() && Fields.remaining() != 0)
     Fields.failed("it has data after its last field");
@@ -869,6 +890,25 @@ std::optional<Unit> StoredIndex::readUnit(unsigned N) const {
     schema(Absolute, U);
   }
   return U;
+}
+
+std::vector<unsigned> StoredIndex::inputsOf(unsigned N) const {
+  std::vector<unsigned> Positions;
+  if (N >= Records.size() || Records[N].Payload.empty())
+    return Positions;
+  // The command and the input files come first (Schema.h).
+  Unit U;
+  Reader Fields(Records[N].Payload, Shared.get());
+  Fields.InputPositions = &Positions;
+  Fields.field("command", U.Command);
+  Fields.field("inputs", U.Inputs);
+  return Positions;
+}
+
+unsigned StoredIndex::files() const { return Shared->Files.size(); }
+
+const InputFile &StoredIndex::file(unsigned Position) const {
+  return Shared->Files[Position];
 }
 
 llvm::Expected<ReadResult> read(llvm::StringRef Buffer,

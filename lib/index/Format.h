@@ -108,8 +108,13 @@ public:
   /// The units with facts under \p Kind and \p Key, in order.
   llvm::SmallVector<unsigned, 4> unitsWith(Lookup Kind,
                                            llvm::StringRef Key) const;
-  /// Unit \p U's facts; none when its record is damaged.
-  std::optional<Unit> readUnit(unsigned U) const;
+  /// Unit \p U's facts; none when its record is damaged. Without
+  /// \p WithInputs, its Inputs are left empty (see inputsOf()).
+  std::optional<Unit> readUnit(unsigned U, bool WithInputs = true) const;
+  /// The input files of unit \p U, as positions in the file table.
+  std::vector<unsigned> inputsOf(unsigned U) const;
+  unsigned files() const;
+  const InputFile &file(unsigned Position) const;
   /// The units whose records are damaged, named as ReadResult names them.
   const std::vector<std::string> &leftOut() const { return LeftOut; }
 

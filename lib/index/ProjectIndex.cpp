@@ -22,15 +22,23 @@ ProjectIndex::ProjectIndex(std::unique_ptr<llvm::MemoryBuffer> Buffer,
     : Buffer(std::move(Buffer)), Stored(std::move(Stored)),
       Table(*this->Stored) {}
 
+std::vector<const index::InputFile *>
+ProjectIndex::inputFiles(unsigned U) const {
+  std::vector<const index::InputFile *> Files;
+  for (unsigned Position : Stored->inputsOf(U))
+    Files.push_back(&Stored->file(Position));
+  return Files;
+}
+
 bool ProjectIndex::isStale(unsigned U, FilesSeen &Seen) const {
-  const index::Unit *Facts = unit(U);
-  if (!Facts)
+  if (!unit(U))
     return true;
-  return llvm::any_of(Facts->Inputs, [&](const index::InputFile &F) {
-    auto [It, New] = Seen.try_emplace(F.Path);
-    if (New)
-      It->second = index::isCurrent(F);
-    return !It->second;
+  Seen.Current.resize(Stored->files());
+  return llvm::any_of(Stored->inputsOf(U), [&](unsigned Position) {
+    int8_t &Known = Seen.Current[Position];
+    if (Known == 0)
+      Known = index::isCurrent(Stored->file(Position)) ? 1 : -1;
+    return Known < 0;
   });
 }
 

@@ -58,14 +58,21 @@ public:
   const index::FactTable &facts() const { return Table; }
   unsigned size() const { return Stored->size(); }
   const std::string &mainFile(unsigned U) const { return Stored->mainFile(U); }
-  /// Unit \p U, read on first use; null when its record is damaged.
-  const index::Unit *unit(unsigned U) const { return Table.unit(U); }
   /// The units whose records were damaged, left out when it was read.
   const std::vector<std::string> &leftOut() const { return Stored->leftOut(); }
 
+  /// Unit \p U, read on first use; null when its record is damaged. Its
+  /// Inputs are not read: see inputFiles().
+  const index::Unit *unit(unsigned U) const { return Table.unit(U); }
+  /// The files unit \p U was built from, as they were when it was indexed.
+  std::vector<const index::InputFile *> inputFiles(unsigned U) const;
+
   /// What is known of the files on disk, for one analysis: each file is
   /// looked at once (files change while an editor keeps the index open).
-  using FilesSeen = llvm::StringMap<bool>;
+  class FilesSeen {
+    friend class ProjectIndex;
+    std::vector<int8_t> Current; ///< by position: unknown, current, changed
+  };
   /// Whether the input files of unit \p U changed since it was indexed
   /// (its facts may be wrong), or are gone.
   bool isStale(unsigned U, FilesSeen &Seen) const;

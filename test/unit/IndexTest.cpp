@@ -382,7 +382,7 @@ TEST(ProjectIndex, StaleAndMissingInputs) {
   EXPECT_FALSE(Stale());
   // Nor is a comment that moves no code: the facts hold.
   std::ofstream(Header, std::ios::app) << "// y\n";
-  EXPECT_EQ(freshness(Loaded.unit(0)->Inputs[0]), Freshness::SameCode);
+  EXPECT_EQ(freshness(*Loaded.inputFiles(0).front()), Freshness::SameCode);
   EXPECT_FALSE(Stale());
   std::ofstream(Header, std::ios::app) << "int y;\n";
   EXPECT_TRUE(Stale());
