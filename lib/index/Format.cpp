@@ -931,8 +931,8 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
   return Result;
 }
 
-llvm::Expected<ReadResult> readFile(llvm::StringRef Path,
-                                    llvm::StringRef ReadAs) {
+llvm::Expected<IndexFile> loadFile(llvm::StringRef Path,
+                                   llvm::StringRef ReadAs) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
@@ -940,9 +940,18 @@ llvm::Expected<ReadResult> readFile(llvm::StringRef Path,
     return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
                                    Path.str().c_str(),
                                    Buffer.getError().message().c_str());
-  return read((*Buffer)->getBuffer(),
-              llvm::sys::path::parent_path(
-                  absolutePath(ReadAs.empty() ? Path : ReadAs)));
+  return IndexFile{std::move(*Buffer),
+                   llvm::sys::path::parent_path(
+                       absolutePath(ReadAs.empty() ? Path : ReadAs))
+                       .str()};
+}
+
+llvm::Expected<ReadResult> readFile(llvm::StringRef Path,
+                                    llvm::StringRef ReadAs) {
+  llvm::Expected<IndexFile> File = loadFile(Path, ReadAs);
+  if (!File)
+    return File.takeError();
+  return read(File->Bytes->getBuffer(), File->Directory);
 }
 
 void dump(const Index &I, llvm::raw_ostream &OS) {

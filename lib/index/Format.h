@@ -89,6 +89,15 @@ llvm::Expected<ReadResult> read(llvm::StringRef Buffer,
 llvm::Expected<ReadResult> readFile(llvm::StringRef Path,
                                     llvm::StringRef ReadAs = "");
 
+/// The bytes of the index file at \p Path, and the directory its paths are
+/// read relative to (where it is or, with \p ReadAs, where that is).
+struct IndexFile {
+  std::unique_ptr<llvm::MemoryBuffer> Bytes;
+  std::string Directory;
+};
+llvm::Expected<IndexFile> loadFile(llvm::StringRef Path,
+                                   llvm::StringRef ReadAs = "");
+
 /// An index as it is stored, its units read one at a time when asked for:
 /// a lookup (FactTable) finds in the index's directory which units have
 /// facts under its key, and reads only those. Opening checks the tables'

@@ -60,16 +60,10 @@ ProjectIndex::fromBytes(llvm::StringRef Bytes, llvm::StringRef Directory) {
 
 llvm::Expected<std::shared_ptr<const ProjectIndex>>
 ProjectIndex::open(llvm::StringRef Path, llvm::StringRef ReadAs) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                  /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
-  return over(std::move(*Buffer),
-              llvm::sys::path::parent_path(
-                  index::absolutePath(ReadAs.empty() ? Path : ReadAs)));
+  llvm::Expected<index::IndexFile> File = index::loadFile(Path, ReadAs);
+  if (!File)
+    return File.takeError();
+  return over(std::move(File->Bytes), File->Directory);
 }
 
 llvm::Expected<std::shared_ptr<const ProjectIndex>>
