@@ -79,7 +79,8 @@ struct FactTable::Tables {
     if (!Tried[U]) {
       Tried[U] = true;
       // Its files are looked at through the file table (ProjectIndex).
-      if (std::optional<Unit> Loaded = Stored.readUnit(U, /*WithInputs=*/false)) {
+      if (std::optional<Unit> Loaded =
+              Stored.readUnit(U, /*WithInputs=*/false)) {
         Read[U] = std::make_unique<Unit>(std::move(*Loaded));
         add(U, *Read[U]);
       }

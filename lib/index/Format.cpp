@@ -447,16 +447,19 @@ bool writePayload(Unit U, const StringCollector &Strings,
   return !W.Unrepresentable;
 }
 
-void writeHash(llvm::raw_ostream &OS, uint64_t Hash) {
-  for (int Shift = 0; Shift < 64; Shift += 8)
-    OS << char((Hash >> Shift) & 0xff);
+/// \p Value in its \p Bytes low bytes, least significant first: the
+/// checksums (8 bytes) and the directory's offsets (4).
+void writeLittleEndian(llvm::raw_ostream &OS, uint64_t Value,
+                       unsigned Bytes = 8) {
+  for (unsigned Byte = 0; Byte < Bytes; ++Byte)
+    OS << char((Value >> (8 * Byte)) & 0xff);
 }
 
-uint64_t readHash(llvm::StringRef Bytes) {
-  uint64_t Hash = 0;
+uint64_t readLittleEndian(llvm::StringRef Bytes) {
+  uint64_t Value = 0;
   for (size_t Byte = 0; Byte < Bytes.size(); ++Byte)
-    Hash |= uint64_t(uint8_t(Bytes[Byte])) << (8 * Byte);
-  return Hash;
+    Value |= uint64_t(uint8_t(Bytes[Byte])) << (8 * Byte);
+  return Value;
 }
 
 /// The deepest directory that holds both \p Directory and \p Path.
@@ -469,6 +472,13 @@ std::string commonDirectory(llvm::StringRef Directory, llvm::StringRef Path) {
        A != AEnd && B != BEnd && *A == *B; ++A, ++B)
     llvm::sys::path::append(Common, *A);
   return std::string(Common);
+}
+
+/// Makes \p Path relative to \p Root when it lies below it.
+void makeRelative(llvm::StringRef Root, std::string &Path) {
+  llvm::StringRef Rest = Path;
+  if (Rest.consume_front(Root) && Rest.consume_front("/"))
+    Path = Rest.str();
 }
 
 /// The root of \p I's paths, for an index in \p Directory: as stored
@@ -486,16 +496,6 @@ std::pair<std::string, std::string> projectRoot(const Index &I,
        Below = llvm::sys::path::parent_path(Below))
     Up += Up.empty() ? ".." : "/..";
   return {Up.empty() ? "." : Up, Root};
-}
-
-void writeFixed32(llvm::raw_ostream &OS, uint32_t Value) {
-  for (int Shift = 0; Shift < 32; Shift += 8)
-    OS << char((Value >> Shift) & 0xff);
-}
-
-uint32_t readFixed32(const uint8_t *Bytes) {
-  return uint32_t(Bytes[0]) | uint32_t(Bytes[1]) << 8 |
-         uint32_t(Bytes[2]) << 16 | uint32_t(Bytes[3]) << 24;
 }
 
 /// The directory of \p Units (as stored): the number of keys, the offset of
@@ -533,7 +533,7 @@ std::string directoryOf(llvm::ArrayRef<const Unit *> Units,
   llvm::raw_string_ostream OS(Directory);
   llvm::encodeULEB128(Offsets.size(), OS);
   for (uint32_t Offset : Offsets)
-    writeFixed32(OS, Offset);
+    writeLittleEndian(OS, Offset, 4);
   OS << Out.str();
   return Directory;
 }
@@ -555,9 +555,7 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
   if (!Root.empty()) {
     Relative = Written;
     mapPaths(Relative, [&, &Root = Root](std::string &Path) {
-      llvm::StringRef Rest = Path;
-      if (Rest.consume_front(Root) && Rest.consume_front("/"))
-        Path = Rest.str();
+      makeRelative(Root, Path);
     });
   }
   const Index &I = Root.empty() ? Written : Relative;
@@ -602,15 +600,15 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
   writeRaw(OS, producer());
   writeRaw(OS, StoredRoot);
   writeRaw(OS, Tables);
-  writeHash(OS, recordHash("", Tables));
+  writeLittleEndian(OS, recordHash("", Tables));
   llvm::encodeULEB128(Records.size(), OS);
   for (const auto &[MainFile, Payload] : Records) {
     writeRaw(OS, MainFile);
     writeRaw(OS, Payload);
-    writeHash(OS, recordHash(MainFile, Payload));
+    writeLittleEndian(OS, recordHash(MainFile, Payload));
   }
   writeRaw(OS, Keys);
-  writeHash(OS, recordHash("", Keys));
+  writeLittleEndian(OS, recordHash("", Keys));
   return LeftOut;
 }
 
@@ -757,7 +755,7 @@ StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
   llvm::StringRef TablesHash = R.bytes(8);
   if (!R.Error.empty())
     return notAnIndex(R.Error);
-  if (readHash(TablesHash) != recordHash("", TablesData))
+  if (readLittleEndian(TablesHash) != recordHash("", TablesData))
     return notAnIndex("the checksum of its shared tables does not match");
   Reader TableReader(TablesData);
   TableReader.sharedTables(*Index->Shared);
@@ -779,7 +777,8 @@ StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
     llvm::StringRef Hash = R.bytes(8);
     if (!R.Error.empty())
       break; // the records that follow cannot be found
-    const bool Intact = readHash(Hash) == recordHash(Unit.MainFile, Payload);
+    const bool Intact =
+        readLittleEndian(Hash) == recordHash(Unit.MainFile, Payload);
     Index->resolve(Unit.MainFile);
     if (!Intact)
       Index->LeftOut.push_back(
@@ -797,17 +796,18 @@ StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
     return notAnIndex(R.Error);
   if (R.remaining() != 0)
     return notAnIndex("it has data after its directory");
-  if (readHash(DirectoryHash) != recordHash("", DirectoryData))
+  if (readLittleEndian(DirectoryHash) != recordHash("", DirectoryData))
     return notAnIndex("the checksum of its directory does not match");
   Reader Keys(DirectoryData);
   Index->Keys = Keys.unsigned64();
   llvm::StringRef Offsets = Keys.bytes(4 * Index->Keys);
   if (!Keys.Error.empty())
     return notAnIndex("its directory: " + Keys.Error);
-  Index->Offsets = Offsets.bytes_begin();
+  Index->Offsets = Offsets;
   Index->Entries = DirectoryData.take_back(Keys.remaining());
   for (uint64_t K = 0; K < Index->Keys; ++K)
-    if (readFixed32(Index->Offsets + 4 * K) >= Index->Entries.size())
+    if (readLittleEndian(Index->Offsets.substr(4 * K, 4)) >=
+        Index->Entries.size())
       return notAnIndex("its directory points past its end");
   return Index;
 }
@@ -824,18 +824,18 @@ std::optional<unsigned> StoredIndex::unitOf(llvm::StringRef MainFile) const {
   return It->second;
 }
 
-llvm::SmallVector<unsigned, 4> StoredIndex::unitsWith(Lookup Kind,
-                                                      llvm::StringRef Key) const {
+llvm::SmallVector<unsigned, 4>
+StoredIndex::unitsWith(Lookup Kind, llvm::StringRef Key) const {
   // Places in keys ("made@FILE:LINE:COLUMN") are stored relative to the
   // root, as the units' fields are.
   std::string Stored = Key.str();
   if (!Root.empty()) {
-    const size_t At = Stored.find("@" + Root + "/");
-    if (At != std::string::npos)
-      Stored.erase(At + 1, Root.size() + 1);
+    auto Relative = [&](std::string &Path) { makeRelative(Root, Path); };
+    PathMapper(Relative).located("key", Stored);
   }
   auto EntryAt = [&](uint64_t K) {
-    return Reader(Entries.drop_front(readFixed32(Offsets + 4 * K)));
+    return Reader(
+        Entries.drop_front(readLittleEndian(Offsets.substr(4 * K, 4))));
   };
   auto KeyOf = [&](Reader &Entry) {
     const uint64_t Position = Entry.unsigned64();

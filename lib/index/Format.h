@@ -147,7 +147,7 @@ private:
   /// The directory: the number of keys, the offset of each key's entry,
   /// the entries (lookup, key, units).
   uint64_t Keys = 0;
-  const uint8_t *Offsets = nullptr;
+  llvm::StringRef Offsets;
   llvm::StringRef Entries;
 };
 

@@ -20,7 +20,6 @@
 #include "Facts.h"
 #include "Format.h"
 
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <memory>
