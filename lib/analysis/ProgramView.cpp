@@ -29,18 +29,36 @@ ProgramView::ProgramView(index::Unit Live,
       Stored(std::move(StoredIndex)) {
   for (const index::Found<index::Root> &R : LiveTable.roots())
     Roots.push_back(R.Fact);
-  if (!Stored)
-    return;
-  // Its own entry is not used, current or not.
-  LiveStored = Stored->facts().unitOf(live().MainFile).value_or(NoUnit);
-  // A root in a header is found by every unit that includes it: once.
-  std::set<std::tuple<RootKind, std::string, FileLocation>> Known;
-  for (const index::Root *R : Roots)
-    Known.insert({R->Kind, R->Function, R->Site});
-  for (const index::Found<index::Root> &R : Stored->facts().roots())
-    if (counts(R) &&
-        Known.insert({R.Fact->Kind, R.Fact->Function, R.Fact->Site}).second)
-      Roots.push_back(R.Fact);
+  if (Stored) {
+    // Its own entry is not used, current or not.
+    LiveStored = Stored->facts().unitOf(live().MainFile).value_or(NoUnit);
+    // A root in a header is found by every unit that includes it: once.
+    std::set<std::tuple<RootKind, std::string, std::string, FileLocation>>
+        Known;
+    for (const index::Root *R : Roots)
+      Known.insert({R->Kind, R->Function, R->Table, R->Site});
+    for (const index::Found<index::Root> &R : Stored->facts().roots())
+      if (counts(R) && Known.insert({R.Fact->Kind, R.Fact->Function,
+                                     R.Fact->Table, R.Fact->Site})
+                           .second)
+        Roots.push_back(R.Fact);
+  }
+  std::vector<const index::Root *> Registered;
+  for (const index::Root *R : Roots) {
+    if (R->Table.empty()) {
+      Registered.push_back(R);
+      continue;
+    }
+    for (const index::StoredCallable *S : storedCallables(R->Table)) {
+      index::Root &Each = TableRoots.emplace_back(*R);
+      Each.Table.clear();
+      Each.Function = S->Function;
+      Each.FunctionName = S->FunctionName;
+      Each.Site = S->Site;
+      Registered.push_back(&Each);
+    }
+  }
+  Roots = std::move(Registered);
 }
 
 bool ProgramView::isLive(FunctionRef F) const {
@@ -92,12 +110,21 @@ std::vector<const index::StoredCallable *>
 ProgramView::storedCallables(llvm::StringRef Table) const {
   std::vector<const index::StoredCallable *> Result;
   std::set<std::pair<std::string, FileLocation>> Known;
-  forEachCounted<index::StoredCallable>(
-      [&](const index::FactTable &T) { return T.storedCallables(Table); },
-      [&](const index::Found<index::StoredCallable> &F) {
-        if (Known.insert({F.Fact->Function, F.Fact->Site}).second)
-          Result.push_back(F.Fact);
-      });
+  llvm::SmallVector<std::string, 4> Tables{Table.str()};
+  llvm::StringSet<> Seen{Table};
+  while (!Tables.empty()) {
+    const std::string Next = Tables.pop_back_val();
+    forEachCounted<index::StoredCallable>(
+        [&](const index::FactTable &T) { return T.storedCallables(Next); },
+        [&](const index::Found<index::StoredCallable> &F) {
+          if (!F.Fact->FromTable.empty()) {
+            if (Seen.insert(F.Fact->FromTable).second)
+              Tables.push_back(F.Fact->FromTable);
+          } else if (Known.insert({F.Fact->Function, F.Fact->Site}).second) {
+            Result.push_back(F.Fact);
+          }
+        });
+  }
   return Result;
 }
 

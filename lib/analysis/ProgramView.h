@@ -25,6 +25,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <deque>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -73,7 +74,9 @@ public:
   FunctionRef definition(llvm::StringRef USR) const;
   /// The definitions of the methods that override \p USR directly.
   llvm::SmallVector<FunctionRef, 2> overriders(llvm::StringRef USR) const;
-  /// The roots: the live unit's, then the indexed units'.
+  /// The roots: the live unit's, then the indexed units'. A registration
+  /// of a table's callables is a root for each of them, registered where it
+  /// is stored.
   llvm::ArrayRef<const index::Root *> roots() const { return Roots; }
 
   /// The writes to the variable \p USR, of the functions definition() picks.
@@ -85,7 +88,8 @@ public:
   /// The lambdas' writes to the local \p Local.
   llvm::SmallVector<InFunction<index::CapturedWrite>, 2>
   capturedWrites(llvm::StringRef Local) const;
-  /// The callables stored into the container \p Table, each once.
+  /// The callables stored into the table \p Table, each once, also those
+  /// of the tables copied into it.
   std::vector<const index::StoredCallable *>
   storedCallables(llvm::StringRef Table) const;
   /// Where callers write through what \p USR returns, or hand it on.
@@ -157,6 +161,8 @@ private:
   mutable llvm::DenseMap<unsigned, bool> Stale;
   mutable ProjectIndex::FilesSeen FilesSeen;
   std::vector<const index::Root *> Roots;
+  /// One root per callable of a registered table (Root::Table).
+  std::deque<index::Root> TableRoots;
   std::function<bool(const FileLocation &, const FileLocation &)> LiveOrder;
 };
 

@@ -218,6 +218,13 @@ public:
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
     if (Owners.empty() || !Init->getInit())
       return Base::TraverseConstructorInitializer(Init);
+    if (const FieldDecl *Member = Init->getMember()) {
+      if (isCallableTable(*Member))
+        noteStored(Member, Init->getInit(), *Init->getInit());
+      // `fd_(open(path, O_WRONLY))` keeps the handle in the member.
+      if (const auto *Opened = dyn_cast<CallExpr>(Init->getInit()->IgnoreImplicit()))
+        AssignedTo[Opened] = Member;
+    }
     Owners.push_back({Owners.back().Function, Init->getInit(), {}});
     bool Continue = Base::TraverseConstructorInitializer(Init);
     Owners.pop_back();
@@ -301,6 +308,12 @@ public:
     noteEffect(*Call);
     noteSchedule(*Call, *Callee);
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    // A member operator's object is its first argument, not a parameter.
+    noteParametersGiven(*Callee,
+                        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
+                            ? Args.drop_front()
+                            : Args,
+                        *Call);
     if (createsObject(*Callee))
       if (const TemplateArgumentList *Types = Callee->getTemplateSpecializationArgs())
         if (Types->size() > 0 && Types->get(0).getKind() == TemplateArgument::Type)
@@ -316,17 +329,10 @@ public:
                            qualifiedName(*Callee));
     if (std::string Signal = FrameworkTables::handlerSignalOf(*Call);
         !Signal.empty())
-      for (const Expr *Arg : Args.drop_front(2))
-        for (const FunctionDecl *Handler : callablesIn(Arg))
-          Facts.HandlerRoots.push_back({Handler, HandlerReason::Registered,
-                                        Call, qualifiedName(*Callee), Signal});
-    if (Facts.Frameworks.isRegistrar(*Callee)) {
-      std::string Route = FrameworkTables::routeOf(*Call);
-      for (const Expr *Arg : Args)
-        for (const FunctionDecl *Handler : callablesIn(Arg))
-          Facts.HandlerRoots.push_back({Handler, HandlerReason::Registered,
-                                        Call, qualifiedName(*Callee), Route});
-    }
+      noteRegistered(Args.drop_front(2), *Call, qualifiedName(*Callee), Signal);
+    if (Facts.Frameworks.isRegistrar(*Callee))
+      noteRegistered(Args, *Call, qualifiedName(*Callee),
+                     FrameworkTables::routeOf(*Call));
     return true;
   }
 
@@ -338,6 +344,9 @@ public:
                 {Construct->getArgs(), Construct->getNumArgs()}, *Construct);
     noteMiddlewares(*Constructor->getParent(), *Construct);
     reach(Constructor, Construct);
+    noteParametersGiven(*Constructor,
+                        {Construct->getArgs(), Construct->getNumArgs()},
+                        *Construct);
     noteEffect(*Construct);
     if (FrameworkTables::startsThread(*Constructor))
       noteThreadEntries({Construct->getArgs(), Construct->getNumArgs()});
@@ -382,6 +391,10 @@ public:
   // the object of the open (and of the writes through it).
   bool VisitBinaryOperator(BinaryOperator *Op) {
     const Expr *Value = Op->getRHS()->IgnoreImplicit();
+    // on_message = handle_message, for a pointer to a function
+    if (Op->getOpcode() == BO_Assign)
+      if (const ValueDecl *Table = tableOf(Op->getLHS()))
+        noteStored(Table, Op->getRHS(), *Op);
     if (Op->getOpcode() == BO_Assign && isa<CallExpr>(Value))
       if (const ValueDecl *Held = objectOf(Op->getLHS()))
         AssignedTo[Value] = Held;
@@ -421,7 +434,7 @@ public:
   bool VisitVarDecl(VarDecl *Var) {
     // A table of callables made with its entries.
     if (!isa<ParmVarDecl>(Var) && Var->hasInit() &&
-        !Var->getType()->isReferenceType() && holdsCallables(Var->getType()))
+        !Var->getType()->isReferenceType() && isCallableTable(*Var))
       noteStored(Var, Var->getInit(), *Var->getInit());
     if (!OwnCode || !Var->hasGlobalStorage() || Var->isImplicit() ||
         isInvalid(*Var) || !isInMainFile(*Var, SM))
@@ -837,10 +850,60 @@ private:
       Facts.record(Owners.back().Function).CallsStored.push_back({Table, &Site});
   }
 
-  /// The callables of \p Stored are kept in the container \p Table.
+  /// A table of callables: a container of them, or a member, a variable
+  /// with static storage or a parameter of the project's own that holds one
+  /// (a library's, such as a pair's `second`, is an element of a table).
+  /// What is stored there runs where the table's callables are called; a
+  /// parameter holds what its callers pass.
+  bool isCallableTable(const ValueDecl &D) const {
+    if (holdsCallables(D.getType()))
+      return true;
+    if (!isCallableType(D.getType()) || Facts.isLibraryCode(D))
+      return false;
+    const auto *Var = dyn_cast<VarDecl>(&D);
+    return isa<FieldDecl>(D) || isa<ParmVarDecl>(D) ||
+           (Var && Var->hasGlobalStorage());
+  }
+
+  /// The callables of \p Stored are kept in the table \p Table: those it
+  /// names, and those of a table it takes them from.
   void noteStored(const ValueDecl *Table, const Expr *Stored, const Expr &Site) {
     for (const FunctionDecl *F : callablesIn(Stored))
-      Facts.StoredCallables.push_back({{Table, &Site}, F});
+      Facts.StoredCallables.push_back({{Table, &Site}, F, nullptr});
+    if (const ValueDecl *From = tableOf(Stored); From && From != Table)
+      Facts.StoredCallables.push_back({{Table, &Site}, nullptr, From});
+  }
+
+  /// What a caller passes for a callable parameter is stored in it.
+  void noteParametersGiven(const FunctionDecl &Callee,
+                           llvm::ArrayRef<const Expr *> Args,
+                           const Expr &Site) {
+    if (Facts.isLibraryCode(Callee))
+      return;
+    for (unsigned I = 0; I < Args.size() && I < Callee.getNumParams(); ++I)
+      if (isCallableTable(*Callee.getParamDecl(I)))
+        noteStored(Callee.getParamDecl(I), Args[I], Site);
+  }
+
+  /// A registrar given \p Args: the callables among them serve requests,
+  /// and so do those of a table handed to it (a wrapper's parameter).
+  void noteRegistered(llvm::ArrayRef<const Expr *> Args, const CallExpr &Call,
+                      const std::string &Via, const std::string &Route) {
+    for (const Expr *Arg : Args) {
+      for (const FunctionDecl *Handler : callablesIn(Arg))
+        Facts.HandlerRoots.push_back(
+            {Handler, HandlerReason::Registered, &Call, Via, Route});
+      // Registered where its callers pass them: with the wrapper.
+      if (const ValueDecl *Table = tableOf(Arg)) {
+        const auto *Wrapper =
+            isa<ParmVarDecl>(Table)
+                ? dyn_cast<FunctionDecl>(Table->getDeclContext())
+                : nullptr;
+        Facts.HandlerRoots.push_back(
+            {nullptr, HandlerReason::Registered, &Call,
+             Wrapper ? qualifiedName(*Wrapper) : Via, Route, Table});
+      }
+    }
   }
 
   /// The container of callables (a variable or a member) that \p E takes
@@ -853,13 +916,23 @@ private:
         return tableNamed(*Ref, Depth);
       if (const auto *Member = dyn_cast<MemberExpr>(E)) {
         const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-        if (Field && holdsCallables(Field->getType()))
+        if (Field && isCallableTable(*Field))
           return Field;
         E = Member->getBase();
       } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
         E = Call->getImplicitObjectArgument();
       } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
         E = Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr; // [], *, ->
+      } else if (const auto *Copy = dyn_cast<CXXConstructExpr>(E)) {
+        // A copy, or a std::function made of one
+        E = Copy->getNumArgs() == 1 ? Copy->getArg(0) : nullptr;
+      } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        // std::move(handler)
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        E = Callee && FrameworkTables::wrapsCallable(*Callee) &&
+                    Call->getNumArgs() > 0
+                ? Call->getArg(0)
+                : nullptr;
       } else if (const auto *Index = dyn_cast<ArraySubscriptExpr>(E)) {
         E = Index->getBase();
       } else if (const auto *Deref = dyn_cast<UnaryOperator>(E)) {
@@ -875,12 +948,14 @@ private:
   /// element of one (an iterator, a reference), that table.
   const ValueDecl *tableNamed(const DeclRefExpr &Ref, unsigned Depth) const {
     const auto *Var = dyn_cast<VarDecl>(Ref.getDecl());
-    if (!Var || isa<ParmVarDecl>(Var))
+    if (!Var)
       return nullptr;
+    if (isa<ParmVarDecl>(Var))
+      return isCallableTable(*Var) ? Var : nullptr;
     if (Var->isLocalVarDecl() && Var->hasInit())
       if (const ValueDecl *Table = tableOf(Var->getInit(), Depth + 1))
         return Table;
-    return holdsCallables(Var->getType()) ? Var : nullptr;
+    return isCallableTable(*Var) ? Var : nullptr;
   }
 
   /// The route table that `table[...][...]` indexes, if \p LHS is one.

@@ -89,16 +89,19 @@ struct MemberReference {
   const clang::Stmt *Root = nullptr;
 };
 
-/// A container of callables (a variable or a member): a call of one of
-/// them, or a callable stored into it.
+/// A table of callables (isCallableTable): a call of one of them, or a
+/// callable stored into it.
 struct TableUse {
   const clang::ValueDecl *Table = nullptr;
   const clang::Expr *Site = nullptr;
 };
 
+/// A callable stored into a table, or (FromTable) the callables of another
+/// table copied into it.
 struct StoredCallableSite {
   TableUse Into;
   const clang::FunctionDecl *Function = nullptr;
+  const clang::ValueDecl *FromTable = nullptr;
 };
 
 struct FunctionFacts {
@@ -113,7 +116,7 @@ struct FunctionFacts {
   std::vector<Creation> Creates;
   /// The non-const methods it calls on its own object (`this`).
   std::vector<const clang::CXXMethodDecl *> CallsOnThis;
-  /// The containers whose stored callables it calls.
+  /// The tables whose stored callables it calls.
   std::vector<TableUse> CallsStored;
   /// Its own code (not its lambdas) sleeps in a loop that runs until
   /// stopped: run by a thread, a scheduled job.
@@ -135,6 +138,9 @@ struct HandlerRoot {
   /// The route it serves, where the registration or the base class names
   /// one ("POST /login"; FrameworkTables::routeOf).
   std::string Route;
+  /// Registered: a table of callables whose callables are the handlers, in
+  /// place of Function (a wrapper handing its parameter to the registrar).
+  const clang::ValueDecl *Table = nullptr;
 };
 
 class CodeFacts {

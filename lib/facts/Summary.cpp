@@ -98,11 +98,19 @@ public:
           U.Functions.push_back(summarize(*F));
     }
     summarizeRoots(U);
-    for (const StoredCallableSite &S : Facts.storedCallables())
-      if (!Usrs.of(S.Function).empty())
-        U.StoredCallables.push_back({tableKey(*S.Into.Table), usr(S.Function),
-                                     functionName(*S.Function),
-                                     Where.of(S.Into.Site->getExprLoc())});
+    for (const StoredCallableSite &S : Facts.storedCallables()) {
+      std::string Table = tableKey(*S.Into.Table);
+      FileLocation Site = Where.of(S.Into.Site->getExprLoc());
+      if (S.FromTable) {
+        std::string From = tableKey(*S.FromTable);
+        if (!Table.empty() && !From.empty())
+          U.StoredCallables.push_back(
+              {std::move(Table), "", "", Site, std::move(From)});
+      } else if (!Table.empty() && !Usrs.of(S.Function).empty()) {
+        U.StoredCallables.push_back({std::move(Table), usr(S.Function),
+                                     functionName(*S.Function), Site, ""});
+      }
+    }
     for (const VarDecl *Var : Facts.definedVariables())
       noteVariable(*Var);
     for (const VarDecl *Var : Facts.annotatedVariables())
@@ -162,8 +170,10 @@ private:
 
   void summarizeCalls(const FunctionFacts &Known, index::Function &Out) {
     for (const TableUse &Use : Known.CallsStored)
-      Out.Calls.push_back({tableKey(*Use.Table), qualifiedName(*Use.Table),
-                           CallKind::Stored, Where.of(Use.Site->getExprLoc())});
+      if (std::string Table = tableKey(*Use.Table); !Table.empty())
+        Out.Calls.push_back({std::move(Table), qualifiedName(*Use.Table),
+                             CallKind::Stored,
+                             Where.of(Use.Site->getExprLoc())});
     for (const CallEdge &Edge : Known.Callees) {
       if (Usrs.of(Edge.Callee).empty())
         continue;
@@ -379,10 +389,21 @@ private:
       return &U.Roots.back();
     };
     for (const HandlerRoot &Root : Facts.handlerRoots()) {
-      SourceLocation Site = Root.Function->getLocation();
+      const Decl *Of = Root.Function;
+      if (!Of)
+        Of = Root.Table;
+      SourceLocation Site = Of->getLocation();
       if (const auto *E = dyn_cast_or_null<Expr>(Root.Site))
         Site = E->getExprLoc();
-      if (index::Root *R = Add(RootKind::Handler, Root.Function, Site)) {
+      index::Root *R = nullptr;
+      if (Root.Function) {
+        R = Add(RootKind::Handler, Root.Function, Site);
+      } else if (std::string Table = tableKey(*Root.Table); !Table.empty()) {
+        R = &U.Roots.emplace_back();
+        R->Table = std::move(Table);
+        R->Site = Where.of(Site);
+      }
+      if (R) {
         R->Why = Root.Why;
         R->Via = Root.Via;
         R->Route = Root.Route;
@@ -414,8 +435,16 @@ private:
            std::to_string(L.Column);
   }
 
-  /// How a container of callables is named in the facts.
+  /// How a table of callables is named in the facts: a parameter by its
+  /// function and position, as every unit that declares the function names
+  /// it; empty when it has no name there.
   std::string tableKey(const ValueDecl &Table) {
+    if (const auto *Param = dyn_cast<ParmVarDecl>(&Table)) {
+      const auto *F = dyn_cast<FunctionDecl>(Param->getDeclContext());
+      if (!F || Usrs.of(F).empty())
+        return "";
+      return usr(F) + "#" + std::to_string(Param->getFunctionScopeIndex());
+    }
     if (const auto *Var = dyn_cast<VarDecl>(&Table))
       return variableKey(*Var);
     return usr(&Table);

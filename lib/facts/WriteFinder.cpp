@@ -103,6 +103,14 @@ std::pair<const Expr *, const CXXMethodDecl *> memberCall(const Stmt &S) {
   return {nullptr, nullptr};
 }
 
+/// A call of a method of a server, a lock, a connection or a handle to an
+/// outside resource (`s->server.send(...)`): it changes none of the
+/// service's state.
+bool callsStatelessObject(const Stmt &Mutation) {
+  auto [Object, Method] = memberCall(Mutation);
+  return Object && Method && neverHoldsState(Object->getType());
+}
+
 bool isDereference(const Stmt &S, const Expr &Operand) {
   const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
   if (!Op || Op->getNumArgs() == 0 ||
@@ -281,8 +289,10 @@ const Stmt *WriteFinder::findObjectWrite(const Expr &Ref, unsigned Depth) {
       return Mutation;
     return findWriteThroughResult(*Access, Depth + 1);
   }
-  return onlyForwardedToReads(*Mutation, Ref, /*Pointee=*/false) ? nullptr
-                                                                 : Mutation;
+  return onlyForwardedToReads(*Mutation, Ref, /*Pointee=*/false) ||
+                 callsStatelessObject(*Mutation)
+             ? nullptr
+             : Mutation;
 }
 
 bool WriteFinder::handsOutAccess(const Stmt &Write) {
@@ -460,7 +470,8 @@ const Stmt *WriteFinder::findWriteThroughPointer(const Expr &Pointer) {
   if (const Expr *Access =
           accessorCall(*Mutation, Pointer, /*ThroughPointer=*/true))
     return findWriteThroughResult(*Access, 1);
-  if (onlyForwardedToReads(*Mutation, Pointer, /*Pointee=*/true))
+  if (onlyForwardedToReads(*Mutation, Pointer, /*Pointee=*/true) ||
+      callsStatelessObject(*Mutation))
     return nullptr;
   // Copied into a local (`const char **it = names;`): what is written
   // through the copy.

@@ -207,14 +207,21 @@ struct Function {
   std::vector<Effect> Effects;
 };
 
-/// A callable stored into a container of callables (a project's own route
-/// table, a queue of jobs): it runs wherever the container's callables are
-/// called (a call of kind Stored).
+/// A callable stored into a table of callables: a container of them (a
+/// project's own route table, a queue of jobs), a variable or member that
+/// holds one, or a function's callable parameter (what its callers pass).
+/// It runs wherever the table's callables are called (a call of kind
+/// Stored), and serves requests when a registrar is given the table.
 struct StoredCallable {
-  std::string Table;        ///< USR of the variable or member holding it
-  std::string Function;     ///< USR
+  /// USR of the variable or member holding it; for a parameter, its
+  /// function's USR, '#' and its position.
+  std::string Table;
+  std::string Function;     ///< USR; empty when copied from a table
   std::string FunctionName; ///< qualified name; empty for a lambda
   FileLocation Site;        ///< where it is stored
+  /// The table whose callables are copied here (`on_message_ = callback`),
+  /// in place of a function.
+  std::string FromTable;
 };
 
 struct Root {
@@ -227,6 +234,11 @@ struct Root {
   /// The route it serves ("POST /login"), where its registration or base
   /// class names one; empty otherwise.
   std::string Route;
+  /// A registration of what a table of callables holds (a wrapper's
+  /// parameter handed to the framework's registrar), in place of Function:
+  /// each callable stored there is a handler, registered where it is
+  /// stored.
+  std::string Table;
 };
 
 /// A variable with static storage, or a local of a function that lambdas

@@ -905,6 +905,16 @@ std::vector<unsigned> StoredIndex::inputsOf(unsigned N) const {
   return Positions;
 }
 
+std::string StoredIndex::commandOf(unsigned N) const {
+  if (N >= Records.size() || Records[N].Payload.empty())
+    return "";
+  // The command comes first (Schema.h).
+  Unit U;
+  Reader Fields(Records[N].Payload, Shared.get());
+  Fields.field("command", U.Command);
+  return U.Command;
+}
+
 unsigned StoredIndex::files() const { return Shared->Files.size(); }
 
 const InputFile &StoredIndex::file(unsigned Position) const {

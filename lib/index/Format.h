@@ -36,7 +36,7 @@ namespace stateless {
 namespace index {
 
 /// Bumped whenever the layout or the meaning of a field changes.
-constexpr unsigned FormatVersion = 11;
+constexpr unsigned FormatVersion = 12;
 
 /// Who wrote an index: an index is read only by the same stateless-tidy
 /// built against the same LLVM major version (USRs and facts may differ).
@@ -122,6 +122,8 @@ public:
   std::optional<Unit> readUnit(unsigned U, bool WithInputs = true) const;
   /// The input files of unit \p U, as positions in the file table.
   std::vector<unsigned> inputsOf(unsigned U) const;
+  /// The compile command unit \p U was indexed with (Unit::Command).
+  std::string commandOf(unsigned U) const;
   unsigned files() const;
   const InputFile &file(unsigned Position) const;
   /// The units whose records are damaged, named as ReadResult names them.

@@ -143,6 +143,7 @@ template <typename Pass> void schema(Pass &IO, Root &R) {
   IO.field("via", R.Via);
   IO.field("at", R.Site);
   IO.field("route", R.Route);
+  IO.field("table", R.Table);
 }
 
 template <typename Pass> void schema(Pass &IO, StoredCallable &S) {
@@ -150,6 +151,7 @@ template <typename Pass> void schema(Pass &IO, StoredCallable &S) {
   IO.field("function", S.Function);
   IO.field("function-name", S.FunctionName);
   IO.field("at", S.Site);
+  IO.field("from-table", S.FromTable);
 }
 
 template <typename Pass> void schema(Pass &IO, Variable &V) {

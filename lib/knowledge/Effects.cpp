@@ -37,8 +37,9 @@ enum class When {
                    ///< any depth (Crow's app and its middlewares)
   WritesSql,       ///< SQL text that starts with a statement that writes
   KeptFile,        ///< the stream written (the argument, or with CalledOn
-                   ///< the object called) is a file stream or FILE * that a
-                   ///< member or a static variable keeps open
+                   ///< the object called) is a file stream, FILE * or file
+                   ///< descriptor that a member or a static variable keeps
+                   ///< open
 };
 
 /// Condition::Arg for the object a method is called on.
@@ -260,6 +261,12 @@ constexpr Rule Rules[] = {
     {"putc", Database, "writes the file", {When::KeptFile, 1}, {}, true},
     {"fprintf", Database, "writes the file", {When::KeptFile, 0}, {}, true},
     {"vfprintf", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"write", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"pwrite", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"pwrite64", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"writev", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"pwritev", Database, "writes the file", {When::KeptFile, 0}, {}, true},
+    {"ftruncate", Database, "truncates the file", {When::KeptFile, 0}, {}, true},
     // Framework helpers that save uploads and responses to disk.
     {"drogon::HttpFile::save", File, "saves an upload to a file"},
     {"drogon::HttpFile::saveAs", File, "saves an upload to a file"},
@@ -436,6 +443,47 @@ const StringLiteral *stringArgument(const Expr *E) {
 /// The first string literal of a SQL statement as an argument spells it:
 /// the literal, a concatenation or a std::string made from it, `.c_str()`,
 /// or a variable initialised with one.
+/// Calls that write text into the buffer their first argument names.
+constexpr llvm::StringLiteral BufferFillers[] = {
+    "sprintf", "snprintf", "sprintf_s", "snprintf_s", "std::sprintf",
+    "std::snprintf", "strcpy", "strncpy", "strcpy_s", "std::strcpy",
+    "std::strncpy"};
+
+bool refersTo(const Expr *E, const VarDecl &Var) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  return Ref && Ref->getDecl() == &Var;
+}
+
+/// The first text \p Body puts into the local \p Var, declared without a
+/// value: assigned (`sql = "UPDATE ..." + name`) or written by a call
+/// (`sprintf(sql, "INSERT ...", ...)`: its format or source).
+const Expr *firstFilling(const Stmt *Body, const VarDecl &Var,
+                         unsigned Depth = 0) {
+  if (!Body || Depth > 64)
+    return nullptr;
+  if (const auto *Assign = dyn_cast<BinaryOperator>(Body);
+      Assign && Assign->getOpcode() == BO_Assign &&
+      refersTo(Assign->getLHS(), Var))
+    return Assign->getRHS();
+  if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Body);
+      Assign && Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+      refersTo(Assign->getArg(0), Var))
+    return Assign->getArg(1);
+  if (const auto *Call = dyn_cast<CallExpr>(Body);
+      Call && Call->getNumArgs() > 1 && refersTo(Call->getArg(0), Var))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && llvm::is_contained(BufferFillers, qualifiedName(*Callee))) {
+      for (const Expr *Arg : llvm::drop_begin(Call->arguments()))
+        if (isa<StringLiteral>(Arg->IgnoreParenImpCasts()))
+          return Arg;
+      return nullptr;
+    }
+  for (const Stmt *Child : Body->children())
+    if (const Expr *Found = firstFilling(Child, Var, Depth + 1))
+      return Found;
+  return nullptr;
+}
+
 const StringLiteral *sqlText(const Expr *E, unsigned Depth = 0) {
   if (!E || Depth > 12)
     return nullptr;
@@ -444,7 +492,15 @@ const StringLiteral *sqlText(const Expr *E, unsigned Depth = 0) {
     return Text;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    return Var && Var->getInit() ? sqlText(Var->getInit(), Depth + 1) : nullptr;
+    if (!Var)
+      return nullptr;
+    if (const StringLiteral *Text = sqlText(Var->getInit(), Depth + 1))
+      return Text;
+    // A buffer or string declared empty and filled later in its function.
+    const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+    if (!Var->isLocalVarDecl() || !Function)
+      return nullptr;
+    return sqlText(firstFilling(Function->getBody(), *Var), Depth + 1);
   }
   for (const Stmt *Child : E->children())
     if (const StringLiteral *Text = sqlText(dyn_cast_or_null<Expr>(Child), Depth + 1))
@@ -497,15 +553,19 @@ constexpr llvm::StringLiteral FileStreams[] = {
     "std::basic_ofstream", "std::basic_fstream",
     "boost::filesystem::basic_ofstream", "boost::filesystem::basic_fstream"};
 
-/// \p Stream names a file stream, or a FILE * other than the standard
-/// streams, held by a member or a variable with static storage: a file
-/// open across requests.
+/// \p Stream names a file stream, a FILE * other than the standard
+/// streams or a descriptor, held by a member or a variable with static
+/// storage: a file open across requests.
 bool isKeptFile(const Expr *Stream) {
   const ValueDecl *Held = objectOf(Stream);
   const auto *Var = dyn_cast_or_null<VarDecl>(Held);
   if (!isa_and_nonnull<FieldDecl>(Held) && !(Var && Var->hasGlobalStorage()))
     return false;
   const QualType Type = Held->getType().getNonReferenceType();
+  // A descriptor: a file only where an open() is kept in it (a socket's
+  // is never paired with a file's open).
+  if (Type->isIntegerType() && !Type->isBooleanType())
+    return true;
   if (const CXXRecordDecl *Class = Type->getAsCXXRecordDecl())
     return llvm::is_contained(FileStreams,
                               qualifiedName(*templateOrSelf(Class)));

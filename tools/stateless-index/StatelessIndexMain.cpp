@@ -206,8 +206,8 @@ bool writeIndex(const index::Index &I, llvm::StringRef Path) {
 /// another writer (the editor, a second run) stored meanwhile is kept, the
 /// units indexed here replace theirs, and with \p Database only the units it
 /// lists remain.
-bool updateIndex(llvm::StringRef Path, std::vector<index::Unit> Kept,
-                 index::Index Fresh, const llvm::StringSet<> *Database) {
+bool updateIndex(llvm::StringRef Path, index::Index Fresh,
+                 const llvm::StringSet<> *Database) {
   std::vector<std::string> LeftOut;
   llvm::Expected<bool> Written = index::updateFile(
       Path,
@@ -219,10 +219,7 @@ bool updateIndex(llvm::StringRef Path, std::vector<index::Unit> Kept,
           });
         const bool Dropped = OnDisk.Units.size() != Stored;
         const bool Indexed = !Fresh.Units.empty();
-        index::Index Unchanged;
-        Unchanged.Units = std::move(Kept);
-        OnDisk = index::merge(
-            {std::move(Unchanged), std::move(OnDisk), std::move(Fresh)});
+        OnDisk = index::merge({std::move(OnDisk), std::move(Fresh)});
         // Left as it is when this run changed nothing in it.
         return Dropped || Indexed || OnDisk.Units.size() != Stored;
       },
@@ -413,54 +410,59 @@ openDatabase(std::unique_ptr<CompilationDatabase> Fixed,
   return Adjusted;
 }
 
-/// The units of an existing index that are still current: same compile
-/// command, input files unchanged. Those whose files changed in comments or
-/// whitespace only keep their facts, with the files as they are now, in
-/// \p Refreshed. The rest of \p Files is to be indexed.
-std::vector<index::Unit> keepCurrent(index::Index Existing,
-                                     const CompilationDatabase &Database,
-                                     const std::vector<std::string> &Files,
-                                     const index::PathPrefixMap &Paths,
-                                     std::vector<std::string> &ToIndex,
-                                     std::vector<index::Unit> &Refreshed) {
+/// Picks the units of \p Files that an existing index holds current: same
+/// compile command, input files unchanged. Those are left where they are
+/// (only their command and file positions are read); those whose files
+/// changed in comments or whitespace only keep their facts, with the files
+/// as they are now, in \p Refreshed. The rest of \p Files is to be indexed.
+void keepCurrent(const index::StoredIndex &Existing,
+                 const CompilationDatabase &Database,
+                 const std::vector<std::string> &Files,
+                 const index::PathPrefixMap &Paths,
+                 std::vector<std::string> &ToIndex,
+                 std::vector<index::Unit> &Refreshed) {
   // Each file is looked at once, however many units include it.
-  llvm::StringMap<index::Freshness> Seen;
-  auto FreshnessOf = [&](const index::InputFile &F) {
-    auto [It, New] = Seen.try_emplace(F.Path);
-    if (New)
-      It->second = index::freshness(F);
-    return It->second;
+  std::vector<std::optional<index::Freshness>> Seen(Existing.files());
+  auto FreshnessOf = [&](unsigned Position) {
+    std::optional<index::Freshness> &Known = Seen[Position];
+    if (!Known)
+      Known = index::freshness(Existing.file(Position));
+    return *Known;
   };
-  std::map<std::string, index::Unit> ByMainFile;
-  for (index::Unit &U : Existing.Units)
-    ByMainFile[U.MainFile] = std::move(U);
-  std::vector<index::Unit> Kept;
   for (const std::string &File : Files) {
     std::string MainFile = index::absolutePath(File);
     Paths.apply(MainFile);
-    auto It = ByMainFile.find(MainFile);
+    std::optional<unsigned> U = Existing.unitOf(MainFile);
     std::vector<CompileCommand> Commands = Database.getCompileCommands(File);
-    const bool Current =
-        It != ByMainFile.end() && !Commands.empty() &&
-        It->second.Command == commandId(Commands.front()) &&
-        llvm::all_of(It->second.Inputs, [&](const index::InputFile &F) {
-          return FreshnessOf(F) != index::Freshness::Changed;
-        });
-    if (!Current) {
+    if (!U || Commands.empty() ||
+        Existing.commandOf(*U) != commandId(Commands.front())) {
       ToIndex.push_back(File);
       continue;
     }
-    index::Unit &U = It->second;
-    bool SameCodeOnly = false;
-    for (index::InputFile &F : U.Inputs)
-      if (FreshnessOf(F) == index::Freshness::SameCode) {
-        SameCodeOnly = true;
-        if (std::optional<index::InputFile> Now = index::readInput(F.Path))
-          F = std::move(*Now);
-      }
-    (SameCodeOnly ? Refreshed : Kept).push_back(std::move(U));
+    const std::vector<unsigned> Inputs = Existing.inputsOf(*U);
+    if (Inputs.empty() || llvm::any_of(Inputs, [&](unsigned F) {
+          return FreshnessOf(F) == index::Freshness::Changed;
+        })) {
+      ToIndex.push_back(File);
+      continue;
+    }
+    if (llvm::none_of(Inputs, [&](unsigned F) {
+          return FreshnessOf(F) == index::Freshness::SameCode;
+        }))
+      continue;
+    std::optional<index::Unit> Stored = Existing.readUnit(*U);
+    if (!Stored) {
+      ToIndex.push_back(File);
+      continue;
+    }
+    // In the order inputsOf() lists them.
+    for (size_t I = 0; I < Stored->Inputs.size() && I < Inputs.size(); ++I)
+      if (FreshnessOf(Inputs[I]) == index::Freshness::SameCode)
+        if (std::optional<index::InputFile> Now =
+                index::readInput(Stored->Inputs[I].Path))
+          Stored->Inputs[I] = std::move(*Now);
+    Refreshed.push_back(std::move(*Stored));
   }
-  return Kept;
 }
 
 /// Where --shard writes the shard of \p MainFile.
@@ -521,21 +523,23 @@ int indexUnits(const CompilationDatabase &Database,
                       ? "the compilation database holds no units"
                       : "no unit of the compilation database matches --filter");
   }
-  index::Index Existing;
-  if (!Shard && fs::exists(Index)) {
-    llvm::Expected<index::ReadResult> Read = index::readFile(Index);
-    if (Read)
-      Existing = std::move(Read->Read); // damaged units are indexed again
+  std::vector<std::string> ToIndex;
+  std::vector<index::Unit> Refreshed;
+  bool Compared = false;
+  if (AllUnits && !Shard && fs::exists(Index)) {
+    llvm::Expected<index::IndexFile> Read = index::loadFile(Index);
+    llvm::Expected<std::unique_ptr<index::StoredIndex>> Existing =
+        Read ? index::StoredIndex::open(Read->Bytes->getBuffer(),
+                                        Read->Directory)
+             : Read.takeError();
+    Compared = bool(Existing);
+    if (Existing) // damaged units are indexed again
+      keepCurrent(**Existing, Database, Files, Paths, ToIndex, Refreshed);
     else
       llvm::errs() << "stateless-index: note: indexing every unit again, since "
-                   << llvm::toString(Read.takeError()) << "\n";
+                   << llvm::toString(Existing.takeError()) << "\n";
   }
-  std::vector<std::string> ToIndex;
-  std::vector<index::Unit> Kept, Refreshed;
-  if (AllUnits && !Shard)
-    Kept = keepCurrent(std::move(Existing), Database, Files, Paths, ToIndex,
-                       Refreshed);
-  else
+  if (!Compared)
     ToIndex = Files;
   const size_t SameCode = Refreshed.size();
 
@@ -581,7 +585,7 @@ int indexUnits(const CompilationDatabase &Database,
       Paths.apply(Batched);
       // The units --first names are written as soon as they are done.
       if (!Shard && &Batch != &Batches.back()) {
-        if (!updateIndex(Index, std::exchange(Kept, {}), std::move(Batched),
+        if (!updateIndex(Index, std::move(Batched),
                          AllUnits ? &Listed : nullptr))
           return 1;
         llvm::errs() << "stateless-index: wrote the " << Batch.size()
@@ -609,7 +613,7 @@ int indexUnits(const CompilationDatabase &Database,
         return 1;
     }
   } else {
-    if (!updateIndex(Index, std::move(Kept), std::move(Fresh),
+    if (!updateIndex(Index, std::move(Fresh),
                      AllUnits ? &Listed : nullptr))
       return 1;
   }

@@ -71,3 +71,49 @@ int main() {
   startup_report << "started\n"; // start-up writes it, no request does
   settings_copy.open("settings.copy");
 }
+
+// POSIX descriptors: a device or log opened with write flags and kept in a
+// member or a global, written by request code. Not: a socket's descriptor,
+// a file opened for reading.
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+class BlockStore {
+public:
+  BlockStore() : fd_(::open("blocks.img", O_CREAT | O_RDWR, 0644)) {}
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: 'open' opens a file for writing on this instance's disk that request code writes; keep files in object storage or a database [stateless-local-fs-write]
+  // CHECK-NOTES: :[[@LINE+4]]:5: note: 'pwrite' writes the file here
+  // CHECK-NOTES: :[[@LINE+11]]:24: note: reached from handler 'write_block', marked STATELESS_HANDLER
+  // CHECK-NOTES: :[[@LINE+11]]:10: note: via call to 'BlockStore::put'
+  void put(long offset, const char *data) {
+    ::pwrite(fd_, data, 512, offset);
+  }
+
+private:
+  int fd_;
+};
+
+BlockStore blocks;
+STATELESS_HANDLER void write_block(long offset, const char *data) {
+  blocks.put(offset, data);
+}
+
+int wal = -1;
+int peer = -1;
+int catalog = -1;
+STATELESS_HANDLER void log_change(const char *line, unsigned size) {
+  ::write(wal, line, size);
+  ::write(peer, line, size);
+  char buffer[64];
+  ::read(catalog, buffer, sizeof buffer);
+}
+
+__attribute__((constructor)) void open_files() {
+  wal = ::open("changes.wal", O_WRONLY | O_APPEND | O_CREAT, 0644);
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'open' opens a file for writing on this instance's disk that request code writes; keep files in object storage or a database [stateless-local-fs-write]
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: 'write' writes the file here
+  // CHECK-NOTES: :[[@LINE-11]]:24: note: reached from handler 'log_change', marked STATELESS_HANDLER
+  peer = ::socket(AF_INET, SOCK_STREAM, 0);
+  catalog = ::open("catalog.db", O_RDONLY);
+}

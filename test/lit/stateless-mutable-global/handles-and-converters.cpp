@@ -46,3 +46,19 @@ STATELESS_HANDLER void restart() {
   server = std::make_unique<httplib::Server>();
   server->listen("0.0.0.0", 8080);
 }
+
+// A holder of a handle or a server: a call of the handle's method writes
+// the outside store or the connection, not the holder. A holder whose own
+// data request code changes still is state.
+struct Gateway {
+  httplib::Client inventory{"http://inventory"};
+  std::vector<std::string> sent;
+};
+Gateway *gateway = new Gateway;
+Gateway *journal = new Gateway;
+// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: global variable 'journal' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+
+STATELESS_HANDLER void forward(const std::string &path) {
+  gateway->inventory.Get(path);
+  journal->sent.push_back(path);
+}
