@@ -54,11 +54,11 @@ struct Gateway {
   httplib::Client inventory{"http://inventory"};
   std::vector<std::string> sent;
 };
-Gateway *gateway = new Gateway;
-Gateway *journal = new Gateway;
-// CHECK-MESSAGES: :[[@LINE-1]]:10: warning: global variable 'journal' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
+Gateway gateway;
+Gateway journal;
+// CHECK-MESSAGES: :[[@LINE-1]]:9: warning: global variable 'journal' is modified after start-up: its value is per-instance and lost on restart [stateless-mutable-global]
 
 STATELESS_HANDLER void forward(const std::string &path) {
-  gateway->inventory.Get(path);
-  journal->sent.push_back(path);
+  gateway.inventory.Get(path);
+  journal.sent.push_back(path);
 }

@@ -96,3 +96,22 @@ STATELESS_HANDLER void broadcast() {
   // CHECK-NOTES: :[[@LINE-9]]:24: note: reached from handler 'broadcast', marked STATELESS_HANDLER
   reset.join();
 }
+
+// Through a pointer to a holder, a call of a lock's (a server's, a
+// handle's) method writes none of the holder's state; the holder's own
+// data still is.
+#include <mutex>
+struct Registry {
+  std::mutex guard;
+  std::map<std::string, int> names;
+};
+Registry *registry = new Registry;
+Registry *visits = new Registry;
+// CHECK-NOTES: :[[@LINE-1]]:11: warning: global variable 'visits' is modified after start-up
+STATELESS_HANDLER void visit(const std::string &name) {
+  registry->guard.lock();
+  registry->guard.unlock();
+  ++visits->names[name];
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'visits' is modified here
+  // CHECK-NOTES: :[[@LINE-5]]:24: note: reached from handler 'visit', marked STATELESS_HANDLER
+}
