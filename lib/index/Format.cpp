@@ -22,6 +22,7 @@
 
 #include "stateless/annotations.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
@@ -107,8 +108,9 @@ public:
 
 /// Where each input file (its path, time, size and hash) is in the file
 /// table: a file that many units include is written once.
-using FileKey = std::tuple<std::string, int64_t, uint64_t, uint64_t, uint64_t>;
-using FilePositions = std::map<FileKey, uint64_t>;
+using FileKey =
+    std::tuple<llvm::StringRef, int64_t, uint64_t, uint64_t, uint64_t>;
+using FilePositions = llvm::DenseMap<FileKey, uint64_t>;
 
 FileKey fileKey(const InputFile &F) {
   return {F.Path, F.ModificationTime, F.Size, F.Hash, F.CodeHash};
@@ -138,7 +140,7 @@ public:
   void list(std::vector<InputFile> &Inputs) {
     llvm::encodeULEB128(Inputs.size(), OS);
     for (const InputFile &F : Inputs)
-      llvm::encodeULEB128(Files.at(fileKey(F)), OS);
+      llvm::encodeULEB128(Files.find(fileKey(F))->second, OS);
   }
   template <typename T> void optional(std::optional<T> &Value) {
     OS << char(Value ? 1 : 0);
@@ -545,20 +547,12 @@ std::string producer() {
          std::to_string(LLVM_VERSION_MAJOR) + ")";
 }
 
-std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
-                               llvm::StringRef Directory) {
-  // Paths under the root are stored relative to it.
-  auto [StoredRoot, Root] = Directory.empty()
-                                ? std::pair<std::string, std::string>()
-                                : projectRoot(Written, absolutePath(Directory));
-  Index Relative;
-  if (!Root.empty()) {
-    Relative = Written;
-    mapPaths(Relative, [&, &Root = Root](std::string &Path) {
-      makeRelative(Root, Path);
-    });
-  }
-  const Index &I = Root.empty() ? Written : Relative;
+namespace {
+
+/// Writes \p I, whose paths are as stored, under \p StoredRoot.
+std::vector<std::string> writeStored(const Index &I,
+                                     llvm::StringRef StoredRoot,
+                                     llvm::raw_ostream &OS) {
   // The strings and input files of every unit, each once.
   StringCollector Strings;
   FilePositions Files;
@@ -612,11 +606,38 @@ std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
   return LeftOut;
 }
 
+} // namespace
+
+std::vector<std::string> write(Index &&Written, llvm::raw_ostream &OS,
+                               llvm::StringRef Directory) {
+  // Paths under the root are stored relative to it.
+  auto [StoredRoot, Root] = Directory.empty()
+                                ? std::pair<std::string, std::string>()
+                                : projectRoot(Written, absolutePath(Directory));
+  if (!Root.empty())
+    mapPaths(Written, [&, &Root = Root](std::string &Path) {
+      makeRelative(Root, Path);
+    });
+  return writeStored(Written, StoredRoot, OS);
+}
+
+std::vector<std::string> write(const Index &Written, llvm::raw_ostream &OS,
+                               llvm::StringRef Directory) {
+  if (Directory.empty())
+    return writeStored(Written, "", OS);
+  return write(Index(Written), OS, Directory);
+}
+
 llvm::Error writeFile(const Index &I, llvm::StringRef Path,
                       std::vector<std::string> *LeftOut) {
+  return writeFile(Index(I), Path, LeftOut);
+}
+
+llvm::Error writeFile(Index &&I, llvm::StringRef Path,
+                      std::vector<std::string> *LeftOut) {
   if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-        std::vector<std::string> Dropped =
-            write(I, OS, llvm::sys::path::parent_path(absolutePath(Path)));
+        std::vector<std::string> Dropped = write(
+            std::move(I), OS, llvm::sys::path::parent_path(absolutePath(Path)));
         if (LeftOut)
           *LeftOut = std::move(Dropped);
         return llvm::Error::success();
@@ -678,7 +699,7 @@ llvm::Expected<bool> updateFile(llvm::StringRef Path,
   }
   if (!Change(Current))
     return false;
-  if (llvm::Error E = writeFile(Current, Path, LeftOut))
+  if (llvm::Error E = writeFile(std::move(Current), Path, LeftOut))
     return E;
   return true;
 }

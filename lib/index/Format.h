@@ -59,8 +59,13 @@ struct ReadResult {
 /// that checkout's files.
 std::vector<std::string> write(const Index &I, llvm::raw_ostream &OS,
                                llvm::StringRef Directory = "");
+/// The same, making \p I's paths relative in place rather than in a copy.
+std::vector<std::string> write(Index &&I, llvm::raw_ostream &OS,
+                               llvm::StringRef Directory = "");
 /// Written aside and renamed, so that a reader never sees half a file.
 llvm::Error writeFile(const Index &I, llvm::StringRef Path,
+                      std::vector<std::string> *LeftOut = nullptr);
+llvm::Error writeFile(Index &&I, llvm::StringRef Path,
                       std::vector<std::string> *LeftOut = nullptr);
 
 /// Edits the index at \p Path in place: reads it (none, or one that cannot

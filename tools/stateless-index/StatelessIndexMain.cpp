@@ -219,7 +219,10 @@ bool updateIndex(llvm::StringRef Path, index::Index Fresh,
           });
         const bool Dropped = OnDisk.Units.size() != Stored;
         const bool Indexed = !Fresh.Units.empty();
-        OnDisk = index::merge({std::move(OnDisk), std::move(Fresh)});
+        std::vector<index::Index> Parts;
+        Parts.push_back(std::move(OnDisk));
+        Parts.push_back(std::move(Fresh)); // an initializer list would copy
+        OnDisk = index::merge(std::move(Parts));
         // Left as it is when this run changed nothing in it.
         return Dropped || Indexed || OnDisk.Units.size() != Stored;
       },
