@@ -135,15 +135,41 @@ std::string storeWritten(const index::Effect &E) {
 /// request code writes through a shared handle: a database of a library, a
 /// stream kept open. Reported where it is opened, with the first write that
 /// handler code makes, in any unit.
+/// The parameters (function USR, position) that request code hands SQL
+/// that writes: given it directly, or passed on from a parameter that is.
+std::set<std::pair<std::string, unsigned>>
+writingSqlParameters(const HandlerModel &Handlers) {
+  std::set<std::pair<std::string, unsigned>> Writing;
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (FunctionRef F : Handlers.handlerCode())
+      for (const index::Call &C : F->Calls)
+        for (const index::SqlArgument &A : C.SqlArguments)
+          if (A.Writes ||
+              (A.Parameter && Writing.count({F->USR, A.Parameter - 1})))
+            Grew |= Writing.insert({C.Callee, A.Argument}).second;
+  }
+  return Writing;
+}
+
 void findDatabasesWritten(const HandlerModel &Handlers,
                           const llvm::DenseSet<FunctionRef> &RequestCode,
                           std::vector<EffectFinding> &Found) {
   const ProgramView &View = Handlers.view();
   llvm::StringMap<std::pair<const index::Effect *, FunctionRef>> Written;
+  std::optional<std::set<std::pair<std::string, unsigned>>> Handed;
   for (FunctionRef F : Handlers.handlerCode())
-    for (const index::Effect &E : F->Effects)
-      if (E.Kind == EffectKind::DatabaseWrite)
-        Written.try_emplace(storeWritten(E), &E, F);
+    for (const index::Effect &E : F->Effects) {
+      if (E.Kind != EffectKind::DatabaseWrite)
+        continue;
+      if (E.SqlParameter) {
+        if (!Handed)
+          Handed = writingSqlParameters(Handlers);
+        if (!Handed->count({F->USR, E.SqlParameter - 1}))
+          continue;
+      }
+      Written.try_emplace(storeWritten(E), &E, F);
+    }
   Written.erase("");
   if (Written.empty())
     return;

@@ -173,12 +173,14 @@ private:
       if (std::string Table = tableKey(*Use.Table); !Table.empty())
         Out.Calls.push_back({std::move(Table), qualifiedName(*Use.Table),
                              CallKind::Stored,
-                             Where.of(Use.Site->getExprLoc())});
+                             Where.of(Use.Site->getExprLoc()),
+                             {}});
     for (const CallEdge &Edge : Known.Callees) {
       if (Usrs.of(Edge.Callee).empty())
         continue;
       Out.Calls.push_back({usr(Edge.Callee), calleeName(Edge), callKind(Edge),
-                           Where.of(Edge.Site->getExprLoc())});
+                           Where.of(Edge.Site->getExprLoc()),
+                           sqlArguments(Edge)});
       // What an accessor returns may be written here, or handed on.
       const auto *Call = dyn_cast<CallExpr>(Edge.Site);
       if (!Call || !returnsMutableAccess(*Edge.Callee))
@@ -189,6 +191,31 @@ private:
                                   Finder.handsOutAccess(*Write),
                                   via(*Write, *Call)});
     }
+  }
+
+  /// The SQL a call hands a function of the project's: what writes, and
+  /// the caller's own parameters passed on.
+  std::vector<index::SqlArgument> sqlArguments(const CallEdge &Edge) {
+    std::vector<index::SqlArgument> Found;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(Edge.Site)) {
+      Args = {Call->getArgs(), Call->getNumArgs()};
+      // A member operator's object is its first argument.
+      if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Edge.Callee))
+        Args = Args.drop_front();
+    } else if (const auto *Made = dyn_cast<CXXConstructExpr>(Edge.Site)) {
+      Args = {Made->getArgs(), Made->getNumArgs()};
+    }
+    if (Facts.isLibraryCode(*Edge.Callee))
+      return Found;
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const ParmVarDecl *Param = sqlParameter(Args[I]);
+      const bool Writes = writesSql(Args[I]);
+      if (Writes || Param)
+        Found.push_back(
+            {I, Writes, Param ? Param->getFunctionScopeIndex() + 1 : 0});
+    }
+    return Found;
   }
 
   /// Objects of the service's own classes (long-lived handler objects,
@@ -321,6 +348,8 @@ private:
     Out.Action = E.What.Action;
     Out.Site = Where.of(E.Site->getExprLoc());
     Out.Recurs = E.What.Recurs;
+    if (E.What.SqlFrom)
+      Out.SqlParameter = E.What.SqlFrom->getFunctionScopeIndex() + 1;
     if (const Decl *Object = E.What.Object) {
       if (const auto *Var = dyn_cast<VarDecl>(Object))
         Out.Object = variableKey(*Var);

@@ -58,6 +58,15 @@ struct Allow {
   bool isValid() const { return Problem == AllowProblem::None; }
 };
 
+/// SQL a call hands a function of the project's: text that writes, or the
+/// caller's own parameter (judged where the caller is called).
+struct SqlArgument {
+  unsigned Argument = 0;
+  bool Writes = false;
+  /// 1 + the position of the caller's parameter it is; 0 when none.
+  unsigned Parameter = 0;
+};
+
 struct Call {
   std::string Callee; ///< USR of the function reached
   /// How notes name it: the function's qualified name, or for a
@@ -65,6 +74,7 @@ struct Call {
   std::string CalleeName;
   CallKind Kind = CallKind::Call;
   FileLocation Site;
+  std::vector<SqlArgument> SqlArguments;
 };
 
 /// The caller writes through what a function returns, a non-const
@@ -166,6 +176,10 @@ struct Effect {
   /// The file it writes, as the call's first argument spells it (a path,
   /// a variable), when that is a string or a path; empty otherwise.
   std::string Target;
+  /// A database write whose SQL is the function's parameter: 1 + its
+  /// position; the write happens where request code hands it SQL that
+  /// writes. 0 when the SQL was read where it runs.
+  unsigned SqlParameter = 0;
 };
 
 struct Function {

@@ -41,11 +41,18 @@ template <typename Pass> void schema(Pass &IO, Allow &A) {
   IO.field("at", A.Loc);
 }
 
+template <typename Pass> void schema(Pass &IO, SqlArgument &A) {
+  IO.field("argument", A.Argument);
+  IO.field("writes", A.Writes);
+  IO.field("parameter", A.Parameter);
+}
+
 template <typename Pass> void schema(Pass &IO, Call &C) {
   IO.field("callee", C.Callee);
   IO.field("callee-name", C.CalleeName);
   IO.field("kind", C.Kind);
   IO.field("at", C.Site);
+  IO.field("sql-arguments", C.SqlArguments);
 }
 
 template <typename Pass> void schema(Pass &IO, AccessUse &U) {
@@ -109,6 +116,7 @@ template <typename Pass> void schema(Pass &IO, Effect &E) {
   IO.field("object-allow", E.ObjectAllow);
   IO.field("callbacks", E.Callbacks);
   IO.field("target", E.Target);
+  IO.field("sql-parameter", E.SqlParameter);
 }
 
 template <typename Pass> void schema(Pass &IO, Function &F) {

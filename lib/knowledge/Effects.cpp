@@ -511,6 +511,8 @@ const StringLiteral *sqlText(const Expr *E, unsigned Depth = 0) {
 constexpr llvm::StringLiteral WritingStatements[] = {
     "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"};
 
+} // namespace
+
 /// SQL whose first statement writes: INSERT, UPDATE, DELETE, REPLACE,
 /// CREATE, DROP, ALTER.
 bool writesSql(const Expr *Arg) {
@@ -522,6 +524,27 @@ bool writesSql(const Expr *Arg) {
       Sql.take_while([](char C) { return llvm::isAlpha(C); }).upper();
   return llvm::is_contained(WritingStatements, llvm::StringRef(Verb));
 }
+
+const ParmVarDecl *sqlParameter(const Expr *Sql) {
+  for (unsigned Depth = 0; Sql && Depth < 8; ++Depth) {
+    Sql = Sql->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Sql))
+      return dyn_cast<ParmVarDecl>(Ref->getDecl());
+    if (const auto *Text = dyn_cast<CXXMemberCallExpr>(Sql);
+        Text && Text->getNumArgs() == 0)
+      Sql = Text->getImplicitObjectArgument(); // sql.c_str(), sql.data()
+    else if (const auto *Made = dyn_cast<CXXConstructExpr>(Sql);
+             Made && Made->getNumArgs() > 0)
+      Sql = Made->getArg(0); // std::string(sql)
+    else if (const auto *Bound = dyn_cast<CXXBindTemporaryExpr>(Sql))
+      Sql = Bound->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+namespace {
 
 /// \p Class, or a class among its template arguments at any depth, is
 /// named \p Name.
@@ -690,10 +713,22 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
   if (Found == Index.ByName.end())
     return std::nullopt;
   for (const Rule *R : Found->second) {
-    if (!holds(R->First, Args, Object, Class, Context) ||
-        !holds(R->Second, Args, Object, Class, Context))
+    // SQL the caller is given, not readable here, is judged where the
+    // caller is called.
+    const ParmVarDecl *SqlFrom = nullptr;
+    auto Holds = [&](const Condition &C) {
+      if (holds(C, Args, Object, Class, Context))
+        return true;
+      if (C.Test != When::WritesSql || C.Arg >= Args.size() ||
+          sqlText(Args[C.Arg]))
+        return false;
+      SqlFrom = sqlParameter(Args[C.Arg]);
+      return SqlFrom != nullptr;
+    };
+    if (!Holds(R->First) || !Holds(R->Second))
       continue;
-    KnownEffect Result{R->Kind, "", R->Action.str(), nullptr, R->Recurs};
+    KnownEffect Result{R->Kind, "", R->Action.str(), nullptr, R->Recurs,
+                       SqlFrom};
     if (isa<CXXConstructExpr>(E))
       Result.Api = E.getType().getUnqualifiedType().getAsString(
           Context.getPrintingPolicy());

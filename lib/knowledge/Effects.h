@@ -34,7 +34,15 @@ struct KnownEffect {
   /// object are one finding; null when the call is the object itself.
   const clang::Decl *Object = nullptr;
   Recurrence Recurs = Recurrence::Once;
+  /// A database write whose SQL is this parameter of the caller's, not
+  /// readable here: it writes where the caller is handed SQL that does.
+  const clang::ParmVarDecl *SqlFrom = nullptr;
 };
+
+/// SQL text that starts with a statement that writes (INSERT, UPDATE, ...).
+bool writesSql(const clang::Expr *Sql);
+/// The parameter \p Sql is, through `c_str()`, `data()` and conversions.
+const clang::ParmVarDecl *sqlParameter(const clang::Expr *Sql);
 
 /// A call that pauses the calling thread for a while (`sleep_for`, `usleep`,
 /// a timed wait on a condition variable): in a loop, a schedule.
