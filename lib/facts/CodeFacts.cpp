@@ -189,6 +189,19 @@ constexpr unsigned MaxFactoryFunctions = 64;
 
 } // namespace
 
+llvm::ArrayRef<const Expr *> parameterArguments(const Expr &Site,
+                                                const FunctionDecl &Callee) {
+  if (const auto *Made = dyn_cast<CXXConstructExpr>(&Site))
+    return {Made->getArgs(), Made->getNumArgs()};
+  const auto *Call = dyn_cast<CallExpr>(&Site);
+  if (!Call)
+    return {};
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  return isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
+             ? Args.drop_front()
+             : Args;
+}
+
 /// Walks code and records what CodeFacts holds.
 class FactCollector : public RecursiveASTVisitor<FactCollector> {
   using Base = RecursiveASTVisitor<FactCollector>;
@@ -308,12 +321,7 @@ public:
     noteEffect(*Call);
     noteSchedule(*Call, *Callee);
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-    // A member operator's object is its first argument, not a parameter.
-    noteParametersGiven(*Callee,
-                        isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
-                            ? Args.drop_front()
-                            : Args,
-                        *Call);
+    noteParametersGiven(*Callee, *Call);
     if (createsObject(*Callee))
       if (const TemplateArgumentList *Types = Callee->getTemplateSpecializationArgs())
         if (Types->size() > 0 && Types->get(0).getKind() == TemplateArgument::Type)
@@ -344,9 +352,7 @@ public:
                 {Construct->getArgs(), Construct->getNumArgs()}, *Construct);
     noteMiddlewares(*Constructor->getParent(), *Construct);
     reach(Constructor, Construct);
-    noteParametersGiven(*Constructor,
-                        {Construct->getArgs(), Construct->getNumArgs()},
-                        *Construct);
+    noteParametersGiven(*Constructor, *Construct);
     noteEffect(*Construct);
     if (FrameworkTables::startsThread(*Constructor))
       noteThreadEntries({Construct->getArgs(), Construct->getNumArgs()});
@@ -875,11 +881,10 @@ private:
   }
 
   /// What a caller passes for a callable parameter is stored in it.
-  void noteParametersGiven(const FunctionDecl &Callee,
-                           llvm::ArrayRef<const Expr *> Args,
-                           const Expr &Site) {
+  void noteParametersGiven(const FunctionDecl &Callee, const Expr &Site) {
     if (Facts.isLibraryCode(Callee))
       return;
+    llvm::ArrayRef<const Expr *> Args = parameterArguments(Site, Callee);
     for (unsigned I = 0; I < Args.size() && I < Callee.getNumParams(); ++I)
       if (isCallableTable(*Callee.getParamDecl(I)))
         noteStored(Callee.getParamDecl(I), Args[I], Site);

@@ -25,6 +25,7 @@
 #include "Frameworks.h"
 
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SetVector.h"
 #include <memory>
@@ -126,6 +127,11 @@ struct FunctionFacts {
   /// Its own code runs a server (FrameworkTables::runsServer).
   bool RunsServer = false;
 };
+
+/// The arguments of the call or construction \p Site, in the order of
+/// \p Callee's parameters (a member operator's object is left out).
+llvm::ArrayRef<const clang::Expr *>
+parameterArguments(const clang::Expr &Site, const clang::FunctionDecl &Callee);
 
 /// A function that serves requests, and why.
 struct HandlerRoot {

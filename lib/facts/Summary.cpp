@@ -197,17 +197,10 @@ private:
   /// the caller's own parameters passed on.
   std::vector<index::SqlArgument> sqlArguments(const CallEdge &Edge) {
     std::vector<index::SqlArgument> Found;
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *Call = dyn_cast<CallExpr>(Edge.Site)) {
-      Args = {Call->getArgs(), Call->getNumArgs()};
-      // A member operator's object is its first argument.
-      if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Edge.Callee))
-        Args = Args.drop_front();
-    } else if (const auto *Made = dyn_cast<CXXConstructExpr>(Edge.Site)) {
-      Args = {Made->getArgs(), Made->getNumArgs()};
-    }
     if (Facts.isLibraryCode(*Edge.Callee))
       return Found;
+    llvm::ArrayRef<const Expr *> Args =
+        parameterArguments(*Edge.Site, *Edge.Callee);
     for (unsigned I = 0; I < Args.size(); ++I) {
       const ParmVarDecl *Param = sqlParameter(Args[I]);
       const bool Writes = writesSql(Args[I]);

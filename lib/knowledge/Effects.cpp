@@ -440,19 +440,11 @@ const StringLiteral *stringArgument(const Expr *E) {
   return E ? dyn_cast<StringLiteral>(E->IgnoreParenImpCasts()) : nullptr;
 }
 
-/// The first string literal of a SQL statement as an argument spells it:
-/// the literal, a concatenation or a std::string made from it, `.c_str()`,
-/// or a variable initialised with one.
 /// Calls that write text into the buffer their first argument names.
 constexpr llvm::StringLiteral BufferFillers[] = {
     "sprintf", "snprintf", "sprintf_s", "snprintf_s", "std::sprintf",
     "std::snprintf", "strcpy", "strncpy", "strcpy_s", "std::strcpy",
     "std::strncpy"};
-
-bool refersTo(const Expr *E, const VarDecl &Var) {
-  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
-  return Ref && Ref->getDecl() == &Var;
-}
 
 /// The first text \p Body puts into the local \p Var, declared without a
 /// value: assigned (`sql = "UPDATE ..." + name`) or written by a call
@@ -463,14 +455,14 @@ const Expr *firstFilling(const Stmt *Body, const VarDecl &Var,
     return nullptr;
   if (const auto *Assign = dyn_cast<BinaryOperator>(Body);
       Assign && Assign->getOpcode() == BO_Assign &&
-      refersTo(Assign->getLHS(), Var))
+      objectOf(Assign->getLHS()) == &Var)
     return Assign->getRHS();
   if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Body);
       Assign && Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
-      refersTo(Assign->getArg(0), Var))
+      objectOf(Assign->getArg(0)) == &Var)
     return Assign->getArg(1);
   if (const auto *Call = dyn_cast<CallExpr>(Body);
-      Call && Call->getNumArgs() > 1 && refersTo(Call->getArg(0), Var))
+      Call && Call->getNumArgs() > 1 && objectOf(Call->getArg(0)) == &Var)
     if (const FunctionDecl *Callee = Call->getDirectCallee();
         Callee && llvm::is_contained(BufferFillers, qualifiedName(*Callee))) {
       for (const Expr *Arg : llvm::drop_begin(Call->arguments()))
@@ -484,6 +476,9 @@ const Expr *firstFilling(const Stmt *Body, const VarDecl &Var,
   return nullptr;
 }
 
+/// The first string literal of a SQL statement as an argument spells it:
+/// the literal, a concatenation or a std::string made from it, `.c_str()`,
+/// a variable initialised with one, or a local filled with one later.
 const StringLiteral *sqlText(const Expr *E, unsigned Depth = 0) {
   if (!E || Depth > 12)
     return nullptr;
