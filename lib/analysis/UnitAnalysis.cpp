@@ -8,6 +8,7 @@
 
 #include "UnitAnalysis.h"
 #include "CodeFacts.h"
+#include "Format.h"
 #include "Summary.h"
 #include "Usr.h"
 #include "WriteFinder.h"
@@ -131,11 +132,9 @@ UnitAnalysis::openIndex(const std::string &IndexPath) {
     return nullptr;
   }
   if (!(*Index)->leftOut().empty()) {
-    std::string Names;
-    for (const std::string &Unit : (*Index)->leftOut())
-      Names += (Names.empty() ? "" : ", ") + Unit;
     IndexProblem = "the project index '" + IndexPath + "' has damaged " +
-                   "units, whose facts are left out: " + Names +
+                   "units, whose facts are left out: " +
+                   index::namesOfUnits((*Index)->leftOut()) +
                    "; run stateless-index to rebuild it";
   }
   return *Index;

@@ -24,9 +24,11 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/LEB128.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -266,9 +268,67 @@ private:
   bool SameLine = false;
 };
 
+// --- The layout ------------------------------------------------------------
+
+/// Spells out the facts' layout: every field's name and kind, in order, and
+/// every enumeration's names. An index written with another layout is
+/// refused as another producer's, so that a change to Schema.h or
+/// Enumerations.h can never be misread, whether or not FormatVersion moved.
+class LayoutSpeller {
+public:
+  template <typename T> void field(llvm::StringRef Name, T &V) {
+    Out += Name;
+    Out += '(';
+    walk(*this, V);
+    Out += ')';
+  }
+  void path(llvm::StringRef Name, std::string &S) { field("path " + Name.str(), S); }
+  void located(llvm::StringRef Name, std::string &S) {
+    field("located " + Name.str(), S);
+  }
+  void string(std::string &) { Out += "string"; }
+  void flag(bool &) { Out += "flag"; }
+  template <typename T> void number(T &) {
+    Out += std::is_signed_v<T> ? "int" : "uint";
+    Out += std::to_string(8 * sizeof(T));
+  }
+  template <typename E> void enumeration(E &) {
+    for (llvm::StringRef Name : Enumeration<E>::Names)
+      (Out += Name) += ',';
+  }
+  template <typename T> void list(std::vector<T> &) {
+    T Item{};
+    Out += "list ";
+    walk(*this, Item);
+  }
+  template <typename T> void optional(std::optional<T> &) {
+    T Value{};
+    Out += "optional ";
+    walk(*this, Value);
+  }
+
+  std::string Out;
+};
+
 // --- Reading ---------------------------------------------------------------
 
 } // namespace
+
+std::string namesOfUnits(llvm::ArrayRef<std::string> MainFiles) {
+  constexpr size_t Shown = 5;
+  std::string Names =
+      llvm::join(MainFiles.take_front(Shown), ", ");
+  if (MainFiles.size() > Shown)
+    Names += " and " + std::to_string(MainFiles.size() - Shown) + " more";
+  return Names;
+}
+
+std::string layout() {
+  LayoutSpeller Speller;
+  Unit U;
+  schema(Speller, U);
+  return Speller.Out;
+}
 
 /// The strings and input files that the units of an index share.
 struct StoredIndex::Tables {
@@ -543,8 +603,16 @@ std::string directoryOf(llvm::ArrayRef<const Unit *> Units,
 } // namespace
 
 std::string producer() {
-  return "stateless-tidy " STATELESS_TIDY_VERSION " (LLVM " +
-         std::to_string(LLVM_VERSION_MAJOR) + ")";
+  static const std::string Producer = [] {
+    std::string Text;
+    llvm::raw_string_ostream(Text)
+        << "stateless-tidy " STATELESS_TIDY_VERSION " (LLVM "
+        << LLVM_VERSION_MAJOR << ", facts layout "
+        << llvm::format_hex_no_prefix(llvm::xxHash64(layout()) >> 32, 8)
+        << ")";
+    return Text;
+  }();
+  return Producer;
 }
 
 namespace {

@@ -21,6 +21,7 @@
 #include "Facts.h"
 #include "Lookups.h"
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringMap.h"
@@ -39,8 +40,16 @@ namespace index {
 constexpr unsigned FormatVersion = 12;
 
 /// Who wrote an index: an index is read only by the same stateless-tidy
-/// built against the same LLVM major version (USRs and facts may differ).
+/// built against the same LLVM major version (USRs and facts may differ),
+/// with the same layout of the facts (named by a digest of layout()).
 std::string producer();
+
+/// The facts' layout as Schema.h and Enumerations.h declare it: every
+/// field's name and kind, in order, and every enumeration's names.
+std::string layout();
+
+/// Names units in a message: the first few, and how many more there are.
+std::string namesOfUnits(llvm::ArrayRef<std::string> MainFiles);
 
 /// What was read, and the units that were left out because their records
 /// are damaged (each named by its main file when that much is readable).

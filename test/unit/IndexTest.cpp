@@ -21,6 +21,7 @@
 #include "gtest/gtest.h"
 
 #include <atomic>
+#include <cstring>
 #include <fstream>
 #include <thread>
 #include <random>
@@ -197,6 +198,40 @@ TEST(Format, NotAnIndexAnotherVersionATruncatedFile) {
   std::string Newer = Bytes;
   Newer[8] = char(FormatVersion + 1);
   EXPECT_NE(errorOf(Newer).find("was written by"), std::string::npos);
+}
+
+/// The producer names a digest of the facts' layout, which spells out
+/// every field and enumerator: an index written with a field more or less
+/// (a change to Schema.h that FormatVersion did not follow) is refused.
+TEST(Format, TheLayoutNamesEveryFieldAndAnotherLayoutIsRefused) {
+  const std::string Layout = layout();
+  const std::string Dump = dumped(filled(0));
+  llvm::SmallVector<llvm::StringRef> Lines;
+  llvm::StringRef(Dump).split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    llvm::StringRef Name = Line.ltrim(" -").split(':').first;
+    if (!Line.contains(':') || Name.starts_with("unit "))
+      continue;
+    EXPECT_NE(Layout.find(Name.str() + "("), std::string::npos) << Name.str();
+  }
+  for (llvm::StringRef Name : Enumeration<Recurrence>::Names)
+    EXPECT_NE(Layout.find(Name.str() + ","), std::string::npos) << Name.str();
+
+  const std::string Bytes = serialized(filled(1));
+  const size_t At = Bytes.find("facts layout ");
+  ASSERT_NE(At, std::string::npos);
+  std::string Other = Bytes;
+  char &Digit = Other[At + std::strlen("facts layout ")];
+  Digit = Digit == '0' ? '1' : '0';
+  EXPECT_NE(errorOf(Other).find("was written by"), std::string::npos);
+  EXPECT_EQ(errorOf(Bytes), "");
+}
+
+TEST(Format, AMessageNamesAFewUnitsAndCountsTheRest) {
+  EXPECT_EQ(namesOfUnits({"a.cpp", "b.cpp"}), "a.cpp, b.cpp");
+  const std::vector<std::string> Many(1001, "r.cpp");
+  EXPECT_EQ(namesOfUnits(Many),
+            "r.cpp, r.cpp, r.cpp, r.cpp, r.cpp and 996 more");
 }
 
 /// The reader takes any bytes: mutations of a real index (flipped bits,

@@ -180,7 +180,7 @@ void warnLeftOut(llvm::ArrayRef<std::string> Units, llvm::StringRef Why) {
     return;
   llvm::errs() << "stateless-index: warning: " << Units.size()
                << (Units.size() == 1 ? " unit" : " units") << " left out ("
-               << Why << "): " << llvm::join(Units, ", ") << "\n";
+               << Why << "): " << index::namesOfUnits(Units) << "\n";
 }
 
 std::string sizeOf(llvm::StringRef File) {
