@@ -36,6 +36,10 @@ enum class When {
   TypeArgument,    ///< the class has Class among its template arguments, at
                    ///< any depth (Crow's app and its middlewares)
   WritesSql,       ///< SQL text that starts with a statement that writes
+  Connector,       ///< the connector named is Class's ("sqlite"): a string
+                   ///< starting with it, in any case ("SQLite"), or a
+                   ///< constant whose qualified name has it
+                   ///< (`Poco::Data::SQLite::Connector::KEY`, `soci::sqlite3`)
   KeptFile,        ///< the stream written (the argument, or with CalledOn
                    ///< the object called) is a file stream, FILE * or file
                    ///< descriptor that a member or a static variable keeps
@@ -219,6 +223,22 @@ constexpr Rule Rules[] = {
     {"SQLite::Database::exec", Database, "writes a SQLite database", {When::WritesSql, 0}},
     {"SQLite::Database::tryExec", Database, "writes a SQLite database", {When::WritesSql, 0}},
     {"SQLite::Statement::Statement", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    // POCO Data and SOCI: a session whose connector is SQLite's, and the
+    // SQL streamed into a session or statement (`session << "INSERT ..."`;
+    // a member operator's first argument is its object).
+    {"Poco::Data::Session::Session", File, "opens a SQLite database file",
+     {When::Connector, 0, 0, "sqlite"}, {When::NotInMemory, 1}},
+    {"Poco::Data::SessionPool::SessionPool", File, "opens a SQLite database file",
+     {When::Connector, 0, 0, "sqlite"}, {When::NotInMemory, 1}},
+    {"Poco::Data::SessionFactory::create", File, "opens a SQLite database file",
+     {When::Connector, 0, 0, "sqlite"}, {When::NotInMemory, 1}},
+    {"Poco::Data::Session::operator<<", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    {"Poco::Data::Statement::operator<<", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    {"soci::session::session", File, "opens a SQLite database file",
+     {When::Connector, 0, 0, "sqlite"}, {When::NotInMemory, 1}},
+    {"soci::session::open", File, "opens a SQLite database file",
+     {When::Connector, 0, 0, "sqlite"}, {When::NotInMemory, 1}},
+    {"soci::session::operator<<", Database, "writes a SQLite database", {When::WritesSql, 1}},
     // oatpp: a multipart part streamed into a file, a file stream.
     {"oatpp::web::mime::multipart::createFilePartReader", File,
      "streams an uploaded part into a local file"},
@@ -437,7 +457,16 @@ std::optional<long long> integerValue(const Expr *E, const ASTContext &Context) 
 }
 
 const StringLiteral *stringArgument(const Expr *E) {
-  return E ? dyn_cast<StringLiteral>(E->IgnoreParenImpCasts()) : nullptr;
+  if (!E)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  // A string made from a literal, for a `const std::string &` parameter.
+  if (const auto *Made = dyn_cast<CXXConstructExpr>(E);
+      Made && Made->getNumArgs() >= 1 &&
+      llvm::all_of(llvm::drop_begin(Made->arguments()),
+                   [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+    E = Made->getArg(0)->IgnoreParenImpCasts();
+  return dyn_cast<StringLiteral>(E);
 }
 
 /// Calls that write text into the buffer their first argument names.
@@ -640,6 +669,14 @@ bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
   }
   case When::TypeArgument:
     return hasTypeArgument(Class, C.Class);
+  case When::Connector: {
+    if (const StringLiteral *Name = stringArgument(Arg))
+      return Name->getCharByteWidth() == 1 &&
+             llvm::StringRef(Name->getString().lower()).starts_with(C.Class);
+    const ValueDecl *Named = objectOf(Arg);
+    return Named && llvm::StringRef(llvm::StringRef(qualifiedName(*Named)).lower())
+                        .contains(C.Class);
+  }
   case When::WritesSql:
     return writesSql(Arg);
   case When::KeptFile:
@@ -746,6 +783,8 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
 constexpr llvm::StringLiteral LocalDatabaseLibraries[] = {
     "sqlite3_", // SQLite's C API
     "SQLite::", // SQLiteCpp
+    "Poco::Data::",
+    "soci::",
 };
 
 llvm::StringRef localDatabaseOf(llvm::StringRef Api) {
