@@ -61,14 +61,16 @@ GlobalState describe(const index::Creation &Made, const index::Function &By,
   return G;
 }
 
-/// The writes outside start-up code to the variable \p USR: its own, and
-/// for an accessor that hands out mutable access to it, what its callers
-/// (and theirs, when they hand it on) write through what it returns.
-class VariableWrites {
+/// The writes outside start-up code to a variable or through a member:
+/// their own, and for an accessor that hands out mutable access to them,
+/// what its callers (and theirs, when they hand it on) write through what
+/// it returns.
+class StateWrites {
 public:
-  VariableWrites(const HandlerModel &Handlers, ObjectChanges &Changes)
+  StateWrites(const HandlerModel &Handlers, ObjectChanges &Changes)
       : Handlers(Handlers), View(Handlers.view()), Changes(Changes) {}
 
+  /// The writes to the variable \p USR.
   std::vector<Write> of(llvm::StringRef USR) const {
     std::vector<Write> Out;
     for (const InFunction<index::VariableWrite> &W : View.variableWrites(USR)) {
@@ -82,7 +84,8 @@ public:
     return Out;
   }
 
-private:
+  /// What callers of \p Accessor (and theirs, when they hand it on) write
+  /// through what it returns, outside start-up code.
   void throughAccessor(llvm::StringRef Accessor, unsigned Depth,
                        std::vector<Write> &Out) const {
     if (Depth >= MaxAccessorDepth)
@@ -97,6 +100,7 @@ private:
     }
   }
 
+private:
   const HandlerModel &Handlers;
   const ProgramView &View;
   ObjectChanges &Changes;
@@ -155,7 +159,7 @@ void orderWrites(std::vector<Write> &Writes, const ProgramView &View) {
 std::vector<GlobalState> findGlobalState(const HandlerModel &Handlers) {
   const ProgramView &View = Handlers.view();
   ObjectChanges Changes(View);
-  const VariableWrites Writes(Handlers, Changes);
+  const StateWrites Writes(Handlers, Changes);
   llvm::MapVector<std::string, GlobalState, std::map<std::string, unsigned>>
       ByKey;
   for (const index::Variable &V : View.live().Variables) {
@@ -195,6 +199,7 @@ findMemberState(const HandlerModel &Handlers,
                 const std::vector<GlobalState> &Globals) {
   const ProgramView &View = Handlers.view();
   ObjectChanges Changes(View);
+  const StateWrites Accessors(Handlers, Changes);
   const llvm::StringSet<> LongLived = longLivedClasses(Handlers);
   // Members of objects held by reported state are part of that finding.
   llvm::StringSet<> HeldByGlobals;
@@ -225,7 +230,11 @@ findMemberState(const HandlerModel &Handlers,
         if (!Site.isValid() || In->IsStructor ||
             !LongLived.contains(In->ThisClass) || !Handlers.runsAfterStartUp(In))
           continue;
-        M.Writes.push_back({In, std::move(Site)});
+        // A getter handing out the pointee: what its callers write counts.
+        if (Site == W.Fact->Pointee && W.Fact->PointeeHandedOut)
+          Accessors.throughAccessor(In->USR, 0, M.Writes);
+        else
+          M.Writes.push_back({In, std::move(Site)});
       }
       // Annotations on the members of handler classes are checked whether
       // or not the members are written.

@@ -317,6 +317,7 @@ private:
         if (const Stmt *Site = Finder.findWrite(*R.Ref, Part::Pointee)) {
           W.Pointee = at(Site);
           W.PointeeVia = via(*Site, *R.Ref);
+          W.PointeeHandedOut = Finder.handsOutAccess(*Site);
         }
       if (!W.Object.isValid() && !W.Pointee.isValid())
         continue;

@@ -108,6 +108,9 @@ struct MemberWrite {
   FileLocation Pointee;
   std::string ObjectVia;  ///< see VariableWrite::Via
   std::string PointeeVia; ///< see VariableWrite::Via
+  /// The pointee's "write" is the function returning the pointer or
+  /// reference (`return db_;`): what callers write through it counts.
+  bool PointeeHandedOut = false;
 };
 
 /// A lambda's write to a local of a function around it (the local itself

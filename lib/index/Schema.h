@@ -75,6 +75,7 @@ template <typename Pass> void schema(Pass &IO, MemberWrite &W) {
   IO.field("pointee-at", W.Pointee);
   IO.field("object-via", W.ObjectVia);
   IO.field("pointee-via", W.PointeeVia);
+  IO.field("pointee-handed-out", W.PointeeHandedOut);
 }
 
 template <typename Pass> void schema(Pass &IO, CapturedWrite &W) {
