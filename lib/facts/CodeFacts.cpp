@@ -80,6 +80,110 @@ bool onlySleeps(const Stmt &Body, const CallExpr &Sleep) {
   return Only && Only->IgnoreImplicit() == &Sleep;
 }
 
+/// Whether the statements under \p S (not those of nested loops or
+/// switches, for a break) leave the loop: a return or a break.
+bool leavesLoop(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, BreakStmt>(S))
+    return true;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt>(S))
+    return false;
+  return llvm::any_of(S->children(), leavesLoop);
+}
+
+/// Whether \p Cond holds when the timed wait whose result \p Result refers
+/// to timed out (true), when it was notified (false), or neither is
+/// readable: `!ok`, `ok == false`, `status == std::cv_status::timeout`.
+std::optional<bool> holdsOnTimeout(const Expr *Cond,
+                                   llvm::function_ref<bool(const Expr *)> Result,
+                                   const ASTContext &Context) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (Result(Cond))
+    return Cond->getType()->isBooleanType() ? std::optional<bool>(false)
+                                            : std::nullopt;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    if (std::optional<bool> Inner =
+            holdsOnTimeout(Not->getSubExpr(), Result, Context))
+      return !*Inner;
+  const Expr *Left = nullptr, *Right = nullptr;
+  bool Equal = true;
+  if (const auto *Compare = dyn_cast<BinaryOperator>(Cond);
+      Compare && Compare->isEqualityOp()) {
+    Left = Compare->getLHS(), Right = Compare->getRHS();
+    Equal = Compare->getOpcode() == BO_EQ;
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Operator && Operator->getNumArgs() == 2 &&
+             (Operator->getOperator() == OO_EqualEqual ||
+              Operator->getOperator() == OO_ExclaimEqual)) {
+    Left = Operator->getArg(0), Right = Operator->getArg(1);
+    Equal = Operator->getOperator() == OO_EqualEqual;
+  }
+  if (!Left)
+    return std::nullopt;
+  if (!Result(Left->IgnoreParenImpCasts()))
+    std::swap(Left, Right);
+  if (!Result(Left->IgnoreParenImpCasts()))
+    return std::nullopt;
+  // What the result is compared with: true or false, or an enumerator
+  // named timeout or no_timeout.
+  bool MeansTimeout = false;
+  Right = Right->IgnoreParenImpCasts();
+  if (const auto *Named = dyn_cast<DeclRefExpr>(Right);
+      Named && isa<EnumConstantDecl>(Named->getDecl()))
+    MeansTimeout = Named->getDecl()->getName() == "timeout";
+  else if (bool Value; !Right->isValueDependent() &&
+                       Right->EvaluateAsBooleanCondition(Value, Context))
+    MeansTimeout = !Value;
+  else
+    return std::nullopt;
+  return Equal == MeansTimeout;
+}
+
+/// A loop that ends when its timed wait \p Wait times out, as a watchdog's
+/// does (`if (!cv.wait_for(lock, timeout, heard)) return;`): it waits for
+/// notifications, each before a deadline, not for the time to run a job.
+/// The wait's result is tested where it is made or in the local it
+/// initialises.
+bool endsOnTimeout(const Stmt &Body, const CallExpr &Wait,
+                   const ASTContext &Context) {
+  if (Wait.getType()->isVoidType())
+    return false;
+  const VarDecl *Holder = nullptr;
+  llvm::SmallVector<const Stmt *, 16> Work{&Body};
+  llvm::SmallVector<const IfStmt *, 4> Ifs;
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Declaration = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Declaration->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit() &&
+                                                    Var->getInit()->IgnoreImplicit() == &Wait)
+          Holder = Var;
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      Ifs.push_back(If);
+    llvm::append_range(Work, S->children());
+  }
+  auto IsResult = [&](const Expr *E) {
+    E = E->IgnoreImplicit();
+    if (E == &Wait)
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    return Holder && Ref && Ref->getDecl() == Holder;
+  };
+  for (const IfStmt *If : Ifs) {
+    std::optional<bool> OnTimeout =
+        If->getCond() ? holdsOnTimeout(If->getCond(), IsResult, Context)
+                      : std::nullopt;
+    if (OnTimeout &&
+        leavesLoop(*OnTimeout ? If->getThen() : If->getElse()))
+      return true;
+  }
+  return false;
+}
+
 /// A test of a container's emptiness: `c.empty()` or `c.size()`, negated
 /// or not, or `c.size()` compared for equality (`c.size() == 0`).
 bool testsEmpty(const Expr *Cond) {
@@ -489,7 +593,8 @@ private:
     // one that waits for input (a queue, a socket, stdin) serves it, and
     // one that does nothing but sleep waits to be stopped.
     if (Done.Forever && Done.Sleep && !Done.WaitsForInput &&
-        !onlySleeps(*S->getBody(), *Done.Sleep))
+        !onlySleeps(*S->getBody(), *Done.Sleep) &&
+        !endsOnTimeout(*S->getBody(), *Done.Sleep, Facts.Context))
       noteSleepLoop(*Done.Sleep);
     if (!Owners.back().Loops.empty()) {
       Loop &Outer = Owners.back().Loops.back();

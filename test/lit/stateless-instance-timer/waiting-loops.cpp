@@ -1,12 +1,16 @@
 // Loops that sleep without being a schedule: one that does nothing but sleep
-// until it is stopped (it keeps a thread or a connection open), and a worker
-// that sleeps only while its queue is empty (it serves what arrives). A
+// until it is stopped (it keeps a thread or a connection open), a worker
+// that sleeps only while its queue is empty (it serves what arrives), and a
+// watchdog whose timed wait ends the loop when it times out (it waits for
+// notifications, each before a deadline); one that ends when notified runs
+// a job each time the wait times out: a schedule. A
 // thread that loops with a sleep is one finding, where it starts, however
 // it is detached later.
 // RUN: %check_stateless %s stateless-instance-timer %t -- -std=c++17 -pthread -I%stateless_include
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -75,6 +79,45 @@ void pace_outbox() {
   }
 }
 
+class Watchdog {
+public:
+  void wait_for_silence() {
+    while (true) {
+      std::unique_lock<std::mutex> lock(lock_);
+      auto heard = beat_.wait_for(lock, timeout_, [this] { return heard_; });
+      timeout_ = 1s;
+      if (heard == true) {
+        heard_ = false;
+      } else {
+        return;
+      }
+    }
+  }
+  void wait_for_peer() {
+    for (;;) {
+      std::unique_lock<std::mutex> lock(lock_);
+      if (beat_.wait_for(lock, 2s) == std::cv_status::timeout)
+        break;
+      heard_ = false;
+    }
+  }
+  void flush_until_stopped() {
+    while (true) {
+      std::unique_lock<std::mutex> lock(lock_);
+      if (beat_.wait_for(lock, 5s, [this] { return stopped_; }))
+        return;
+      outbox.clear();
+    }
+  }
+
+private:
+  std::mutex lock_;
+  std::condition_variable beat_;
+  bool heard_ = false;
+  bool stopped_ = false;
+  std::chrono::seconds timeout_ = 3s;
+};
+
 STATELESS_HANDLER void start_game() {
   std::thread ticker([] {
     // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::thread' starts a thread that loops with a sleep while serving a request: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
@@ -97,4 +140,12 @@ int main() {
   std::thread pacer(pace_outbox);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::thread' starts a thread that loops with a sleep: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
   pacer.join();
+  Watchdog watchdog;
+  std::thread silence([&] { watchdog.wait_for_silence(); });
+  std::thread peer([&] { watchdog.wait_for_peer(); });
+  std::thread flush([&] { watchdog.flush_until_stopped(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::thread' starts a thread that loops with a sleep: a scheduled job of this instance, run by every instance and stopped with it; run it from an external scheduler (a cron job, a queue's scheduled messages) [stateless-instance-timer]
+  silence.join();
+  peer.join();
+  flush.join();
 }
