@@ -3,6 +3,7 @@
 // member's state, not the return (Crow's routing API as its headers
 // declare it). A database client whose methods change none of its members
 // is not written; a counter whose method counts is.
+// REQUIRES: pointee-writes
 // RUN: %check_stateless %s stateless-handler-member-state %t -- -std=c++17 -isystem %S/../frameworks/Inputs/crow
 
 #include "crow.h"
