@@ -116,9 +116,13 @@ bool HandlerModel::isPerRequestClass(llvm::StringRef USR) const {
   return Class && Class->PerRequest;
 }
 
-llvm::SmallVector<FunctionRef, 2>
+llvm::ArrayRef<FunctionRef>
 HandlerModel::overridesOf(llvm::StringRef USR) const {
-  llvm::SmallVector<FunctionRef, 2> Found;
+  // Each search from the roots asks again, of every call it follows.
+  auto [Known, New] = Overrides.try_emplace(USR);
+  if (!New)
+    return Known->second;
+  llvm::SmallVector<FunctionRef, 2> &Found = Known->second;
   llvm::SmallVector<std::string, 4> Work{USR.str()};
   llvm::StringSet<> Seen{USR};
   while (!Work.empty()) {

@@ -17,6 +17,7 @@
 #include "ProgramView.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
 #include <string>
@@ -113,7 +114,7 @@ private:
   std::optional<HandlerPath> pathIn(const Reach &Reached, FunctionRef F) const;
   /// The methods that override the method \p USR, directly or not: a call
   /// of it may run any.
-  llvm::SmallVector<FunctionRef, 2> overridesOf(llvm::StringRef USR) const;
+  llvm::ArrayRef<FunctionRef> overridesOf(llvm::StringRef USR) const;
 
   const ProgramView &View;
   std::vector<const index::Root *> HandlerRoots;
@@ -127,6 +128,8 @@ private:
   /// creates.
   llvm::StringSet<> MadeByRequests;
   llvm::StringSet<> MadeAtStartUp;
+  /// overridesOf()'s answers, by method.
+  mutable llvm::StringMap<llvm::SmallVector<FunctionRef, 2>> Overrides;
   /// What each handler root reaches on its own; built on first use.
   mutable std::vector<Reach> FromEachHandler;
 };

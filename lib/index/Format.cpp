@@ -52,6 +52,14 @@ namespace {
 
 constexpr llvm::StringLiteral Magic = "STLSIDX\n";
 
+/// A stored path is relative to the index's root unless it is outside it:
+/// absolute, from its separator or its drive letter (no parse of the path:
+/// every path of a unit read is resolved).
+bool isStoredRelative(llvm::StringRef Path) {
+  return !Path.empty() && !llvm::sys::path::is_separator(Path.front()) &&
+         (Path.size() < 2 || Path[1] != ':');
+}
+
 template <typename Derived> class StringPass;
 
 /// A pass that treats a path like any string and walks into everything.
@@ -357,12 +365,36 @@ public:
     Next += Length;
     return S;
   }
-  void string(std::string &S) {
+  llvm::StringRef entry() {
     uint64_t Position = unsigned64();
-    if (Position >= Tables->Strings.size())
-      return failed("a string reference is out of range");
-    S = Tables->Strings[Position].str();
+    if (Position >= Tables->Strings.size()) {
+      failed("a string reference is out of range");
+      return {};
+    }
+    return Tables->Strings[Position];
   }
+  void string(std::string &S) { S = entry().str(); }
+  /// Paths are read as they are used, under the root they are stored
+  /// relative to (when one is set): no second pass, no second copy.
+  void path(llvm::StringRef, std::string &S) {
+    const llvm::StringRef Stored = entry();
+    if (Root.empty() || !isStoredRelative(Stored))
+      S = Stored.str();
+    else
+      S.reserve(Root.size() + 1 + Stored.size()),
+          S.assign(Root.data(), Root.size()).append(1, '/').append(Stored);
+  }
+  void located(llvm::StringRef Name, std::string &S) {
+    string(S);
+    if (!Root.empty())
+      PathMapper([&](std::string &Path) {
+        if (isStoredRelative(Path))
+          Path = (Root + "/" + Path).str();
+      }).located(Name, S);
+  }
+
+  /// The root paths are stored relative to; empty: read them as stored.
+  llvm::StringRef Root;
   void number(unsigned &N) {
     uint64_t Value = unsigned64();
     if (Value > UINT32_MAX)
@@ -847,15 +879,12 @@ StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
   if (readLittleEndian(TablesHash) != recordHash("", TablesData))
     return notAnIndex("the checksum of its shared tables does not match");
   Reader TableReader(TablesData);
+  TableReader.Root = Index->Root;
   TableReader.sharedTables(*Index->Shared);
   if (TableReader.Error.empty() && TableReader.remaining() != 0)
     TableReader.failed("its shared tables have data after their end");
   if (!TableReader.Error.empty())
     return notAnIndex(TableReader.Error);
-  // Once here, not in each unit's copy.
-  for (InputFile &F : Index->Shared->Files)
-    Index->resolve(F.Path);
-
   uint64_t Count = R.unsigned64();
   if (Count > R.remaining())
     return notAnIndex("it names more units than it can hold");
@@ -902,8 +931,12 @@ StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
 }
 
 void StoredIndex::resolve(std::string &Path) const {
-  if (!Root.empty() && !Path.empty() && !llvm::sys::path::is_absolute(Path))
-    Path = Root + "/" + Path;
+  if (Root.empty() || !isStoredRelative(Path))
+    return;
+  std::string Resolved;
+  Resolved.reserve(Root.size() + 1 + Path.size());
+  Resolved.append(Root).append(1, '/').append(Path);
+  Path = std::move(Resolved);
 }
 
 std::optional<unsigned> StoredIndex::unitOf(llvm::StringRef MainFile) const {
@@ -964,6 +997,7 @@ std::optional<Unit> StoredIndex::readUnit(unsigned N, bool WithInputs) const {
     return std::nullopt;
   Unit U;
   Reader Fields(Records[N].Payload, Shared.get());
+  Fields.Root = Root;
   std::vector<unsigned> Skipped;
   if (!WithInputs)
     Fields.InputPositions = &Skipped;
@@ -973,11 +1007,6 @@ std::optional<Unit> StoredIndex::readUnit(unsigned N, bool WithInputs) const {
   if (!Fields.Error.empty())
     return std::nullopt;
   U.MainFile = Records[N].MainFile;
-  if (!Root.empty()) {
-    auto Resolve = [&](std::string &Path) { resolve(Path); };
-    PathMapper Absolute(Resolve);
-    schema(Absolute, U);
-  }
   return U;
 }
 
