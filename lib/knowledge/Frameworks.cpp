@@ -121,6 +121,14 @@ constexpr llvm::StringLiteral BuiltinRegistrars[] = {
     "QHttpServer::route",
     "QHttpServer::afterRequest",
     "QHttpServer::setMissingHandler",
+    // C servers: libmicrohttpd's access handler (and accept policy),
+    // libevent's HTTP callbacks and its listeners' and buffer events'.
+    "MHD_start_daemon",
+    "evhttp_set_cb",
+    "evhttp_set_gencb",
+    "evconnlistener_new",
+    "evconnlistener_new_bind",
+    "bufferevent_setcb",
     // Boost.Asio
     "boost::asio::basic_socket_acceptor::async_accept",
     // Asio
@@ -593,7 +601,11 @@ FrameworkTables::FrameworkTables(HandlerOptions Options)
     : Options(std::move(Options)) {
   for (llvm::StringRef Name : BuiltinRegistrars) {
     Registrars.insert(Name);
-    RegistrarLastNames.insert(Name.rsplit("::").second);
+    // A C function's name is its last name.
+    const size_t Scope = Name.rfind("::");
+    RegistrarLastNames.insert(Scope == llvm::StringRef::npos
+                                  ? Name
+                                  : Name.drop_front(Scope + 2));
   }
 }
 
