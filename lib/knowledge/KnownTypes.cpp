@@ -389,8 +389,10 @@ bool holdsNoData(QualType T) {
 }
 
 bool neverHoldsState(QualType T) {
+  // One connection (a socket an accept fills and hands on) is plumbing; a
+  // container of them, a list of clients, is not.
   return isSynchronisationPrimitive(T) || isRandomGenerator(T) ||
-         isServiceInfrastructure(T) || holdsNoData(T);
+         isServiceInfrastructure(T) || isConnection(T) || holdsNoData(T);
 }
 
 bool isForwardingCast(const FunctionDecl &F) {
