@@ -136,6 +136,10 @@ constexpr llvm::StringLiteral ServiceInfrastructure[] = {
     "oatpp::network::Server", "spdlog::logger",
 };
 
+// Files the process keeps open: the file is what changes, reported where it
+// is opened (stateless-local-fs-write), not the handle.
+constexpr llvm::StringLiteral FileHandles[] = {"FILE", "_IO_FILE"};
+
 // One client's connection: a thread handed one serves that client.
 constexpr llvm::StringLiteral Connections[] = {
     "boost::asio::basic_stream_socket", "asio::basic_stream_socket",
@@ -349,7 +353,7 @@ bool isSynchronisationPrimitive(QualType T) {
 bool isServiceInfrastructure(QualType T) {
   return anyNameHeld(T, [](llvm::StringRef Name) {
     return listed(Name, ServiceInfrastructure) || listed(Name, OutsideHandles) ||
-           listed(Name, Converters);
+           listed(Name, Converters) || listed(Name, FileHandles);
   });
 }
 

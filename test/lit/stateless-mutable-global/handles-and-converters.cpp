@@ -1,11 +1,14 @@
 // Not state: handles to stores outside the process (the state is in the
-// database or cache, not in the handle), servers however they are held, and
+// database or cache, not in the handle), a FILE * kept open (the file is
+// what changes: stateless-local-fs-write), servers however they are held, and
 // converters that hold no application data (a JSON reader). What request
 // code keeps in memory beside them still is. SQLite, hiredis, httplib and
 // jsoncpp are the real Debian headers.
 // RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include -I/usr/include/jsoncpp
 
 #include <codecvt>
+#include <cstdarg>
+#include <cstdio>
 #include <hiredis/hiredis.h>
 #include <httplib.h>
 #include <json/json.h>
@@ -62,3 +65,15 @@ STATELESS_HANDLER void forward(const std::string &path) {
   gateway.inventory.Get(path);
   journal.sent.push_back(path);
 }
+
+FILE *log_file = nullptr;
+
+void log_line(const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  vfprintf(log_file, format, args);
+  va_end(args);
+  fflush(log_file);
+}
+
+STATELESS_HANDLER void ping() { log_line("ping %d\n", 1); }
