@@ -551,10 +551,20 @@ bool writesSql(const Expr *Arg) {
 
 const ParmVarDecl *sqlParameter(const Expr *Sql) {
   for (unsigned Depth = 0; Sql && Depth < 8; ++Depth) {
-    Sql = Sql->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Sql))
-      return dyn_cast<ParmVarDecl>(Ref->getDecl());
-    if (const auto *Text = dyn_cast<CXXMemberCallExpr>(Sql);
+    Sql = Sql->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Sql)) {
+      if (const auto *Parameter = dyn_cast<ParmVarDecl>(Ref->getDecl()))
+        return Parameter;
+      // A local copy of it, edited or not (`std::string sql(format)`).
+      const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Local || !Local->isLocalVarDecl())
+        return nullptr;
+      Sql = Local->getInit();
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Sql))
+      Sql = Cast->getSubExpr(); // std::string(sql)
+    else if (const auto *Text = dyn_cast<CXXMemberCallExpr>(Sql);
         Text && Text->getNumArgs() == 0)
       Sql = Text->getImplicitObjectArgument(); // sql.c_str(), sql.data()
     else if (const auto *Made = dyn_cast<CXXConstructExpr>(Sql);
