@@ -131,10 +131,6 @@ std::string storeWritten(const index::Effect &E) {
   return E.Object.empty() ? "" : "object " + E.Object;
 }
 
-/// Local files opened outside request code (at start-up, typically) that
-/// request code writes through a shared handle: a database of a library, a
-/// stream kept open. Reported where it is opened, with the first write that
-/// handler code makes, in any unit.
 /// The parameters (function USR, position) that request code hands SQL
 /// that writes: given it directly, or passed on from a parameter that is.
 std::set<std::pair<std::string, unsigned>>
@@ -152,6 +148,10 @@ writingSqlParameters(const HandlerModel &Handlers) {
   return Writing;
 }
 
+/// Local files opened outside request code (at start-up, typically) that
+/// request code writes through a shared handle: a database of a library, a
+/// stream kept open. Reported where it is opened, with the first write that
+/// handler code makes, in any unit.
 void findDatabasesWritten(const HandlerModel &Handlers,
                           const llvm::DenseSet<FunctionRef> &RequestCode,
                           std::vector<EffectFinding> &Found) {

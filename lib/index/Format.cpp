@@ -60,6 +60,17 @@ bool isStoredRelative(llvm::StringRef Path) {
          (Path.size() < 2 || Path[1] != ':');
 }
 
+/// The path \p Stored names under \p Root (none: as stored), in one
+/// allocation.
+std::string underRoot(llvm::StringRef Root, llvm::StringRef Stored) {
+  if (Root.empty() || !isStoredRelative(Stored))
+    return Stored.str();
+  std::string Path;
+  Path.reserve(Root.size() + 1 + Stored.size());
+  Path.append(Root).append(1, '/').append(Stored);
+  return Path;
+}
+
 template <typename Derived> class StringPass;
 
 /// A pass that treats a path like any string and walks into everything.
@@ -376,25 +387,13 @@ public:
   void string(std::string &S) { S = entry().str(); }
   /// Paths are read as they are used, under the root they are stored
   /// relative to (when one is set): no second pass, no second copy.
-  void path(llvm::StringRef, std::string &S) {
-    const llvm::StringRef Stored = entry();
-    if (Root.empty() || !isStoredRelative(Stored))
-      S = Stored.str();
-    else
-      S.reserve(Root.size() + 1 + Stored.size()),
-          S.assign(Root.data(), Root.size()).append(1, '/').append(Stored);
-  }
+  void path(llvm::StringRef, std::string &S) { S = underRoot(Root, entry()); }
   void located(llvm::StringRef Name, std::string &S) {
     string(S);
     if (!Root.empty())
-      PathMapper([&](std::string &Path) {
-        if (isStoredRelative(Path))
-          Path = (Root + "/" + Path).str();
-      }).located(Name, S);
+      PathMapper([&](std::string &Path) { Path = underRoot(Root, Path); })
+          .located(Name, S);
   }
-
-  /// The root paths are stored relative to; empty: read them as stored.
-  llvm::StringRef Root;
   void number(unsigned &N) {
     uint64_t Value = unsigned64();
     if (Value > UINT32_MAX)
@@ -512,6 +511,8 @@ public:
   /// When set, a unit's input files are read as their positions in the
   /// file table, not copied.
   std::vector<unsigned> *InputPositions = nullptr;
+  /// The root paths are stored relative to; empty: read them as stored.
+  llvm::StringRef Root;
 
 private:
   const SharedTables *Tables;
@@ -890,14 +891,13 @@ StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
     return notAnIndex("it names more units than it can hold");
   for (uint64_t N = 0; N < Count && R.Error.empty(); ++N) {
     Record Unit;
-    Unit.MainFile = R.rawRef().str();
+    const llvm::StringRef MainFile = R.rawRef();
     llvm::StringRef Payload = R.bytes(R.unsigned64());
     llvm::StringRef Hash = R.bytes(8);
     if (!R.Error.empty())
       break; // the records that follow cannot be found
-    const bool Intact =
-        readLittleEndian(Hash) == recordHash(Unit.MainFile, Payload);
-    Index->resolve(Unit.MainFile);
+    const bool Intact = readLittleEndian(Hash) == recordHash(MainFile, Payload);
+    Unit.MainFile = underRoot(Index->Root, MainFile);
     if (!Intact)
       Index->LeftOut.push_back(
           (Unit.MainFile.empty() ? "unit " + std::to_string(N + 1)
@@ -928,15 +928,6 @@ StoredIndex::open(llvm::StringRef Buffer, llvm::StringRef Directory) {
         Index->Entries.size())
       return notAnIndex("its directory points past its end");
   return Index;
-}
-
-void StoredIndex::resolve(std::string &Path) const {
-  if (Root.empty() || !isStoredRelative(Path))
-    return;
-  std::string Resolved;
-  Resolved.reserve(Root.size() + 1 + Path.size());
-  Resolved.append(Root).append(1, '/').append(Path);
-  Path = std::move(Resolved);
 }
 
 std::optional<unsigned> StoredIndex::unitOf(llvm::StringRef MainFile) const {

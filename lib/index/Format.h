@@ -148,8 +148,6 @@ public:
 
 private:
   StoredIndex();
-  /// Makes a stored path absolute, under the root.
-  void resolve(std::string &Path) const;
   struct Record {
     std::string MainFile;
     llvm::StringRef Payload; ///< empty when damaged

@@ -563,15 +563,13 @@ const ParmVarDecl *sqlParameter(const Expr *Sql) {
       continue;
     }
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Sql))
-      Sql = Cast->getSubExpr(); // std::string(sql)
+      Sql = Cast->getSubExpr(); // std::string(sql), (const char *)sql
     else if (const auto *Text = dyn_cast<CXXMemberCallExpr>(Sql);
         Text && Text->getNumArgs() == 0)
       Sql = Text->getImplicitObjectArgument(); // sql.c_str(), sql.data()
     else if (const auto *Made = dyn_cast<CXXConstructExpr>(Sql);
              Made && Made->getNumArgs() > 0)
-      Sql = Made->getArg(0); // std::string(sql)
-    else if (const auto *Bound = dyn_cast<CXXBindTemporaryExpr>(Sql))
-      Sql = Bound->getSubExpr();
+      Sql = Made->getArg(0); // the string a std::string(sql) cast makes
     else
       return nullptr;
   }
@@ -682,10 +680,10 @@ bool holds(const Condition &C, llvm::ArrayRef<const Expr *> Args,
   case When::Connector: {
     if (const StringLiteral *Name = stringArgument(Arg))
       return Name->getCharByteWidth() == 1 &&
-             llvm::StringRef(Name->getString().lower()).starts_with(C.Class);
+             Name->getString().starts_with_insensitive(C.Class);
     const ValueDecl *Named = objectOf(Arg);
-    return Named && llvm::StringRef(llvm::StringRef(qualifiedName(*Named)).lower())
-                        .contains(C.Class);
+    return Named &&
+           llvm::StringRef(qualifiedName(*Named)).contains_insensitive(C.Class);
   }
   case When::WritesSql:
     return writesSql(Arg);

@@ -41,7 +41,8 @@ struct KnownEffect {
 
 /// SQL text that starts with a statement that writes (INSERT, UPDATE, ...).
 bool writesSql(const clang::Expr *Sql);
-/// The parameter \p Sql is, through `c_str()`, `data()` and conversions.
+/// The parameter \p Sql is, through `c_str()`, `data()`, conversions and
+/// a local copy of it (`std::string sql = std::string(format)`).
 const clang::ParmVarDecl *sqlParameter(const clang::Expr *Sql);
 
 /// A call that pauses the calling thread for a while (`sleep_for`, `usleep`,
