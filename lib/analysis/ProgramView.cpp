@@ -171,6 +171,12 @@ llvm::SmallVector<InFunction<index::Creation>, 4> ProgramView::handOns() const {
   return Result;
 }
 
+llvm::SmallVector<InFunction<index::Call>, 2>
+ProgramView::passingCalls(llvm::StringRef USR) const {
+  return gather<index::Call>(
+      [&](const index::FactTable &T) { return T.passingCalls(USR); });
+}
+
 InFunction<index::Creation> ProgramView::creation(llvm::StringRef Id) const {
   llvm::SmallVector<InFunction<index::Creation>, 2> Found =
       gather<index::Creation>(

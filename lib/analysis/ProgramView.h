@@ -97,6 +97,9 @@ public:
   accessUses(llvm::StringRef USR) const;
   /// The constructions that hand an object on to the object they create.
   llvm::SmallVector<InFunction<index::Creation>, 4> handOns() const;
+  /// The calls of \p USR that hand objects to its parameters.
+  llvm::SmallVector<InFunction<index::Call>, 2>
+  passingCalls(llvm::StringRef USR) const;
   /// The object made inline with the id \p Id, and the function making it.
   InFunction<index::Creation> creation(llvm::StringRef Id) const;
 

@@ -18,7 +18,8 @@ namespace stateless {
 namespace {
 
 // Objects handed on from one constructor to the next (main -> listener ->
-// session) rarely go deeper.
+// session), or from one call to the next down to a constructor, rarely go
+// deeper.
 constexpr unsigned MaxHandOns = 8;
 
 using ObjectSet = llvm::SetVector<std::string, std::vector<std::string>,
@@ -72,8 +73,10 @@ public:
   const auto &members() const { return Members; }
 
 private:
-  /// The start-up objects the argument \p A hands on.
-  llvm::SmallVector<std::string, 1> objectsIn(const index::Argument &A) const {
+  /// The start-up objects the argument \p A of function \p In hands on.
+  llvm::SmallVector<std::string, 1> objectsIn(const index::Argument &A,
+                                              FunctionRef In,
+                                              unsigned Depth = 0) const {
     switch (A.Kind) {
     case ArgumentKind::Local:
       if (const index::Variable *Local = View.variable(A.Object))
@@ -90,6 +93,18 @@ private:
       llvm::ArrayRef<std::string> Objects = pointedToBy(A.Object);
       return {Objects.begin(), Objects.end()};
     }
+    case ArgumentKind::Parameter: {
+      // What the function's callers pass there, up the calls.
+      llvm::SmallVector<std::string, 1> Objects;
+      if (Depth == MaxHandOns)
+        return Objects;
+      for (const InFunction<index::Call> &Call : View.passingCalls(In->USR))
+        for (const index::Argument &Passed : Call.Fact->Arguments)
+          if (Passed.Index == A.Parameter)
+            llvm::append_range(Objects,
+                               objectsIn(Passed, Call.In, Depth + 1));
+      return Objects;
+    }
     }
     return {};
   }
@@ -103,7 +118,7 @@ private:
       for (const index::Kept &K : Constructor->Keeps)
         for (const index::Argument &A : Created.Fact->Arguments)
           if (A.Index == K.Parameter)
-            for (const std::string &Object : objectsIn(A))
+            for (const std::string &Object : objectsIn(A, Created.In))
               Changed |= Members[K.Field].insert(Object);
     }
     return Changed;

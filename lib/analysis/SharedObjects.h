@@ -9,10 +9,11 @@
 // it by reference, or captures a pointer or shared_ptr to it by copy, or a
 // handler object whose constructor keeps a reference, pointer or shared_ptr
 // to it in a member; so does an object start-up code makes inline in the
-// arguments of such a constructor. Writes request code makes through those
-// are writes to that object, reported like a global's. Objects are followed
-// from constructor to member and from member to the next constructor, in
-// any unit of the program.
+// arguments of such a constructor, or hands to a reference or pointer
+// parameter of a function that passes it on to one. Writes request code
+// makes through those are writes to that object, reported like a global's.
+// Objects are followed from call to parameter, from constructor to member
+// and from member to the next constructor, in any unit of the program.
 //
 //===----------------------------------------------------------------------===//
 

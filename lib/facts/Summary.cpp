@@ -155,8 +155,9 @@ private:
       for (const CXXMethodDecl *Overridden : Method->overridden_methods())
         if (!Usrs.of(Overridden).empty())
           Out.Overrides.push_back(usr(Overridden));
-    summarizeCalls(Known, Out);
-    summarizeCreations(Known, Out);
+    MadeHere Made(Known);
+    summarizeCalls(Known, Made, Out);
+    summarizeCreations(Known, Made, Out);
     if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(&F);
         Constructor && !Facts.isLibraryCode(F))
       for (auto [Index, Field] : borrowedMembers(*Constructor))
@@ -168,19 +169,32 @@ private:
     return Out;
   }
 
-  void summarizeCalls(const FunctionFacts &Known, index::Function &Out) {
+  /// The objects a function makes, by where, and those it hands on to a
+  /// construction or call (kept even when of a library class).
+  struct MadeHere {
+    explicit MadeHere(const FunctionFacts &Known) {
+      for (const Creation &Created : Known.Creates)
+        BySite[Created.Site] = &Created;
+    }
+    llvm::DenseMap<const Expr *, const Creation *> BySite;
+    llvm::SmallPtrSet<const Creation *, 4> HandedOn;
+  };
+
+  void summarizeCalls(const FunctionFacts &Known, MadeHere &Made,
+                      index::Function &Out) {
     for (const TableUse &Use : Known.CallsStored)
       if (std::string Table = tableKey(*Use.Table); !Table.empty())
         Out.Calls.push_back({std::move(Table), qualifiedName(*Use.Table),
                              CallKind::Stored,
                              Where.of(Use.Site->getExprLoc()),
+                             {},
                              {}});
     for (const CallEdge &Edge : Known.Callees) {
       if (Usrs.of(Edge.Callee).empty())
         continue;
       Out.Calls.push_back({usr(Edge.Callee), calleeName(Edge), callKind(Edge),
                            Where.of(Edge.Site->getExprLoc()),
-                           sqlArguments(Edge)});
+                           sqlArguments(Edge), passedOn(Edge, Made)});
       // What an accessor returns may be written here, or handed on.
       const auto *Call = dyn_cast<CallExpr>(Edge.Site);
       if (!Call || !returnsMutableAccess(*Edge.Callee))
@@ -211,26 +225,42 @@ private:
     return Found;
   }
 
+  /// The objects a call of a function of the project's hands to its
+  /// reference or pointer parameters: the callee may keep them.
+  std::vector<index::Argument> passedOn(const CallEdge &Edge, MadeHere &Made) {
+    std::vector<index::Argument> Found;
+    if (Facts.isLibraryCode(*Edge.Callee))
+      return Found;
+    llvm::ArrayRef<const Expr *> Args =
+        parameterArguments(*Edge.Site, *Edge.Callee);
+    for (unsigned I = 0; I < Args.size() && I < Edge.Callee->getNumParams();
+         ++I)
+      if (refersToObject(Edge.Callee->getParamDecl(I)->getType()))
+        if (std::optional<index::Argument> A = handedOn(*Args[I], Made)) {
+          A->Index = I;
+          Found.push_back(std::move(*A));
+        }
+    return Found;
+  }
+
   /// Objects of the service's own classes (long-lived handler objects,
   /// per-request ones) and objects handed on to another construction.
-  void summarizeCreations(const FunctionFacts &Known, index::Function &Out) {
-    llvm::DenseMap<const Expr *, const Creation *> BySite;
-    for (const Creation &Created : Known.Creates)
-      BySite[Created.Site] = &Created;
-    llvm::SmallPtrSet<const Creation *, 4> HandedOn;
+  void summarizeCreations(const FunctionFacts &Known, MadeHere &Made,
+                          index::Function &Out) {
     std::vector<std::vector<index::Argument>> Arguments;
     for (const Creation &Created : Known.Creates) {
       Arguments.emplace_back();
       for (unsigned Index = 0; Index < Created.Args.size(); ++Index)
         if (std::optional<index::Argument> A =
-                handedOn(*Created.Args[Index], BySite, HandedOn)) {
+                handedOn(*Created.Args[Index], Made)) {
           A->Index = Index;
           Arguments.back().push_back(std::move(*A));
         }
     }
     for (size_t I = 0; I < Known.Creates.size(); ++I) {
       const Creation &Created = Known.Creates[I];
-      if (Facts.isLibraryCode(*Created.Class) && !HandedOn.contains(&Created))
+      if (Facts.isLibraryCode(*Created.Class) &&
+          !Made.HandedOn.contains(&Created))
         continue;
       index::Creation C;
       C.Class = usr(Created.Class->getCanonicalDecl());
@@ -248,22 +278,24 @@ private:
     }
   }
 
-  /// What the argument \p Arg of a construction hands to the object
-  /// created: a local, an object made right there, a member's object.
-  std::optional<index::Argument>
-  handedOn(const Expr &Arg,
-           const llvm::DenseMap<const Expr *, const Creation *> &BySite,
-           llvm::SmallPtrSetImpl<const Creation *> &HandedOn) {
+  /// What the argument \p Arg of a construction or call hands on: a local,
+  /// an object made right there, a member's object, or what the caller
+  /// passed to a reference or pointer parameter.
+  std::optional<index::Argument> handedOn(const Expr &Arg, MadeHere &Made) {
     const Expr *From = passedFrom(&Arg);
     if (const auto *New = dyn_cast<CXXNewExpr>(From);
         New && New->getConstructExpr())
       From = New->getConstructExpr();
-    if (const Creation *Made = BySite.lookup(From)) {
-      HandedOn.insert(Made);
+    if (const Creation *Object = Made.BySite.lookup(From)) {
+      Made.HandedOn.insert(Object);
       return index::Argument{0, ArgumentKind::Made,
-                             index::objectMadeAt(at(Made->Site))};
+                             index::objectMadeAt(at(Object->Site))};
     }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(From)) {
+      if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+          Param && refersToObject(Param->getType()))
+        return index::Argument{0, ArgumentKind::Parameter, "",
+                               Param->getFunctionScopeIndex()};
       const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
       if (!Var || !isSharableLocal(*Var))
         return std::nullopt;

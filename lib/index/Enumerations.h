@@ -110,13 +110,15 @@ STATELESS_DECLARE_ENUMERATION(VariableScope, STATELESS_VARIABLE_SCOPES)
   X(MissingReason, "missing-reason")
 STATELESS_DECLARE_ENUMERATION(AllowProblem, STATELESS_ALLOW_PROBLEMS)
 
-/// What a constructor's argument hands to the object created: a local of
-/// the creating function, an object made right there, or what a member of
-/// the creator refers to.
+/// What an argument of a construction or a call hands on: a local of the
+/// function making it, an object made right there, what a member of the
+/// function's object refers to, or what the function's own caller passed
+/// to one of its parameters.
 #define STATELESS_ARGUMENT_KINDS(X)                                            \
   X(Local, "local")                                                            \
   X(Made, "made")                                                              \
-  X(Member, "member")
+  X(Member, "member")                                                          \
+  X(Parameter, "parameter")
 STATELESS_DECLARE_ENUMERATION(ArgumentKind, STATELESS_ARGUMENT_KINDS)
 
 #undef STATELESS_DECLARE_ENUMERATION

@@ -32,6 +32,7 @@ struct FactTable::Tables {
   Map<Field> Fields, FieldsByClass;
   Map<Class> Classes;
   Map<Root> Roots;
+  Map<Call> PassingCalls;
 
   template <typename T> Map<T> &map(Lookup Kind) {
     if constexpr (std::is_same_v<T, Function>)
@@ -54,6 +55,8 @@ struct FactTable::Tables {
       return Kind == Lookup::Fields ? Fields : FieldsByClass;
     else if constexpr (std::is_same_v<T, Class>)
       return Classes;
+    else if constexpr (std::is_same_v<T, Call>)
+      return PassingCalls;
     else
       return Roots;
   }
@@ -71,7 +74,7 @@ struct FactTable::Tables {
   std::mutex Lock;
   std::vector<std::unique_ptr<Unit>> Read;
   std::vector<bool> Tried;
-  std::array<llvm::StringSet<>, size_t(Lookup::HandOns) + 1> Complete;
+  std::array<llvm::StringSet<>, LookupCount> Complete;
 
   const Unit *read(unsigned U, const StoredIndex &Stored) {
     if (U >= Tried.size())
@@ -143,6 +146,8 @@ template llvm::ArrayRef<Found<Field>>
 FactTable::find<Field>(Lookup, llvm::StringRef) const;
 template llvm::ArrayRef<Found<Class>>
 FactTable::find<Class>(Lookup, llvm::StringRef) const;
+template llvm::ArrayRef<Found<Call>>
+FactTable::find<Call>(Lookup, llvm::StringRef) const;
 
 std::optional<unsigned> FactTable::unitOf(llvm::StringRef MainFile) const {
   if (Stored)

@@ -91,6 +91,10 @@ public:
   llvm::ArrayRef<Found<Creation>> handOns() const {
     return find<Creation>(Lookup::HandOns, "");
   }
+  /// The calls of \p USR that hand objects to its parameters.
+  llvm::ArrayRef<Found<Call>> passingCalls(llvm::StringRef USR) const {
+    return find<Call>(Lookup::PassingCalls, USR);
+  }
   /// The object made inline with Creation::id() \p Id.
   llvm::ArrayRef<Found<Creation>> creation(llvm::StringRef Id) const {
     return find<Creation>(Lookup::Creations, Id);

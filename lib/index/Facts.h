@@ -58,6 +58,18 @@ struct Allow {
   bool isValid() const { return Problem == AllowProblem::None; }
 };
 
+/// What one argument of a construction, or of a call, hands on.
+struct Argument {
+  unsigned Index = 0;
+  ArgumentKind Kind = ArgumentKind::Local;
+  /// The local's Variable::USR, the made object's Creation::id(), or the
+  /// member's USR; empty for a parameter.
+  std::string Object;
+  /// For a parameter of the function making the call or construction: its
+  /// position, from 0.
+  unsigned Parameter = 0;
+};
+
 /// SQL a call hands a function of the project's: text that writes, or the
 /// caller's own parameter (judged where the caller is called).
 struct SqlArgument {
@@ -75,6 +87,9 @@ struct Call {
   CallKind Kind = CallKind::Call;
   FileLocation Site;
   std::vector<SqlArgument> SqlArguments;
+  /// The objects a call of a function of the project's hands to its
+  /// reference or pointer parameters (Argument::Index: the parameter).
+  std::vector<Argument> Arguments;
 };
 
 /// The caller writes through what a function returns, a non-const
@@ -119,15 +134,6 @@ struct CapturedWrite {
   std::string Local; ///< Variable::USR of the local
   FileLocation Site;
   std::string Via; ///< see VariableWrite::Via
-};
-
-/// What one argument of a construction hands to the object created.
-struct Argument {
-  unsigned Index = 0;
-  ArgumentKind Kind = ArgumentKind::Local;
-  /// The local's Variable::USR, the made object's Creation::id(), or the
-  /// member's USR.
-  std::string Object;
 };
 
 /// An object a function creates: a construction, `new`, or a factory such

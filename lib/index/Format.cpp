@@ -346,7 +346,8 @@ std::string layout() {
   LayoutSpeller Speller;
   Unit U;
   schema(Speller, U);
-  return Speller.Out;
+  // The directory lists units by lookup: a lookup added is in no older index.
+  return Speller.Out + " lookups " + std::to_string(LookupCount);
 }
 
 /// The strings and input files that the units of an index share.

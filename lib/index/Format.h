@@ -44,8 +44,9 @@ constexpr unsigned FormatVersion = 12;
 /// with the same layout of the facts (named by a digest of layout()).
 std::string producer();
 
-/// The facts' layout as Schema.h and Enumerations.h declare it: every
-/// field's name and kind, in order, and every enumeration's names.
+/// The facts' layout as Schema.h, Enumerations.h and Lookups.h declare it:
+/// every field's name and kind, in order, every enumeration's names and
+/// how many lookups the directory lists units by.
 std::string layout();
 
 /// Names units in a message: the first few, and how many more there are.

@@ -15,6 +15,7 @@
 
 #include "Facts.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -22,7 +23,7 @@ namespace stateless {
 namespace index {
 
 /// The lookups, each of facts by a key (Roots and HandOns: all of them, by
-/// the empty key). A stored index lists, per lookup and key, the units that
+/// the empty key; PassingCalls: the calls that hand objects on, by callee). A stored index lists, per lookup and key, the units that
 /// have facts there (Format.h), so that a lookup reads only those.
 enum class Lookup : uint8_t {
   Definitions,
@@ -39,7 +40,12 @@ enum class Lookup : uint8_t {
   Classes,
   Roots,
   HandOns,
+  PassingCalls,
 };
+
+/// How many lookups there are (the index's layout names it: a lookup added
+/// is missing from every index written before).
+constexpr size_t LookupCount = size_t(Lookup::PassingCalls) + 1;
 
 /// Calls \p Visit(Lookup, Key, In, Fact) for each fact of \p U under each
 /// lookup that finds it: the one list of what the lookups hold.
@@ -56,6 +62,9 @@ template <typename Visitor> void visitFacts(const Unit &U, Visitor &&Visit) {
       Visit(Lookup::CapturedWrites, W.Local, &F, &W);
     for (const AccessUse &Use : F.AccessUses)
       Visit(Lookup::AccessUses, Use.Callee, &F, &Use);
+    for (const Call &C : F.Calls)
+      if (!C.Arguments.empty())
+        Visit(Lookup::PassingCalls, C.Callee, &F, &C);
     for (const Creation &C : F.Creates) {
       Visit(Lookup::Creations, C.id(), &F, &C);
       if (!C.Arguments.empty())

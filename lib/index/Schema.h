@@ -41,6 +41,13 @@ template <typename Pass> void schema(Pass &IO, Allow &A) {
   IO.field("at", A.Loc);
 }
 
+template <typename Pass> void schema(Pass &IO, Argument &A) {
+  IO.field("index", A.Index);
+  IO.field("kind", A.Kind);
+  IO.located("object", A.Object);
+  IO.field("parameter", A.Parameter);
+}
+
 template <typename Pass> void schema(Pass &IO, SqlArgument &A) {
   IO.field("argument", A.Argument);
   IO.field("writes", A.Writes);
@@ -53,6 +60,7 @@ template <typename Pass> void schema(Pass &IO, Call &C) {
   IO.field("kind", C.Kind);
   IO.field("at", C.Site);
   IO.field("sql-arguments", C.SqlArguments);
+  IO.field("arguments", C.Arguments);
 }
 
 template <typename Pass> void schema(Pass &IO, AccessUse &U) {
@@ -82,12 +90,6 @@ template <typename Pass> void schema(Pass &IO, CapturedWrite &W) {
   IO.field("local", W.Local);
   IO.field("at", W.Site);
   IO.field("via", W.Via);
-}
-
-template <typename Pass> void schema(Pass &IO, Argument &A) {
-  IO.field("index", A.Index);
-  IO.field("kind", A.Kind);
-  IO.located("object", A.Object);
 }
 
 template <typename Pass> void schema(Pass &IO, Creation &C) {

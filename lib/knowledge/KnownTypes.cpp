@@ -136,6 +136,11 @@ constexpr llvm::StringLiteral ServiceInfrastructure[] = {
     "oatpp::network::Server", "spdlog::logger",
 };
 
+// Classes whose subclasses' objects are parts of a server: a gRPC service
+// registered with it (its handlers' own state is in their members, which
+// stateless-handler-member-state judges).
+constexpr llvm::StringLiteral ServerPartBases[] = {"grpc::Service"};
+
 // Files the process keeps open: the file is what changes, reported where it
 // is opened (stateless-local-fs-write), not the handle.
 constexpr llvm::StringLiteral FileHandles[] = {"FILE", "_IO_FILE"};
@@ -350,11 +355,26 @@ bool isSynchronisationPrimitive(QualType T) {
   });
 }
 
-bool isServiceInfrastructure(QualType T) {
-  return anyNameHeld(T, [](llvm::StringRef Name) {
-    return listed(Name, ServiceInfrastructure) || listed(Name, OutsideHandles) ||
-           listed(Name, Converters) || listed(Name, FileHandles);
+/// Derives from a class of \p Bases.
+template <size_t N>
+bool derivesFromListed(const CXXRecordDecl *RD,
+                       const llvm::StringLiteral (&Bases)[N]) {
+  if (!RD || !RD->hasDefinition() || RD->isDependentContext())
+    return false;
+  return !RD->forallBases([&](const CXXRecordDecl *Base) {
+    return !listed(qualifiedName(*Base), Bases);
   });
+}
+
+bool isServiceInfrastructure(QualType T) {
+  return anyNameHeld(T,
+                     [](llvm::StringRef Name) {
+                       return listed(Name, ServiceInfrastructure) ||
+                              listed(Name, OutsideHandles) ||
+                              listed(Name, Converters) ||
+                              listed(Name, FileHandles);
+                     }) ||
+         derivesFromListed(underlyingRecord(T), ServerPartBases);
 }
 
 bool isConnection(QualType T) {
