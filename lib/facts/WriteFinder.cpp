@@ -441,7 +441,10 @@ bool WriteFinder::hasConstOverload(const CXXMethodDecl &Method) {
   if (!Inserted)
     return It->second;
   for (const NamedDecl *Candidate : Method.getParent()->lookup(Method.getDeclName())) {
-    const auto *Other = dyn_cast<CXXMethodDecl>(Candidate->getAsFunction());
+    // A using-declaration names the base's methods (protobuf's messages
+    // bring in Message::CopyFrom); a nested type or field is no method.
+    const auto *Other = dyn_cast_if_present<CXXMethodDecl>(
+        Candidate->getUnderlyingDecl()->getAsFunction());
     if (Other && Other != &Method && Other->isConst() &&
         sameParameterTypes(*Other, Method))
       return It->second = true;

@@ -129,6 +129,10 @@ constexpr llvm::StringLiteral BuiltinRegistrars[] = {
     "evconnlistener_new",
     "evconnlistener_new_bind",
     "bufferevent_setcb",
+    // civetweb's C API (its C++ handlers are CivetHandler's subclasses).
+    "mg_set_request_handler",
+    "mg_set_websocket_handler",
+    "mg_set_auth_handler",
     // Boost.Asio
     "boost::asio::basic_socket_acceptor::async_accept",
     // Asio
@@ -220,6 +224,9 @@ constexpr RouteSource RouteSources[] = {
     {"uWS::TemplatedApp::ws", 0},
     // Qt HTTP Server
     {"QHttpServer::route", 0, 1},
+    // civetweb
+    {"mg_set_request_handler", 1},
+    {"mg_set_websocket_handler", 1},
 };
 
 // Data members that map routes to handlers: a callable assigned into them,
@@ -276,6 +283,11 @@ constexpr HandlerBase HandlerBases[] = {
     // act() and the steps it yields to serve the request.
     {"oatpp::async::Coroutine", true},
     {"oatpp::async::CoroutineWithResult", true},
+    // civetweb calls handleGet(), handlePost() ... of the objects
+    // CivetServer::addHandler registers.
+    {"CivetHandler", false},
+    {"CivetWebSocketHandler", false},
+    {"CivetAuthHandler", false},
 };
 
 // Registrations of objects or classes whose named methods serve requests.

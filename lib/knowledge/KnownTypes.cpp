@@ -133,7 +133,7 @@ constexpr llvm::StringLiteral ServiceInfrastructure[] = {
     "QTcpServer", "QLocalServer", "QWebSocketServer",
     "SimpleWeb::Server", "SimpleWeb::ServerBase", "restinio::http_server_t",
     "web::http::experimental::listener::http_listener",
-    "oatpp::network::Server", "spdlog::logger",
+    "oatpp::network::Server", "spdlog::logger", "CivetServer", "mg_context",
 };
 
 // Classes whose subclasses' objects are parts of a server: a gRPC service

@@ -130,3 +130,19 @@ int peek() {
     sum += *it;
   return sum + constant_list.front() + read_only_count;
 }
+
+// A method named in its class also by a using-declaration (protobuf's
+// generated messages bring in Message::CopyFrom beside their own): the
+// call is judged like any other.
+struct MessageBase {
+  void CopyFrom(const MessageBase &) {}
+};
+struct Message : MessageBase {
+  using MessageBase::CopyFrom;
+  void CopyFrom(const Message &) { size = 0; }
+  int size = 1;
+};
+Message last_message;
+// CHECK-NOTES: :[[@LINE-1]]:9: warning: global variable 'last_message' is modified after start-up
+void remember(const Message &m) { last_message.CopyFrom(m); }
+// CHECK-NOTES: :[[@LINE-1]]:35: note: 'last_message' is modified here
