@@ -148,15 +148,40 @@ writingSqlParameters(const HandlerModel &Handlers) {
   return Writing;
 }
 
+/// A write request code makes to a store, and the function making it.
+struct StoreWrite {
+  const index::Effect *Effect;
+  FunctionRef In;
+};
+
+/// Of the writes to one store, the one to report with an open that fills
+/// the handle \p Handle (empty: unknown): a write through that handle, else
+/// one through a handle no open of \p Opened fills (a copy of one, a
+/// local), which may be any.
+const StoreWrite *writeOf(llvm::ArrayRef<StoreWrite> Writes,
+                          llvm::StringRef Handle,
+                          const llvm::StringSet<> &Opened) {
+  if (Handle.empty())
+    return Writes.empty() ? nullptr : &Writes.front();
+  for (const StoreWrite &W : Writes)
+    if (W.Effect->Object == Handle)
+      return &W;
+  for (const StoreWrite &W : Writes)
+    if (!Opened.contains(W.Effect->Object))
+      return &W;
+  return nullptr;
+}
+
 /// Local files opened outside request code (at start-up, typically) that
 /// request code writes through a shared handle: a database of a library, a
 /// stream kept open. Reported where it is opened, with the first write that
-/// handler code makes, in any unit.
+/// handler code makes, in any unit; an open that fills a global or member
+/// handle, with a write through that handle when the writes name theirs.
 void findDatabasesWritten(const HandlerModel &Handlers,
                           const llvm::DenseSet<FunctionRef> &RequestCode,
                           std::vector<EffectFinding> &Found) {
   const ProgramView &View = Handlers.view();
-  llvm::StringMap<std::pair<const index::Effect *, FunctionRef>> Written;
+  llvm::StringMap<std::vector<StoreWrite>> Written;
   std::optional<std::set<std::pair<std::string, unsigned>>> Handed;
   for (FunctionRef F : Handlers.handlerCode())
     for (const index::Effect &E : F->Effects) {
@@ -168,23 +193,29 @@ void findDatabasesWritten(const HandlerModel &Handlers,
         if (!Handed->count({F->USR, E.SqlParameter - 1}))
           continue;
       }
-      Written.try_emplace(storeWritten(E), &E, F);
+      Written[storeWritten(E)].push_back({&E, F});
     }
   Written.erase("");
   if (Written.empty())
     return;
+  std::vector<std::pair<const index::Effect *, FunctionRef>> Opens;
+  llvm::StringSet<> Opened; // the handles the opens fill
   for (const index::Function &F : View.live().Functions) {
     if (F.Dependent || RequestCode.contains(&F) ||
         (F.Loc.File != View.live().MainFile && !View.liveOwnsFunction(F)))
       continue;
-    for (const index::Effect &E : F.Effects) {
-      auto Write = E.Kind == EffectKind::FileWrite
-                       ? Written.find(storeWritten(E))
-                       : Written.end();
-      if (Write != Written.end())
-        Found.push_back({&E, &F, false, E.Action, Write->second.first,
-                         Write->second.second});
-    }
+    for (const index::Effect &E : F.Effects)
+      if (E.Kind == EffectKind::FileWrite && Written.count(storeWritten(E))) {
+        Opens.push_back({&E, &F});
+        if (!E.Object.empty() && !localDatabaseOf(E.Api).empty())
+          Opened.insert(E.Object);
+      }
+  }
+  for (auto [E, F] : Opens) {
+    const bool ByHandle = !localDatabaseOf(E->Api).empty();
+    if (const StoreWrite *W = writeOf(Written.find(storeWritten(*E))->second,
+                                      ByHandle ? E->Object : "", Opened))
+      Found.push_back({E, F, false, E->Action, W->Effect, W->In});
   }
 }
 

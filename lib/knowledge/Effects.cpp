@@ -239,6 +239,21 @@ constexpr Rule Rules[] = {
     {"soci::session::open", File, "opens a SQLite database file",
      {When::Connector, 0, 0, "sqlite"}, {When::NotInMemory, 1}},
     {"soci::session::operator<<", Database, "writes a SQLite database", {When::WritesSql, 1}},
+    // Embedded key-value stores keep their data in files on this host too.
+    {"leveldb::DB::Open", File, "opens a LevelDB database"},
+    {"leveldb::DB::Put", Database, "writes a LevelDB database"},
+    {"leveldb::DB::Delete", Database, "writes a LevelDB database"},
+    {"leveldb::DB::Write", Database, "writes a LevelDB database"},
+    {"leveldb_open", File, "opens a LevelDB database"},
+    {"leveldb_put", Database, "writes a LevelDB database"},
+    {"leveldb_delete", Database, "writes a LevelDB database"},
+    {"leveldb_write", Database, "writes a LevelDB database"},
+    {"mdb_env_open", File, "opens an LMDB database"},
+    {"mdb_put", Database, "writes an LMDB database"},
+    {"mdb_del", Database, "writes an LMDB database"},
+    {"mdb_drop", Database, "writes an LMDB database"},
+    {"mdb_cursor_put", Database, "writes an LMDB database"},
+    {"mdb_cursor_del", Database, "writes an LMDB database"},
     // oatpp: a multipart part streamed into a file, a file stream.
     {"oatpp::web::mime::multipart::createFilePartReader", File,
      "streams an uploaded part into a local file"},
@@ -712,6 +727,31 @@ const ValueDecl *objectOf(const Expr *E) {
   return nullptr;
 }
 
+/// The global or member database handle among a call's object and
+/// arguments (`&posts` an open fills, `posts` a write goes through).
+const ValueDecl *databaseHandle(const Expr *Object,
+                                llvm::ArrayRef<const Expr *> Args) {
+  auto HandleIn = [](const Expr *E) -> const ValueDecl * {
+    if (!E)
+      return nullptr;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+        AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+      E = AddressOf->getSubExpr();
+    const ValueDecl *Held = objectOf(E);
+    const auto *Var = dyn_cast_or_null<VarDecl>(Held);
+    if (!isa_and_nonnull<FieldDecl>(Held) && !(Var && Var->hasGlobalStorage()))
+      return nullptr;
+    return isServiceInfrastructure(Held->getType()) ? Held : nullptr;
+  };
+  if (const ValueDecl *Handle = HandleIn(Object))
+    return Handle;
+  for (const Expr *Arg : Args)
+    if (const ValueDecl *Handle = HandleIn(Arg))
+      return Handle;
+  return nullptr;
+}
+
 std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Context) {
   const FunctionDecl *Callee = nullptr;
   const CXXRecordDecl *Class = nullptr; // what is constructed or called
@@ -781,6 +821,8 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
                                        R->First.Arg != CalledOn
                                    ? Args[R->First.Arg]
                                    : Object);
+    else if (!localDatabaseOf(Result.Api).empty())
+      Result.Object = databaseHandle(Object, Args);
     return Result;
   }
   return std::nullopt;
@@ -793,6 +835,9 @@ constexpr llvm::StringLiteral LocalDatabaseLibraries[] = {
     "SQLite::", // SQLiteCpp
     "Poco::Data::",
     "soci::",
+    "leveldb::", // LevelDB's C++ API
+    "leveldb_",  // and its C API
+    "mdb_",      // LMDB
 };
 
 llvm::StringRef localDatabaseOf(llvm::StringRef Api) {

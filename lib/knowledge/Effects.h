@@ -31,7 +31,9 @@ struct KnownEffect {
   /// What it does: "opens a file for writing", "arms a timer".
   std::string Action;
   /// The timer or thread object the call arms, so that several calls on one
-  /// object are one finding; null when the call is the object itself.
+  /// object are one finding; null when the call is the object itself. For
+  /// a local database's open or write, the global or member handle it fills
+  /// or writes through, when it names one.
   const clang::Decl *Object = nullptr;
   Recurrence Recurs = Recurrence::Once;
   /// A database write whose SQL is this parameter of the caller's, not

@@ -94,7 +94,7 @@ constexpr llvm::StringLiteral OutsideHandles[] = {
     "oatpp::postgresql::ConnectionProvider", "grpc::Channel",
     "grpc::ChannelInterface", "httplib::Client", "cpr::Session",
     "web::http::client::http_client", "CURL", "QSqlDatabase",
-    "QNetworkAccessManager",
+    "QNetworkAccessManager", "leveldb::DB", "leveldb_t", "MDB_env", "MDB_txn",
 };
 
 // Type-erased callables.
