@@ -280,6 +280,13 @@ const Stmt *WriteFinder::findObjectWrite(const Expr &Ref, unsigned Depth) {
       Decay->getCastKind() == CK_ArrayToPointerDecay &&
       Decay->getSubExpr()->IgnoreParens() == Ref.IgnoreParens())
     return findWriteThroughHandedPointer(*Decay);
+  // Its address handed to a function: a write if the function writes
+  // through it (reported where the address is taken).
+  if (const auto *AddressOf = dyn_cast<UnaryOperator>(Mutation);
+      SeesPointeeWrites && AddressOf && AddressOf->getOpcode() == UO_AddrOf &&
+      AddressOf->getSubExpr()->IgnoreParens() == Ref.IgnoreParens() &&
+      isCallArgument(*AddressOf))
+    return findWriteThroughHandedPointer(*AddressOf) ? Mutation : nullptr;
   if (const Expr *Access = accessorCall(*Mutation, Ref)) {
     // A map's `m[k];` whose value nothing uses is there to insert.
     if (const auto *Lookup = dyn_cast<CXXOperatorCallExpr>(Access);
@@ -509,6 +516,13 @@ const VarDecl *WriteFinder::localCopyOf(const Expr &Pointer) {
   return Copy && Copy->hasLocalStorage() && Copy->getType()->isPointerType()
              ? Copy
              : nullptr;
+}
+
+bool WriteFinder::isCallArgument(const Expr &E) {
+  const Stmt *User = parents().getParent(&E);
+  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(User))
+    User = parents().getParent(User);
+  return User && callSiteOf(*User).has_value();
 }
 
 const Stmt *WriteFinder::findWriteThroughHandedPointer(const Expr &Pointer) {

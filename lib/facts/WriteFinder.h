@@ -67,6 +67,8 @@ public:
   methodCalledOn(const clang::Stmt &Write, const clang::Expr &Ref);
 
 private:
+  /// Whether \p E is an argument of a call or construction.
+  bool isCallArgument(const clang::Expr &E);
   const clang::Stmt *findWrite(const clang::Expr &Ref, unsigned Depth);
   const clang::Stmt *findObjectWrite(const clang::Expr &Ref, unsigned Depth);
   const clang::Stmt *findWriteThroughResult(const clang::Expr &Access,

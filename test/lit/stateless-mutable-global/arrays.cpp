@@ -72,3 +72,24 @@ int filled[4];
 // CHECK-NOTES: :[[@LINE-1]]:5: warning: global variable 'filled' is modified after start-up
 void refill() { fill(filled); }
 // CHECK-NOTES: :[[@LINE-1]]:17: note: 'filled' is modified here
+
+// An object's address handed to a function is judged the same way: a
+// function that only walks what it is given (re-seating its own pointer)
+// reads it; one that writes through it writes it.
+struct Node {
+  int value = 0;
+  Node *next = nullptr;
+};
+Node routes;
+int depth_of(Node *node) {
+  int depth = 0;
+  for (; node; node = node->next)
+    depth += node->value;
+  return depth;
+}
+int route_depth() { return depth_of(&routes); }
+Node visits;
+// CHECK-NOTES: :[[@LINE-1]]:6: warning: global variable 'visits' is modified after start-up
+void mark(Node *node) { node->value = 1; }
+void visit() { mark(&visits); }
+// CHECK-NOTES: :[[@LINE-1]]:21: note: 'visits' is modified here
