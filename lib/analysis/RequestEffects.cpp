@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "RequestEffects.h"
+#include "Compat.h"
 #include "Effects.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -205,8 +206,8 @@ void findDatabasesWritten(const HandlerModel &Handlers,
         (F.Loc.File != View.live().MainFile && !View.liveOwnsFunction(F)))
       continue;
     for (const index::Effect &E : F.Effects)
-      if (E.Kind == EffectKind::FileWrite && Written.count(storeWritten(E))) {
-        Opens.push_back({&E, &F});
+      if (E.Kind == EffectKind::FileWrite && containsKey(Written, storeWritten(E))) {
+        Opens.emplace_back(&E, &F);
         if (!E.Object.empty() && !localDatabaseOf(E.Api).empty())
           Opened.insert(E.Object);
       }

@@ -891,9 +891,12 @@ private:
     if (!Class || !Class->hasDefinition())
       return;
     auto Add = [&](const FunctionDecl *F) {
-      if (const FunctionDecl *Definition = definitionOf(F))
-        Facts.HandlerRoots.push_back(
-            {Definition, HandlerReason::Registered, &Site, Via, ""});
+      // A method defined in another unit is a root all the same: the
+      // index joins it to its definition there.
+      const FunctionDecl *Definition = definitionOf(F);
+      Facts.HandlerRoots.push_back(
+          {Definition ? Definition : F, HandlerReason::Registered, &Site, Via,
+           ""});
     };
     auto &Ident = Facts.Context.Idents.get(Name);
     for (const NamedDecl *D : Class->getDefinition()->lookup(&Ident)) {
