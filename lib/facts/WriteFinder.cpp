@@ -280,6 +280,13 @@ const Stmt *WriteFinder::findObjectWrite(const Expr &Ref, unsigned Depth) {
       Decay->getCastKind() == CK_ArrayToPointerDecay &&
       Decay->getSubExpr()->IgnoreParens() == Ref.IgnoreParens())
     return findWriteThroughHandedPointer(*Decay);
+  // A cast to a non-const reference (`reinterpret_cast<T &>(x)`, as
+  // protobuf's accessors return their default instances) is another name
+  // for it: a write if what is done with the cast writes.
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Mutation);
+      Cast && Cast->getTypeAsWritten()->isLValueReferenceType() &&
+      Cast->getSubExpr()->IgnoreParenImpCasts() == Ref.IgnoreParenImpCasts())
+    return findWrite(*Cast, Depth + 1);
   // Its address handed to a function: a write if the function writes
   // through it (reported where the address is taken).
   if (const auto *AddressOf = dyn_cast<UnaryOperator>(Mutation);

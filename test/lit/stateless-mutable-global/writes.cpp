@@ -146,3 +146,18 @@ Message last_message;
 // CHECK-NOTES: :[[@LINE-1]]:9: warning: global variable 'last_message' is modified after start-up
 void remember(const Message &m) { last_message.CopyFrom(m); }
 // CHECK-NOTES: :[[@LINE-1]]:35: note: 'last_message' is modified here
+
+// A cast to a non-const reference is another name for the object: only a
+// write through it counts (protobuf's accessors return their default
+// instance so, as a const reference).
+struct Reply {
+  int code = 0;
+};
+Reply default_reply;
+const Reply &reply_or_default(const Reply *r) {
+  return r ? *r : reinterpret_cast<Reply &>(default_reply);
+}
+Reply fallback_reply;
+// CHECK-NOTES: :[[@LINE-1]]:7: warning: global variable 'fallback_reply' is modified after start-up
+void reset_fallback() { reinterpret_cast<Reply &>(fallback_reply).code = 0; }
+// CHECK-NOTES: :[[@LINE-1]]:25: note: 'fallback_reply' is modified here
