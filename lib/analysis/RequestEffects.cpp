@@ -149,6 +149,30 @@ writingSqlParameters(const HandlerModel &Handlers) {
   return Writing;
 }
 
+/// The modes (the bits of every value) request code hands each parameter
+/// (function USR, position) of integer type: given directly, or passed on
+/// from a parameter that is.
+std::map<std::pair<std::string, unsigned>, int64_t>
+modesHanded(const HandlerModel &Handlers) {
+  std::map<std::pair<std::string, unsigned>, int64_t> Modes;
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (FunctionRef F : Handlers.handlerCode())
+      for (const index::Call &C : F->Calls)
+        for (const index::ModeArgument &A : C.ModeArguments) {
+          int64_t Value = A.Value;
+          if (A.Parameter) {
+            auto Passed = Modes.find({F->USR, A.Parameter - 1});
+            Value = Passed == Modes.end() ? 0 : Passed->second;
+          }
+          int64_t &Known = Modes[{C.Callee, A.Argument}];
+          Grew |= (Known | Value) != Known;
+          Known |= Value;
+        }
+  }
+  return Modes;
+}
+
 /// A write request code makes to a store, and the function making it.
 struct StoreWrite {
   const index::Effect *Effect;
@@ -206,7 +230,8 @@ void findDatabasesWritten(const HandlerModel &Handlers,
         (F.Loc.File != View.live().MainFile && !View.liveOwnsFunction(F)))
       continue;
     for (const index::Effect &E : F.Effects)
-      if (E.Kind == EffectKind::FileWrite && containsKey(Written, storeWritten(E))) {
+      if (E.Kind == EffectKind::FileWrite && !E.ModeParameter &&
+          containsKey(Written, storeWritten(E))) {
         Opens.emplace_back(&E, &F);
         if (!E.Object.empty() && !localDatabaseOf(E.Api).empty())
           Opened.insert(E.Object);
@@ -250,6 +275,17 @@ std::vector<EffectFinding> findEffects(const HandlerModel &Handlers,
   const ScheduledJobs Jobs(Handlers);
 
   std::vector<EffectFinding> Found;
+  std::optional<std::map<std::pair<std::string, unsigned>, int64_t>> Modes;
+  // An open whose mode its function is given writes when request code
+  // gives it a mode that does.
+  auto Writes = [&](const index::Effect &E, FunctionRef F) {
+    if (!E.ModeParameter)
+      return true;
+    if (!Modes)
+      Modes = modesHanded(Handlers);
+    auto Given = Modes->find({F->USR, E.ModeParameter - 1});
+    return Given != Modes->end() && (Given->second & E.ModeBits) != 0;
+  };
   if (Kind == EffectKind::FileWrite)
     findDatabasesWritten(Handlers, InCode, Found);
   for (FunctionRef F : Code) {
@@ -257,7 +293,7 @@ std::vector<EffectFinding> findEffects(const HandlerModel &Handlers,
     if (F->Loc.File != View.live().MainFile && !View.liveOwnsFunction(*F))
       continue;
     for (const index::Effect &E : F->Effects) {
-      if (E.Kind != Kind)
+      if (E.Kind != Kind || !Writes(E, F))
         continue;
       std::optional<EffectFinding> Verdict =
           Kind == EffectKind::Timer ? Jobs.judge(E, F)

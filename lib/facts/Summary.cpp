@@ -188,13 +188,15 @@ private:
                              CallKind::Stored,
                              Where.of(Use.Site->getExprLoc()),
                              {},
+                             {},
                              {}});
     for (const CallEdge &Edge : Known.Callees) {
       if (Usrs.of(Edge.Callee).empty())
         continue;
       Out.Calls.push_back({usr(Edge.Callee), calleeName(Edge), callKind(Edge),
                            Where.of(Edge.Site->getExprLoc()),
-                           sqlArguments(Edge), passedOn(Edge, Made)});
+                           sqlArguments(Edge), modeArguments(Edge),
+                           passedOn(Edge, Made)});
       // What an accessor returns may be written here, or handed on.
       const auto *Call = dyn_cast<CallExpr>(Edge.Site);
       if (!Call || !returnsMutableAccess(*Edge.Callee))
@@ -221,6 +223,30 @@ private:
       if (Writes || Param)
         Found.push_back(
             {I, Writes, Param ? Param->getFunctionScopeIndex() + 1 : 0});
+    }
+    return Found;
+  }
+
+  /// The integer constants a call hands a function of the project's, and
+  /// the caller's own parameters passed on: modes and flags an open in it
+  /// may be given.
+  std::vector<index::ModeArgument> modeArguments(const CallEdge &Edge) {
+    std::vector<index::ModeArgument> Found;
+    if (Facts.isLibraryCode(*Edge.Callee))
+      return Found;
+    llvm::ArrayRef<const Expr *> Args =
+        parameterArguments(*Edge.Site, *Edge.Callee);
+    for (unsigned I = 0; I < Args.size() && I < Edge.Callee->getNumParams();
+         ++I) {
+      const QualType T =
+          Edge.Callee->getParamDecl(I)->getType().getNonReferenceType();
+      if (!T->isIntegralOrEnumerationType() || T->isBooleanType())
+        continue;
+      if (const ParmVarDecl *Param = modeParameter(Args[I]))
+        Found.push_back({I, 0, Param->getFunctionScopeIndex() + 1});
+      else if (std::optional<long long> Value =
+                   integerValue(Args[I], Context))
+        Found.push_back({I, *Value, 0});
     }
     return Found;
   }
@@ -376,6 +402,10 @@ private:
     Out.Recurs = E.What.Recurs;
     if (E.What.SqlFrom)
       Out.SqlParameter = E.What.SqlFrom->getFunctionScopeIndex() + 1;
+    if (E.What.ModeFrom) {
+      Out.ModeParameter = E.What.ModeFrom->getFunctionScopeIndex() + 1;
+      Out.ModeBits = E.What.ModeBits;
+    }
     if (const Decl *Object = E.What.Object) {
       if (const auto *Var = dyn_cast<VarDecl>(Object))
         Out.Object = variableKey(*Var);

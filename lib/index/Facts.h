@@ -79,6 +79,15 @@ struct SqlArgument {
   unsigned Parameter = 0;
 };
 
+/// An integer constant a call hands a function of the project's, or the
+/// caller's own parameter passed on (a mode, flags).
+struct ModeArgument {
+  unsigned Argument = 0;
+  int64_t Value = 0;
+  /// 1 + the position of the caller's parameter it is; 0 for a constant.
+  unsigned Parameter = 0;
+};
+
 struct Call {
   std::string Callee; ///< USR of the function reached
   /// How notes name it: the function's qualified name, or for a
@@ -87,6 +96,7 @@ struct Call {
   CallKind Kind = CallKind::Call;
   FileLocation Site;
   std::vector<SqlArgument> SqlArguments;
+  std::vector<ModeArgument> ModeArguments;
   /// The objects a call of a function of the project's hands to its
   /// reference or pointer parameters (Argument::Index: the parameter).
   std::vector<Argument> Arguments;
@@ -189,6 +199,11 @@ struct Effect {
   /// position; the write happens where request code hands it SQL that
   /// writes. 0 when the SQL was read where it runs.
   unsigned SqlParameter = 0;
+  /// A file opened with a mode or flags that are the function's parameter:
+  /// 1 + its position (0: none), and the bits that make the open a write;
+  /// it writes where request code hands it a value with one of them.
+  unsigned ModeParameter = 0;
+  int64_t ModeBits = 0;
 };
 
 struct Function {

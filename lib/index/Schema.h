@@ -54,12 +54,19 @@ template <typename Pass> void schema(Pass &IO, SqlArgument &A) {
   IO.field("parameter", A.Parameter);
 }
 
+template <typename Pass> void schema(Pass &IO, ModeArgument &A) {
+  IO.field("argument", A.Argument);
+  IO.field("value", A.Value);
+  IO.field("parameter", A.Parameter);
+}
+
 template <typename Pass> void schema(Pass &IO, Call &C) {
   IO.field("callee", C.Callee);
   IO.field("callee-name", C.CalleeName);
   IO.field("kind", C.Kind);
   IO.field("at", C.Site);
   IO.field("sql-arguments", C.SqlArguments);
+  IO.field("mode-arguments", C.ModeArguments);
   IO.field("arguments", C.Arguments);
 }
 
@@ -120,6 +127,8 @@ template <typename Pass> void schema(Pass &IO, Effect &E) {
   IO.field("callbacks", E.Callbacks);
   IO.field("target", E.Target);
   IO.field("sql-parameter", E.SqlParameter);
+  IO.field("mode-parameter", E.ModeParameter);
+  IO.field("mode-bits", E.ModeBits);
 }
 
 template <typename Pass> void schema(Pass &IO, Function &F) {

@@ -432,8 +432,8 @@ const RuleIndex &index() {
   return Index;
 }
 
-/// The value of an integer constant argument: a plain constant, an enum,
-/// or flags combined with a class's operator| (QFlags, ios_base::openmode).
+} // namespace
+
 std::optional<long long> integerValue(const Expr *E, const ASTContext &Context) {
   if (!E || E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
@@ -470,6 +470,8 @@ std::optional<long long> integerValue(const Expr *E, const ASTContext &Context) 
     return *L | *R;
   return std::nullopt;
 }
+
+namespace {
 
 const StringLiteral *stringArgument(const Expr *E) {
   if (!E)
@@ -727,6 +729,15 @@ const ValueDecl *objectOf(const Expr *E) {
   return nullptr;
 }
 
+const ParmVarDecl *modeParameter(const Expr *Mode) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Mode->IgnoreParenImpCasts());
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!Param)
+    return nullptr;
+  const QualType T = Param->getType().getNonReferenceType();
+  return T->isIntegralOrEnumerationType() ? Param : nullptr;
+}
+
 /// The global or member database handle among a call's object and
 /// arguments (`&posts` an open fills, `posts` a write goes through).
 const ValueDecl *databaseHandle(const Expr *Object,
@@ -793,22 +804,29 @@ std::optional<KnownEffect> classifyEffect(const Expr &E, const ASTContext &Conte
   if (Found == Index.ByName.end())
     return std::nullopt;
   for (const Rule *R : Found->second) {
-    // SQL the caller is given, not readable here, is judged where the
-    // caller is called.
-    const ParmVarDecl *SqlFrom = nullptr;
+    // SQL or a mode the caller is given, not readable here, is judged
+    // where the caller is called.
+    const ParmVarDecl *SqlFrom = nullptr, *ModeFrom = nullptr;
+    long long ModeBits = 0;
     auto Holds = [&](const Condition &C) {
       if (holds(C, Args, Object, Class, Context))
         return true;
-      if (C.Test != When::WritesSql || C.Arg >= Args.size() ||
-          sqlText(Args[C.Arg]))
+      if (C.Arg >= Args.size())
+        return false;
+      if (C.Test == When::AnyBits || C.Test == When::AnyBitsOrAbsent) {
+        ModeFrom = modeParameter(Args[C.Arg]);
+        ModeBits = C.Value;
+        return ModeFrom != nullptr;
+      }
+      if (C.Test != When::WritesSql || sqlText(Args[C.Arg]))
         return false;
       SqlFrom = sqlParameter(Args[C.Arg]);
       return SqlFrom != nullptr;
     };
     if (!Holds(R->First) || !Holds(R->Second))
       continue;
-    KnownEffect Result{R->Kind, "", R->Action.str(), nullptr, R->Recurs,
-                       SqlFrom};
+    KnownEffect Result{R->Kind,  "",      R->Action.str(), nullptr,
+                       R->Recurs, SqlFrom, ModeFrom,        ModeBits};
     if (isa<CXXConstructExpr>(E))
       Result.Api = E.getType().getUnqualifiedType().getAsString(
           Context.getPrintingPolicy());

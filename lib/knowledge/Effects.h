@@ -39,7 +39,19 @@ struct KnownEffect {
   /// A database write whose SQL is this parameter of the caller's, not
   /// readable here: it writes where the caller is handed SQL that does.
   const clang::ParmVarDecl *SqlFrom = nullptr;
+  /// An open whose mode or flags are this parameter of the caller's: it
+  /// writes where the caller is handed a value with one of ModeBits.
+  const clang::ParmVarDecl *ModeFrom = nullptr;
+  long long ModeBits = 0;
 };
+
+/// The integer or enumeration parameter \p Mode is, when it is one.
+const clang::ParmVarDecl *modeParameter(const clang::Expr *Mode);
+
+/// The value of an integer constant argument: a plain constant, an enum,
+/// or flags combined with a class's operator| (QFlags, ios_base::openmode).
+std::optional<long long> integerValue(const clang::Expr *E,
+                                      const clang::ASTContext &Context);
 
 /// SQL text that starts with a statement that writes (INSERT, UPDATE, ...).
 bool writesSql(const clang::Expr *Sql);
