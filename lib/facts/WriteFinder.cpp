@@ -765,10 +765,20 @@ bool overwrites(const Stmt &S, const VarDecl &Var, ASTContext &Context) {
     return Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
            isReferenceTo(Op->getArg(0), Var) &&
            !refersTo(*Op->getArg(1), Var, Context);
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-    return Call->getNumArgs() == 0 && Call->getMethodDecl() &&
-           Call->getMethodDecl()->getName() == "clear" &&
-           isReferenceTo(Call->getImplicitObjectArgument(), Var);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getIdentifier() ||
+        !isReferenceTo(Call->getImplicitObjectArgument(), Var))
+      return false;
+    if (Method->getName() == "clear")
+      return Call->getNumArgs() == 0;
+    // `buffer.str("")`, `reader.Parse(stream, handler)`: given content
+    // that is not its own.
+    return replacesContent(*Method) && Call->getNumArgs() > 0 &&
+           llvm::none_of(Call->arguments(), [&](const Expr *Arg) {
+             return refersTo(*Arg, Var, Context);
+           });
+  }
   return false;
 }
 

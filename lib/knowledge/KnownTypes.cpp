@@ -186,6 +186,17 @@ constexpr llvm::StringLiteral ArgumentCopiers[] = {
     "boost::bind", "std::make_tuple", "std::make_pair",
 };
 
+// Methods that leave nothing of their object's earlier content.
+constexpr llvm::StringLiteral ContentReplacers[] = {
+    "std::basic_string::assign", "std::vector::assign", "std::deque::assign",
+    "std::list::assign", "std::basic_ostringstream::str",
+    "std::basic_stringstream::str", "std::basic_istringstream::str",
+    // rapidjson resets its reader's stack and its document's value first.
+    "rapidjson::GenericReader::Parse", "rapidjson::GenericDocument::Parse",
+    "rapidjson::GenericDocument::ParseInsitu",
+    "rapidjson::GenericDocument::ParseStream",
+};
+
 constexpr int AnyArgument = -1;
 struct IteratorWriter {
   llvm::StringLiteral Name;
@@ -426,6 +437,13 @@ bool isForwardingCast(const FunctionDecl &F) {
 
 bool copiesArguments(const FunctionDecl &F) {
   return listed(qualifiedName(F), ArgumentCopiers);
+}
+
+bool replacesContent(const CXXMethodDecl &Method) {
+  return Method.getIdentifier() &&
+         listed(qualifiedName(*templateOrSelf(Method.getParent())) + "::" +
+                    Method.getName().str(),
+                ContentReplacers);
 }
 
 bool writesThroughIteratorArgument(const FunctionDecl &Callee,

@@ -90,6 +90,11 @@ bool isForwardingCast(const clang::FunctionDecl &F);
 /// `std::async`): an lvalue passed to it is read, not written.
 bool copiesArguments(const clang::FunctionDecl &F);
 
+/// A library method that replaces its object's whole content with what it
+/// is given (`assign`, a string stream's `str(s)`, a JSON parser's or
+/// document's `Parse`): nothing of the object's earlier content is left.
+bool replacesContent(const clang::CXXMethodDecl &Method);
+
 /// A library function that writes through the iterator passed as argument
 /// \p ArgIndex (`std::sort`, the output of `std::copy`, ...).
 bool writesThroughIteratorArgument(const clang::FunctionDecl &Callee,

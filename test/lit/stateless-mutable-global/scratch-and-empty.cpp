@@ -1,8 +1,11 @@
 // Not state: objects of classes without data members (stateless handlers,
 // tags), addresses taken in a static's initialiser (it runs once), and a
-// `static thread_local` buffer each call overwrites before using it.
-// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include
+// `static thread_local` buffer each call overwrites before using it, or
+// gives content of its own (`str(s)`, `assign`, a JSON parser's Parse).
+// RUN: %check_stateless %s stateless-mutable-global %t -- -std=c++17 -I%stateless_include -isystem %S/Inputs
 
+#include <rapidjson-reader.h>
+#include <sstream>
 #include <stateless/annotations.h>
 #include <string>
 #include <vector>
@@ -55,6 +58,22 @@ STATELESS_HANDLER const std::vector<int> &collect(int n) {
   for (int i = 0; i < n; ++i)
     ids.push_back(i);
   return ids;
+}
+
+STATELESS_HANDLER std::string format(int status) {
+  static thread_local std::ostringstream out;
+  out.str("");
+  out << status;
+  return out.str();
+}
+struct PostHandler {
+  void Key(const char *) {}
+};
+STATELESS_HANDLER void parse_post(const char *body) {
+  static thread_local rapidjson::Reader reader;
+  rapidjson::StringStream in(body);
+  PostHandler handler;
+  reader.Parse(in, handler);
 }
 
 // Read before it is overwritten, or overwritten from itself: it carries
