@@ -145,8 +145,11 @@ constexpr llvm::StringLiteral ServerPartBases[] = {"grpc::Service"};
 // is opened (stateless-local-fs-write), not the handle.
 constexpr llvm::StringLiteral FileHandles[] = {"FILE", "_IO_FILE"};
 
-// One client's connection: a thread handed one serves that client.
+// One client's connection: a thread handed one serves that client. So does
+// a thread handed a request's pending response, which the client waits for.
 constexpr llvm::StringLiteral Connections[] = {
+    "crow::response", "Pistache::Http::ResponseWriter",
+    "web::http::http_request", "restinio::generic_request_t",
     "boost::asio::basic_stream_socket", "asio::basic_stream_socket",
     "boost::asio::ssl::stream",         "asio::ssl::stream",
     "boost::beast::basic_stream",       "boost::beast::websocket::stream",

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 std::set<crow::websocket::connection *> users;
@@ -73,6 +74,14 @@ int main() {
         for (auto *user : users) // reading the registry is not a write
           user->send_text(data);
       });
+
+  // A thread handed the request's response finishes that request: no job.
+  CROW_ROUTE(app, "/slow")([](const crow::request &, crow::response &res) {
+    std::thread([&res] {
+      res.write("done");
+      res.end();
+    }).detach();
+  });
 
   app.port(18080).multithreaded().run();
 }
