@@ -239,6 +239,11 @@ bool servesConnection(const CXXConstructExpr &Thread) {
     Arg = Arg->IgnoreImplicit();
     if (isConnection(Arg->getType()))
       return true;
+    // A callable made beforehand: what it was made from.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
+        Work.push_back(Var->getInit());
     if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg))
       llvm::append_range(Work, Lambda->capture_inits());
     else if (const auto *Call = dyn_cast<CallExpr>(Arg))

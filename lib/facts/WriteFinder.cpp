@@ -751,12 +751,27 @@ bool isReferenceTo(const Expr *E, const VarDecl &Var) {
   return Ref && Ref->getDecl() == &Var;
 }
 
-/// \p S replaces the whole value of \p Var, without reading it.
+/// \p S replaces the whole value of \p Var, without reading it, before
+/// anything else it does with it.
 bool overwrites(const Stmt &S, const VarDecl &Var, ASTContext &Context) {
+  // `if (!reader.Parse(in, handler).IsError())`: its condition first.
+  if (const auto *If = dyn_cast<IfStmt>(&S))
+    return !If->getInit() && If->getCond() &&
+           overwrites(*If->getCond(), Var, Context);
   const auto *E = dyn_cast<Expr>(&S);
   if (!E)
     return false;
-  E = E->IgnoreImplicit();
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Not = dyn_cast<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot)
+    return overwrites(*Not->getSubExpr(), Var, Context);
+  // A call on what the overwrite returns: the overwrite comes first.
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+      Call && Call->getImplicitObjectArgument() &&
+      !isReferenceTo(Call->getImplicitObjectArgument(), Var) &&
+      llvm::none_of(Call->arguments(),
+                    [&](const Expr *Arg) { return refersTo(*Arg, Var, Context); }))
+    return overwrites(*Call->getImplicitObjectArgument(), Var, Context);
   if (const auto *Assign = dyn_cast<BinaryOperator>(E))
     return Assign->getOpcode() == BO_Assign &&
            isReferenceTo(Assign->getLHS(), Var) &&

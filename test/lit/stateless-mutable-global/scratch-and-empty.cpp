@@ -75,6 +75,14 @@ STATELESS_HANDLER void parse_post(const char *body) {
   PostHandler handler;
   reader.Parse(in, handler);
 }
+STATELESS_HANDLER bool parse_checked(const char *body) {
+  static thread_local rapidjson::Reader reader;
+  rapidjson::StringStream in(body);
+  PostHandler handler;
+  if (!reader.Parse(in, handler).IsError())
+    return true;
+  return false;
+}
 
 // Read before it is overwritten, or overwritten from itself: it carries
 // something from one call to the next.

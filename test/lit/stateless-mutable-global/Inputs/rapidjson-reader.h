@@ -6,6 +6,7 @@
 namespace rapidjson {
 struct ParseResult {
   int code = 0;
+  bool IsError() const { return code != 0; }
 };
 template <typename Encoding> struct GenericStringStream {
   explicit GenericStringStream(const char *src) : src_(src) {}
