@@ -209,14 +209,20 @@ private:
     }
   }
 
+  /// The arguments a call hands the parameters of a function of the
+  /// project's; none for a library function, which the tables judge.
+  llvm::ArrayRef<const Expr *> projectArguments(const CallEdge &Edge) {
+    if (Facts.isLibraryCode(*Edge.Callee))
+      return {};
+    return parameterArguments(*Edge.Site, *Edge.Callee)
+        .take_front(Edge.Callee->getNumParams());
+  }
+
   /// The SQL a call hands a function of the project's: what writes, and
   /// the caller's own parameters passed on.
   std::vector<index::SqlArgument> sqlArguments(const CallEdge &Edge) {
     std::vector<index::SqlArgument> Found;
-    if (Facts.isLibraryCode(*Edge.Callee))
-      return Found;
-    llvm::ArrayRef<const Expr *> Args =
-        parameterArguments(*Edge.Site, *Edge.Callee);
+    llvm::ArrayRef<const Expr *> Args = projectArguments(Edge);
     for (unsigned I = 0; I < Args.size(); ++I) {
       const ParmVarDecl *Param = sqlParameter(Args[I]);
       const bool Writes = writesSql(Args[I]);
@@ -232,12 +238,8 @@ private:
   /// may be given.
   std::vector<index::ModeArgument> modeArguments(const CallEdge &Edge) {
     std::vector<index::ModeArgument> Found;
-    if (Facts.isLibraryCode(*Edge.Callee))
-      return Found;
-    llvm::ArrayRef<const Expr *> Args =
-        parameterArguments(*Edge.Site, *Edge.Callee);
-    for (unsigned I = 0; I < Args.size() && I < Edge.Callee->getNumParams();
-         ++I) {
+    llvm::ArrayRef<const Expr *> Args = projectArguments(Edge);
+    for (unsigned I = 0; I < Args.size(); ++I) {
       const QualType T =
           Edge.Callee->getParamDecl(I)->getType().getNonReferenceType();
       if (!T->isIntegralOrEnumerationType() || T->isBooleanType())
@@ -255,12 +257,8 @@ private:
   /// reference or pointer parameters: the callee may keep them.
   std::vector<index::Argument> passedOn(const CallEdge &Edge, MadeHere &Made) {
     std::vector<index::Argument> Found;
-    if (Facts.isLibraryCode(*Edge.Callee))
-      return Found;
-    llvm::ArrayRef<const Expr *> Args =
-        parameterArguments(*Edge.Site, *Edge.Callee);
-    for (unsigned I = 0; I < Args.size() && I < Edge.Callee->getNumParams();
-         ++I)
+    llvm::ArrayRef<const Expr *> Args = projectArguments(Edge);
+    for (unsigned I = 0; I < Args.size(); ++I)
       if (refersToObject(Edge.Callee->getParamDecl(I)->getType()))
         if (std::optional<index::Argument> A = handedOn(*Args[I], Made)) {
           A->Index = I;
