@@ -101,7 +101,8 @@ if [ $tests = 1 ]; then
     libsqlite3-dev libuv1-dev libevent-dev libgtest-dev
     libsqlitecpp-dev libspdlog-dev libboost-log-dev libopencv-core-dev
     libopencv-imgcodecs-dev libopencv-videoio-dev libjsoncpp-dev
-    libhiredis-dev libsoci-dev libmicrohttpd-dev libcivetweb-dev libleveldb-dev)
+    libhiredis-dev libsoci-dev libmicrohttpd-dev libcivetweb-dev libleveldb-dev
+    liblmdb-dev)
   # The pre-commit hooks are tested with the real pre-commit.
   packages+=(pre-commit)
   # bench/run.py counts instructions with callgrind.
