@@ -7,7 +7,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "RequestEffects.h"
-#include "Compat.h"
 #include "Effects.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -223,26 +222,35 @@ void findDatabasesWritten(const HandlerModel &Handlers,
   Written.erase("");
   if (Written.empty())
     return;
-  std::vector<std::pair<const index::Effect *, FunctionRef>> Opens;
+  struct Open {
+    const index::Effect *Effect;
+    FunctionRef In;
+    llvm::ArrayRef<StoreWrite> Writes; ///< to its store
+    llvm::StringRef Handle;            ///< a database's, when it names one
+  };
+  std::vector<Open> Opens;
   llvm::StringSet<> Opened; // the handles the opens fill
   for (const index::Function &F : View.live().Functions) {
     if (F.Dependent || RequestCode.contains(&F) ||
         (F.Loc.File != View.live().MainFile && !View.liveOwnsFunction(F)))
       continue;
-    for (const index::Effect &E : F.Effects)
-      if (E.Kind == EffectKind::FileWrite && !E.ModeParameter &&
-          containsKey(Written, storeWritten(E))) {
-        Opens.emplace_back(&E, &F);
-        if (!E.Object.empty() && !localDatabaseOf(E.Api).empty())
-          Opened.insert(E.Object);
-      }
+    for (const index::Effect &E : F.Effects) {
+      auto Store = E.Kind == EffectKind::FileWrite && !E.ModeParameter
+                       ? Written.find(storeWritten(E))
+                       : Written.end();
+      if (Store == Written.end())
+        continue;
+      llvm::StringRef Handle =
+          localDatabaseOf(E.Api).empty() ? "" : llvm::StringRef(E.Object);
+      Opens.push_back({&E, &F, Store->second, Handle});
+      if (!Handle.empty())
+        Opened.insert(Handle);
+    }
   }
-  for (auto [E, F] : Opens) {
-    const bool ByHandle = !localDatabaseOf(E->Api).empty();
-    if (const StoreWrite *W = writeOf(Written.find(storeWritten(*E))->second,
-                                      ByHandle ? E->Object : "", Opened))
-      Found.push_back({E, F, false, E->Action, W->Effect, W->In});
-  }
+  for (const Open &O : Opens)
+    if (const StoreWrite *W = writeOf(O.Writes, O.Handle, Opened))
+      Found.push_back({O.Effect, O.In, false, O.Effect->Action, W->Effect,
+                       W->In});
 }
 
 void sortBySite(std::vector<EffectFinding> &Found, const ProgramView &View) {

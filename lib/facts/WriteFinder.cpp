@@ -23,6 +23,19 @@ namespace {
 // Accessors of accessors (`m.at(k).find(x)->second`) rarely nest deeper.
 constexpr unsigned MaxDepth = 6;
 
+/// The statement that uses \p E, seen through parentheses and implicit
+/// casts only; \p Used is what it uses.
+const Stmt *userThroughParens(const Expr &E, const ParentMap &PM,
+                              const Expr *&Used) {
+  Used = &E;
+  const Stmt *User = PM.getParent(Used);
+  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(User)) {
+    Used = cast<Expr>(User);
+    User = PM.getParent(User);
+  }
+  return User;
+}
+
 /// Skips what sits between an expression and its use without changing the
 /// object it denotes: parentheses, implicit casts, temporaries, copies.
 const Stmt *useOf(const Expr &E, const ParentMap &PM, const Expr *&Used) {
@@ -526,19 +539,14 @@ const VarDecl *WriteFinder::localCopyOf(const Expr &Pointer) {
 }
 
 bool WriteFinder::isCallArgument(const Expr &E) {
-  const Stmt *User = parents().getParent(&E);
-  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(User))
-    User = parents().getParent(User);
+  const Expr *Used = nullptr;
+  const Stmt *User = userThroughParens(E, parents(), Used);
   return User && callSiteOf(*User).has_value();
 }
 
 const Stmt *WriteFinder::findWriteThroughHandedPointer(const Expr &Pointer) {
-  const Expr *Used = &Pointer;
-  const Stmt *User = parents().getParent(Used);
-  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(User)) {
-    Used = cast<Expr>(User);
-    User = parents().getParent(User);
-  }
+  const Expr *Used = nullptr;
+  const Stmt *User = userThroughParens(Pointer, parents(), Used);
   std::optional<CallSite> Call = User ? callSiteOf(*User) : std::nullopt;
   if (!Call)
     return findWriteThroughPointer(Pointer);

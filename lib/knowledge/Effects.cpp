@@ -625,13 +625,22 @@ constexpr llvm::StringLiteral FileStreams[] = {
     "std::basic_ofstream", "std::basic_fstream",
     "boost::filesystem::basic_ofstream", "boost::filesystem::basic_fstream"};
 
+/// The member or variable with static storage \p E names, which holds
+/// what it names across requests; null for anything else.
+const ValueDecl *keptIn(const Expr *E) {
+  const ValueDecl *Held = objectOf(E);
+  const auto *Var = dyn_cast_or_null<VarDecl>(Held);
+  return isa_and_nonnull<FieldDecl>(Held) || (Var && Var->hasGlobalStorage())
+             ? Held
+             : nullptr;
+}
+
 /// \p Stream names a file stream, a FILE * other than the standard
 /// streams or a descriptor, held by a member or a variable with static
 /// storage: a file open across requests.
 bool isKeptFile(const Expr *Stream) {
-  const ValueDecl *Held = objectOf(Stream);
-  const auto *Var = dyn_cast_or_null<VarDecl>(Held);
-  if (!isa_and_nonnull<FieldDecl>(Held) && !(Var && Var->hasGlobalStorage()))
+  const ValueDecl *Held = keptIn(Stream);
+  if (!Held)
     return false;
   const QualType Type = Held->getType().getNonReferenceType();
   // A descriptor: a file only where an open() is kept in it (a socket's
@@ -749,11 +758,8 @@ const ValueDecl *databaseHandle(const Expr *Object,
     if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
         AddressOf && AddressOf->getOpcode() == UO_AddrOf)
       E = AddressOf->getSubExpr();
-    const ValueDecl *Held = objectOf(E);
-    const auto *Var = dyn_cast_or_null<VarDecl>(Held);
-    if (!isa_and_nonnull<FieldDecl>(Held) && !(Var && Var->hasGlobalStorage()))
-      return nullptr;
-    return isServiceInfrastructure(Held->getType()) ? Held : nullptr;
+    const ValueDecl *Held = keptIn(E);
+    return Held && isServiceInfrastructure(Held->getType()) ? Held : nullptr;
   };
   if (const ValueDecl *Handle = HandleIn(Object))
     return Handle;
